@@ -1,0 +1,2 @@
+//! ccbnet: explore the CCB's cooperation networks.
+pub mod data;
