@@ -1,1 +1,5 @@
-fn main() {}
+//! The `ccbnet` binary: hands the command line to the library.
+
+fn main() -> std::process::ExitCode {
+    ccbnet::cli::run()
+}

@@ -6,8 +6,8 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 /// The whole data file.
 #[derive(Debug, Clone, Deserialize)]

@@ -1,0 +1,170 @@
+//! Reading a data file: from disk or from the copy built into the binary, through the size,
+//! UTF-8 and RON checks, to a validated [`Catalog`].
+
+use std::io::Read;
+use std::path::Path;
+
+use super::diag::Diagnostic;
+use super::locate::{Locator, Pos, pos_of_offset};
+use super::model::Catalog;
+use super::schema::Dataset;
+use super::validate;
+
+/// The largest data file read, in bytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+/// How deeply brackets may nest in a data file.
+pub const MAX_NESTING: usize = 128;
+/// The shipped data set, built into the binary.
+pub const EMBEDDED: &str = include_str!("../../tests/fixtures/valid/minimal.ron");
+/// The name the embedded data set goes by in messages.
+pub const EMBEDDED_NAME: &str = "<embedded>";
+
+/// A data set that loaded, with the warnings it raised.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The validated data.
+    pub catalog: Catalog,
+    /// Problems that did not stop it from loading.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why a data file did not load.
+#[derive(Debug, Clone)]
+pub enum LoadError {
+    /// The file could not be read at all (missing, no permission, a folder).
+    Unreadable {
+        /// The file's name as given.
+        file: String,
+        /// What the system said, in plain words.
+        reason: String,
+    },
+    /// The file was read but is not valid: every problem found, errors and warnings.
+    Invalid(Vec<Diagnostic>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Unreadable { file, reason } => {
+                write!(f, "{file}: error: cannot read the file: {reason}")
+            }
+            LoadError::Invalid(diags) => {
+                for (i, d) in diags.iter().enumerate() {
+                    if i > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{d}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Loads the data set built into the binary.
+///
+/// # Errors
+/// Only if the shipped file is broken, which the test suite rules out.
+pub fn load_embedded() -> Result<Loaded, Vec<Diagnostic>> {
+    load_str(EMBEDDED_NAME, EMBEDDED)
+}
+
+/// Loads the file at `path`.
+///
+/// # Errors
+/// [`LoadError::Unreadable`] when it cannot be read, [`LoadError::Invalid`] when it is not a
+/// valid data set.
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let unreadable =
+        |e: std::io::Error| LoadError::Unreadable { file: name.clone(), reason: io_reason(&e) };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if meta.is_dir() {
+        return Err(LoadError::Unreadable {
+            file: name,
+            reason: "it is a folder, not a file".into(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::Invalid(vec![too_large(&name)]));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    load_bytes(&name, &bytes).map_err(LoadError::Invalid)
+}
+
+fn too_large(name: &str) -> Diagnostic {
+    Diagnostic::error(
+        name,
+        None,
+        format!(
+            "the file is larger than {} MiB, the most a data file may be",
+            MAX_FILE_BYTES >> 20
+        ),
+    )
+}
+
+/// The system's reason, without its error code.
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let s = e.to_string();
+            s.split(" (os error").next().unwrap_or(&s).to_owned()
+        }
+    }
+}
+
+/// Loads a data set from raw bytes, named `file` in messages.
+///
+/// # Errors
+/// Every problem found, when there is at least one error.
+pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(vec![too_large(file)]);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(src) => load_str(file, src),
+        Err(e) => {
+            let pos = pos_of_offset(bytes, e.valid_up_to());
+            Err(vec![Diagnostic::error(
+                file,
+                Some(pos),
+                "the file is not UTF-8 text (is it a binary file, or saved in another encoding?)",
+            )])
+        }
+    }
+}
+
+/// Loads a data set from text, named `file` in messages.
+///
+/// # Errors
+/// Every problem found, when there is at least one error.
+pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
+    let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
+    let opts = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(MAX_NESTING);
+    let ds: Dataset = match opts.from_str(src) {
+        Ok(ds) => ds,
+        Err(e) => {
+            let pos = Pos { line: e.span.start.line, col: e.span.start.col };
+            let message = match e.code {
+                ron::Error::ExceededRecursionLimit => {
+                    format!(
+                        "brackets are nested more than {MAX_NESTING} levels deep, the most a data file may have"
+                    )
+                }
+                code => code.to_string(),
+            };
+            return Err(vec![Diagnostic::error(file, Some(pos), message)]);
+        }
+    };
+    let loc = Locator::new(src);
+    match validate::build(file, &loc, ds) {
+        (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
+        (None, diags) => Err(diags),
+    }
+}

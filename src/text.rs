@@ -1,0 +1,148 @@
+//! Text safety and measurement: making untrusted text safe for a terminal, and cutting it to a
+//! width in terminal cells.
+
+use std::borrow::Cow;
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How many spaces a tab in a data file becomes.
+pub const TAB_WIDTH: usize = 4;
+
+/// Makes text from a data file safe to draw: tabs become spaces, line breaks are kept, and every
+/// other control character (escape sequences included) and every bidirectional override becomes
+/// U+FFFD, so nothing in the file can move the cursor, change colours or reorder the screen.
+#[must_use]
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(|c| needs_fix(c) || c == '\t' || c == '\r') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
+            // A Windows line end is one line end.
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push('\n'),
+            c if needs_fix(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Whether `c` must never reach a terminal as it is.
+fn needs_fix(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+}
+
+/// Puts `s` on one line: line breaks become spaces.
+#[must_use]
+pub fn one_line(s: &str) -> Cow<'_, str> {
+    if s.contains('\n') { Cow::Owned(s.replace('\n', " ")) } else { Cow::Borrowed(s) }
+}
+
+/// Width of `s` in terminal cells.
+#[must_use]
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// Cuts `s` to at most `max` cells, ending with `…` when something was cut.
+#[must_use]
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// Splits `s` into lines of at most `max` cells, breaking at spaces where it can and inside a
+/// word only when the word alone is wider than `max`. Line breaks in `s` start new lines.
+#[must_use]
+pub fn wrap(s: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut lines = Vec::new();
+    for para in s.split('\n') {
+        let mut line = String::new();
+        let mut line_w = 0;
+        for word in para.split(' ').filter(|w| !w.is_empty()) {
+            let ww = width(word);
+            if line_w > 0 && line_w + 1 + ww <= max {
+                line.push(' ');
+                line.push_str(word);
+                line_w += 1 + ww;
+                continue;
+            }
+            if line_w > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_w = 0;
+            }
+            if ww <= max {
+                line.push_str(word);
+                line_w = ww;
+                continue;
+            }
+            // A word wider than the line: cut it by cells.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if line_w + cw > max && line_w > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    line_w = 0;
+                }
+                line.push(c);
+                line_w += cw;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_replaces_controls_and_expands_tabs() {
+        assert_eq!(sanitize("a\x1b[31mb"), "a\u{FFFD}[31mb");
+        assert_eq!(sanitize("a\tb"), "a    b");
+        assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
+        assert_eq!(sanitize("x\u{202E}y\u{7}\u{9B}"), "x\u{FFFD}y\u{FFFD}\u{FFFD}");
+        assert!(matches!(sanitize("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn truncate_counts_cells() {
+        assert_eq!(truncate("sécurité", 8), "sécurité");
+        assert_eq!(truncate("sécurité", 5), "sécu…");
+        assert_eq!(truncate("日本語テキスト", 5), "日本…");
+        assert_eq!(truncate("abc", 0), "");
+        assert!(width(&truncate("🦀🦀🦀", 4)) <= 4);
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_long_words() {
+        assert_eq!(wrap("le réseau des CSIRT", 10), vec!["le réseau", "des CSIRT"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("a\n\nb", 10), vec!["a", "", "b"]);
+        for line in wrap("日本語のテキストです", 5) {
+            assert!(width(&line) <= 5);
+        }
+    }
+}

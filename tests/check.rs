@@ -1,0 +1,238 @@
+//! `ccbnet check` on good and bad files: each rule's exact message, line and column, and the
+//! exit status.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
+}
+
+/// Runs `ccbnet check FILE` from the fixtures folder, so paths print short.
+fn check(rel: &str) -> (String, i32) {
+    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet"))
+        .current_dir(fixture(""))
+        .args(["check", rel])
+        .output()
+        .expect("run ccbnet");
+    assert!(
+        out.stderr.is_empty(),
+        "check writes to stdout only: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (String::from_utf8(out.stdout).expect("utf-8 output"), out.status.code().expect("exit code"))
+}
+
+#[track_caller]
+fn assert_invalid(rel: &str, expected_first_line: &str) {
+    let (out, code) = check(rel);
+    assert_eq!(code, 1, "{out}");
+    assert_eq!(out.lines().next(), Some(expected_first_line), "{out}");
+    assert!(
+        out.lines().last().unwrap_or("").starts_with(&format!("{rel}: failed: 1 error")),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_shipped_data_set_checks_clean() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet")).arg("check").output().expect("run ccbnet");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_eq!(text.lines().count(), 1, "no warning expected: {text}");
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
+}
+
+#[test]
+fn the_minimal_valid_file_checks_clean() {
+    let (out, code) = check("valid/minimal.ron");
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "valid/minimal.ron: ok: 2 entries, 1 organisations, languages fr, nl; 0 errors, 0 warnings\n"
+    );
+}
+
+#[test]
+fn ron_syntax_error_has_rons_position() {
+    assert_invalid("invalid/syntax.ron", "invalid/syntax.ron:28:21: error: Expected comma");
+}
+
+#[test]
+fn type_error_has_rons_position() {
+    assert_invalid(
+        "invalid/wrong-type.ron",
+        "invalid/wrong-type.ron:4:12: error: Expected integer",
+    );
+}
+
+#[test]
+fn unknown_field_lists_the_known_ones() {
+    let (out, code) = check("invalid/unknown-field.ron");
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(
+            "invalid/unknown-field.ron:29:21: error: Unexpected field named `frequence` in `Node`"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn format_version() {
+    assert_invalid(
+        "invalid/format-version.ron",
+        "invalid/format-version.ron:4:5: error: this is format 2; this program reads format 1",
+    );
+}
+
+#[test]
+fn duplicate_id_names_both_places() {
+    assert_invalid(
+        "invalid/duplicate-id.ron",
+        "invalid/duplicate-id.ron:25:25: error: the id \"operational\" is used twice; first used at line 20, column 17 (in operational > operational)",
+    );
+}
+
+#[test]
+fn id_not_kebab_case() {
+    assert_invalid(
+        "invalid/not-kebab.ron",
+        "invalid/not-kebab.ron:25:25: error: the id \"Cyber_Europe\" is not kebab-case (lowercase letters and digits, joined by single hyphens) (in operational > Cyber_Europe)",
+    );
+}
+
+#[test]
+fn related_entry_that_does_not_exist() {
+    assert_invalid(
+        "invalid/dangling-related.ron",
+        "invalid/dangling-related.ron:29:31: error: the related entry \"cyber-europa\" does not exist (in operational > cyber-europe)",
+    );
+}
+
+#[test]
+fn organisation_that_does_not_exist() {
+    assert_invalid(
+        "invalid/dangling-organisation.ron",
+        "invalid/dangling-organisation.ron:30:42: error: the organisation \"enisa-eu\" does not exist (in operational > cyber-europe)",
+    );
+}
+
+#[test]
+fn organisation_listed_as_related_entry() {
+    assert_invalid(
+        "invalid/organisation-as-related.ron",
+        "invalid/organisation-as-related.ron:29:31: error: \"enisa\" is an organisation, not an entry of the tree: list it under `organisations` (in operational > cyber-europe)",
+    );
+}
+
+#[test]
+fn empty_name() {
+    assert_invalid(
+        "invalid/empty-name.ron",
+        "invalid/empty-name.ron:27:28: error: the name is empty in \"fr\" (in operational > cyber-europe)",
+    );
+}
+
+#[test]
+fn language_not_declared() {
+    assert_invalid(
+        "invalid/undeclared-language.ron",
+        "invalid/undeclared-language.ron:28:94: error: the summary is written in \"de\", which is not declared in `languages` (in operational > cyber-europe)",
+    );
+}
+
+#[test]
+fn no_language_declared_is_one_error() {
+    assert_invalid(
+        "invalid/no-languages.ron",
+        "invalid/no-languages.ron:5:5: error: no language is declared in `languages`",
+    );
+}
+
+#[test]
+fn missing_translation_is_a_warning_naming_the_fallback() {
+    let (out, code) = check("warnings/missing-language.ron");
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "warnings/missing-language.ron:28:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in operational > cyber-europe)"
+        )
+    );
+    assert!(out.ends_with("0 errors, 1 warning\n"), "{out}");
+}
+
+#[test]
+fn nesting_bomb_is_refused_cleanly() {
+    assert_invalid(
+        "invalid/nesting-bomb.ron",
+        "invalid/nesting-bomb.ron:39:5: error: brackets are nested more than 128 levels deep, the most a data file may have",
+    );
+}
+
+#[test]
+fn a_much_deeper_bomb_does_not_overflow_the_stack() {
+    let dir = std::env::temp_dir().join(format!("ccbnet-bomb-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("bomb.ron");
+    let depth = 1_000_000;
+    let text = format!(
+        "Dataset(format: 1, languages: [\"fr\"], title: \"t\", source: (note: \"n\", as_of: \"a\"), nodes: [{}",
+        "(id: \"a\", name: \"b\", children: [".repeat(depth)
+    );
+    std::fs::write(&file, text).expect("write bomb");
+    let (out, code) = check(file.to_str().expect("utf-8 path"));
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("nested more than 128 levels deep"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn binary_file_is_refused_with_its_position() {
+    assert_invalid(
+        "invalid/binary.ron",
+        "invalid/binary.ron:2:20: error: the file is not UTF-8 text (is it a binary file, or saved in another encoding?)",
+    );
+}
+
+#[test]
+fn a_file_over_64_mib_is_refused_without_reading_it() {
+    let dir = std::env::temp_dir().join(format!("ccbnet-large-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("large.ron");
+    // A sparse file: its length says 65 MiB without taking the space.
+    std::fs::File::create(&file).and_then(|f| f.set_len(65 << 20)).expect("sparse file");
+    let (out, code) = check(file.to_str().expect("utf-8 path"));
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains(": error: the file is larger than 64 MiB, the most a data file may be"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn a_missing_file_exits_2() {
+    let (out, code) = check("no-such-file.ron");
+    assert_eq!(code, 2);
+    assert_eq!(out, "no-such-file.ron: error: cannot read the file: no such file\n");
+}
+
+#[test]
+fn a_folder_exits_2() {
+    let (out, code) = check("valid");
+    assert_eq!(code, 2);
+    assert_eq!(out, "valid: error: cannot read the file: it is a folder, not a file\n");
+}
+
+#[test]
+fn check_uses_data_when_no_file_is_given() {
+    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet"))
+        .current_dir(fixture(""))
+        .args(["--data", "invalid/syntax.ron", "check"])
+        .output()
+        .expect("run ccbnet");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("invalid/syntax.ron:28:21:"));
+}
