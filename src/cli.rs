@@ -71,10 +71,26 @@ fn explore(cli: &Cli) -> ExitCode {
         Ok(l) => l,
         Err(code) => return code,
     };
-    if !std::io::stdout().is_terminal() {
-        eprintln!("ccbnet: standard output is not a terminal; the explorer needs one");
+    let lang =
+        match crate::term::start_language(cli.lang.as_deref(), &loaded.catalog.languages, |v| {
+            std::env::var(v).ok()
+        }) {
+            Ok(l) => l,
+            Err(msg) => {
+                eprintln!("ccbnet: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        eprintln!("ccbnet: the explorer needs a terminal; standard input or output is not one");
         return ExitCode::from(2);
     }
-    let _ = loaded;
-    ExitCode::SUCCESS
+    let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
+    match crate::term::run(app) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("ccbnet: terminal error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

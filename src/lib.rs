@@ -1,7 +1,16 @@
 //! ccbnet: explore the networks through which the Centre for Cybersecurity Belgium cooperates,
 //! in French or Dutch, in the terminal. The library holds everything; `main.rs` only wires the
 //! command line to it.
+pub mod action;
+pub mod app;
 pub mod check;
 pub mod cli;
 pub mod data;
+pub mod detail;
+pub mod i18n;
+pub mod keymap;
+pub mod layout;
+pub mod term;
 pub mod text;
+pub mod theme;
+pub mod ui;

@@ -1,0 +1,48 @@
+//! What a person can ask the explorer to do, whatever key, click or event asked for it.
+
+use crate::data::NodeIx;
+
+/// One request to change the explorer's state; [`crate::app::App::update`] carries it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    /// Next row in the tree; in the focused detail pane, scroll down a line.
+    Down,
+    /// Previous row; in the focused detail pane, scroll up a line.
+    Up,
+    /// A page down, in the focused pane.
+    PageDown,
+    /// A page up, in the focused pane.
+    PageUp,
+    /// The first row (or the top of the details).
+    First,
+    /// The last row (or the end of the details).
+    Last,
+    /// Expand the selected entry, or go to its first child when it is expanded.
+    Expand,
+    /// Collapse the selected entry, or go to its parent when it is collapsed.
+    Collapse,
+    /// Expand or collapse the selected entry.
+    Toggle,
+    /// Move the focus between the tree and the detail pane.
+    FocusNext,
+    /// Switch to the next language of the data set.
+    NextLanguage,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// Close whatever is open (the help overlay).
+    Close,
+    /// Leave the program.
+    Quit,
+    /// Select this node (a click on its row).
+    Select(NodeIx),
+    /// Expand or collapse this node (a click on its marker).
+    ToggleNode(NodeIx),
+    /// Scroll the tree by this many rows (the wheel); the selection follows into view.
+    ScrollTree(i32),
+    /// Scroll the detail pane by this many lines (the wheel).
+    ScrollDetail(i32),
+    /// Switch to this language (a click in the header).
+    SetLanguage(String),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}

@@ -1,0 +1,235 @@
+//! Every piece of interface text, in French, Dutch and English (the fallback for a data set in
+//! another language). The data's own texts come from the data file; these are the program's.
+
+use crate::action::Action;
+use crate::data::{Fact, Kind};
+
+/// The interface texts of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Between a label and its value: `" : "` in French, `": "` in Dutch and English.
+    pub colon: &'static str,
+    /// Title of the tree pane.
+    pub tree_title: &'static str,
+    /// Title of the detail pane.
+    pub detail_title: &'static str,
+    /// Shown instead of the layout when the terminal is too small.
+    pub too_small: &'static str,
+    /// Title of the help overlay.
+    pub help_title: &'static str,
+    /// The line at the foot of the help overlay.
+    pub help_close: &'static str,
+    /// Heading of the path of the selected entry.
+    pub path: &'static str,
+    /// Heading of the related entries.
+    pub related: &'static str,
+    /// Heading of the organisations.
+    pub organisations: &'static str,
+    /// Heading of the entries under the selected one.
+    pub children: &'static str,
+    /// Heading of the source note.
+    pub source: &'static str,
+    /// Label of the date the content reflects.
+    pub as_of: &'static str,
+    /// Said of an organisation that belongs to another ("part of").
+    pub part_of: &'static str,
+    /// Help heading for keys that move in the tree.
+    pub group_move: &'static str,
+    /// Help heading for the other keys.
+    pub group_other: &'static str,
+    /// Help heading for the mouse.
+    pub group_mouse: &'static str,
+    /// Mouse help lines.
+    pub mouse: [&'static str; 3],
+}
+
+const FR: Strings = Strings {
+    colon: " : ",
+    tree_title: "Réseaux",
+    detail_title: "Détails",
+    too_small: "Fenêtre trop petite pour ccbnet",
+    help_title: "Aide : touches",
+    help_close: "Échap ou ? pour fermer",
+    path: "Chemin",
+    related: "Entrées liées",
+    organisations: "Organisations",
+    children: "Sous-entrées",
+    source: "Source",
+    as_of: "Date de référence",
+    part_of: "fait partie de",
+    group_move: "Se déplacer",
+    group_other: "Autres touches",
+    group_mouse: "Souris",
+    mouse: [
+        "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier",
+        "molette : faire défiler le panneau sous le pointeur",
+        "clic sur une langue dans l'en-tête : passer à cette langue",
+    ],
+};
+
+const NL: Strings = Strings {
+    colon: ": ",
+    tree_title: "Netwerken",
+    detail_title: "Details",
+    too_small: "Venster te klein voor ccbnet",
+    help_title: "Hulp: toetsen",
+    help_close: "Esc of ? om te sluiten",
+    path: "Pad",
+    related: "Verwante items",
+    organisations: "Organisaties",
+    children: "Onderdelen",
+    source: "Bron",
+    as_of: "Peildatum",
+    part_of: "maakt deel uit van",
+    group_move: "Bewegen",
+    group_other: "Andere toetsen",
+    group_mouse: "Muis",
+    mouse: [
+        "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen",
+        "muiswiel: het paneel onder de aanwijzer scrollen",
+        "klik op een taal in de kop: naar die taal overschakelen",
+    ],
+};
+
+const EN: Strings = Strings {
+    colon: ": ",
+    tree_title: "Networks",
+    detail_title: "Details",
+    too_small: "Window too small for ccbnet",
+    help_title: "Help: keys",
+    help_close: "Esc or ? to close",
+    path: "Path",
+    related: "Related entries",
+    organisations: "Organisations",
+    children: "Entries below",
+    source: "Source",
+    as_of: "Reference date",
+    part_of: "part of",
+    group_move: "Moving",
+    group_other: "Other keys",
+    group_mouse: "Mouse",
+    mouse: [
+        "click a row: select it; click ▸/▾: expand or collapse",
+        "wheel: scroll the pane under the pointer",
+        "click a language in the header: switch to it",
+    ],
+};
+
+/// The interface texts for `lang` (English for a language the program has no texts for).
+#[must_use]
+pub fn strings(lang: &str) -> &'static Strings {
+    match base(lang) {
+        "fr" => &FR,
+        "nl" => &NL,
+        _ => &EN,
+    }
+}
+
+/// `fr` of `fr-BE`.
+fn base(lang: &str) -> &str {
+    lang.split('-').next().unwrap_or(lang)
+}
+
+/// The label of a structured fact.
+#[must_use]
+pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
+    let [fr, nl, en] = match fact {
+        Fact::Participants => ["Participants", "Deelnemers", "Participants"],
+        Fact::Coordination => ["Coordination", "Coördinatie", "Coordination"],
+        Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
+        Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
+        Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
+    };
+    pick(lang, fr, nl, en)
+}
+
+/// The label of a kind of entry.
+#[must_use]
+pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
+    let [fr, nl, en] = match kind {
+        Kind::Level => ["Niveau", "Niveau", "Level"],
+        Kind::Network => ["Réseau", "Netwerk", "Network"],
+        Kind::Platform => ["Plateforme", "Platform", "Platform"],
+        Kind::Forum => ["Forum", "Forum", "Forum"],
+        Kind::Body => ["Organe", "Orgaan", "Body"],
+        Kind::Event => ["Événement", "Evenement", "Event"],
+        Kind::Exercise => ["Exercice", "Oefening", "Exercise"],
+        Kind::Service => ["Service", "Dienst", "Service"],
+        Kind::Role => ["Mandat", "Mandaat", "Mandate"],
+        Kind::Channel => ["Canal", "Kanaal", "Channel"],
+    };
+    pick(lang, fr, nl, en)
+}
+
+/// What an action does, for the help overlay (long) and the footer (short).
+#[must_use]
+pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
+    let [fr, nl, en]: [(&str, &str); 3] = match action {
+        Action::Down => [
+            ("ligne suivante (détails : défiler)", "bas"),
+            ("volgende regel (details: scrollen)", "omlaag"),
+            ("next row (details: scroll)", "down"),
+        ],
+        Action::Up => [
+            ("ligne précédente (détails : défiler)", "haut"),
+            ("vorige regel (details: scrollen)", "omhoog"),
+            ("previous row (details: scroll)", "up"),
+        ],
+        Action::PageDown => {
+            [("page suivante", "page"), ("volgende pagina", "pagina"), ("next page", "page")]
+        }
+        Action::PageUp => {
+            [("page précédente", "page"), ("vorige pagina", "pagina"), ("previous page", "page")]
+        }
+        Action::First => {
+            [("première ligne", "début"), ("eerste regel", "begin"), ("first row", "first")]
+        }
+        Action::Last => {
+            [("dernière ligne", "fin"), ("laatste regel", "einde"), ("last row", "last")]
+        }
+        Action::Expand => [
+            ("déplier, ou aller au premier enfant", "déplier"),
+            ("openklappen, of naar het eerste onderdeel", "open"),
+            ("expand, or go to the first child", "expand"),
+        ],
+        Action::Collapse => [
+            ("replier, ou aller au parent", "replier"),
+            ("dichtklappen, of naar het bovenliggende item", "dicht"),
+            ("collapse, or go to the parent", "collapse"),
+        ],
+        Action::Toggle => [
+            ("déplier ou replier", "déplier/replier"),
+            ("open- of dichtklappen", "open/dicht"),
+            ("expand or collapse", "expand/collapse"),
+        ],
+        Action::FocusNext => [
+            ("passer de l'arbre aux détails et inversement", "panneau"),
+            ("wisselen tussen boom en details", "paneel"),
+            ("move the focus between tree and details", "pane"),
+        ],
+        Action::NextLanguage => [
+            ("changer de langue", "langue"),
+            ("andere taal", "taal"),
+            ("switch language", "language"),
+        ],
+        Action::ToggleHelp => [
+            ("afficher ou fermer l'aide", "aide"),
+            ("hulp tonen of sluiten", "hulp"),
+            ("show or close the help", "help"),
+        ],
+        Action::Close => {
+            [("fermer l'aide", "fermer"), ("hulp sluiten", "sluiten"), ("close the help", "close")]
+        }
+        Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
+        _ => [("", ""), ("", ""), ("", "")],
+    };
+    pick(lang, fr, nl, en)
+}
+
+fn pick<T>(lang: &str, fr: T, nl: T, en: T) -> T {
+    match base(lang) {
+        "fr" => fr,
+        "nl" => nl,
+        _ => en,
+    }
+}

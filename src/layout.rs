@@ -1,0 +1,105 @@
+//! Where each part of the screen goes, as a pure function of the terminal's size; the renderer
+//! draws into these areas and the mouse handler reads them back.
+
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
+
+use crate::text::width;
+
+/// Below this many columns the layout is replaced by a short message.
+pub const MIN_WIDTH: u16 = 24;
+/// Below this many rows the layout is replaced by a short message.
+pub const MIN_HEIGHT: u16 = 8;
+/// From this many columns on, tree and detail stand side by side; below, they stack.
+pub const SIDE_BY_SIDE: u16 = 80;
+
+/// The areas of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Areas {
+    /// The header line: title and languages.
+    pub header: Rect,
+    /// The tree pane, border included.
+    pub tree: Rect,
+    /// The detail pane, border included.
+    pub detail: Rect,
+    /// The footer line: key hints.
+    pub footer: Rect,
+}
+
+impl Areas {
+    /// The tree's rows, inside its border.
+    #[must_use]
+    pub fn tree_inner(&self) -> Rect {
+        self.tree.inner(Margin::new(1, 1))
+    }
+
+    /// The detail's text, inside its border.
+    #[must_use]
+    pub fn detail_inner(&self) -> Rect {
+        self.detail.inner(Margin::new(1, 1))
+    }
+}
+
+/// The layout for a terminal of `area`, or `None` when it is too small for one.
+#[must_use]
+pub fn areas(area: Rect) -> Option<Areas> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let [header, body, footer] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
+            .areas(area);
+    let [tree, detail] = if area.width >= SIDE_BY_SIDE {
+        Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
+    };
+    Some(Areas { header, tree, detail, footer })
+}
+
+/// The label a language has in the header: `[FR]` when it is the active one, ` NL ` otherwise,
+/// so that the active one shows without colours too.
+#[must_use]
+pub fn language_label(code: &str, active: bool) -> String {
+    if active { format!("[{}]", code.to_uppercase()) } else { format!(" {} ", code.to_uppercase()) }
+}
+
+/// Where each language's label stands in the header, right-aligned, left to right; labels that
+/// do not fit are left out.
+#[must_use]
+pub fn language_spots(header: Rect, languages: &[String]) -> Vec<(Rect, usize)> {
+    let mut spots = Vec::new();
+    let mut right = header.right();
+    for (i, code) in languages.iter().enumerate().rev() {
+        let w = u16::try_from(width(&language_label(code, false))).unwrap_or(u16::MAX);
+        if right < header.x + w {
+            break;
+        }
+        right -= w;
+        spots.push((Rect::new(right, header.y, w, 1), i));
+        right = right.saturating_sub(1);
+    }
+    spots.reverse();
+    spots
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacks_under_80_columns() {
+        let wide = areas(Rect::new(0, 0, 120, 40)).expect("layout");
+        assert_eq!(wide.tree.y, wide.detail.y);
+        let narrow = areas(Rect::new(0, 0, 79, 24)).expect("layout");
+        assert_eq!(narrow.tree.x, narrow.detail.x);
+        assert!(narrow.detail.y > narrow.tree.y);
+        assert_eq!(areas(Rect::new(0, 0, 23, 24)), None);
+        assert_eq!(areas(Rect::new(0, 0, 1, 1)), None);
+    }
+
+    #[test]
+    fn language_spots_are_right_aligned() {
+        let spots = language_spots(Rect::new(0, 0, 40, 1), &["fr".into(), "nl".into()]);
+        assert_eq!(spots, vec![(Rect::new(31, 0, 4, 1), 0), (Rect::new(36, 0, 4, 1), 1)]);
+    }
+}

@@ -1,0 +1,185 @@
+//! The terminal side of the explorer: raw mode, alternate screen and mouse on; restored on quit,
+//! on error, on panic and on SIGTERM, SIGHUP and SIGINT; and the event loop, which blocks on
+//! input and redraws only when something arrived.
+
+use std::io::{self, Write};
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+};
+use crossterm::execute;
+use ratatui::layout::Position;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap;
+use crate::layout;
+use crate::ui;
+
+/// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+/// Restores the terminal and leaves when SIGTERM, SIGHUP or SIGINT arrives.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(sig) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + sig);
+        }
+    })?;
+    Ok(())
+}
+
+/// Runs the explorer until the person quits.
+///
+/// # Errors
+/// When the terminal cannot be set up, read or drawn to; it is restored first.
+pub fn run(mut app: App) -> io::Result<()> {
+    watch_signals()?;
+    let mut terminal = ratatui::try_init()?;
+    // ratatui's hook restores the screen on panic; ours turns the mouse off before it.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        hook(info);
+    }));
+    let result = (|| -> io::Result<()> {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        let size = terminal.size()?;
+        app.update(Action::Resize(size.width, size.height));
+        loop {
+            terminal.draw(|f| ui::render(&app, f))?;
+            // Blocks until input arrives: no wake-ups while idle.
+            let ev = event::read()?;
+            if let Some(action) = action_for_event(&app, &ev) {
+                app.update(action);
+            }
+            if app.quit {
+                return Ok(());
+            }
+        }
+    })();
+    restore();
+    result
+}
+
+/// The action an input event asks for, if any.
+#[must_use]
+pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => keymap::action_for(*k),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Mouse(m) => action_for_mouse(app, m),
+        _ => None,
+    }
+}
+
+/// The action a mouse event asks for: clicks on rows, markers and languages; the wheel.
+#[must_use]
+pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
+    let areas = app.areas()?;
+    let at = Position::new(m.column, m.row);
+    match m.kind {
+        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
+            let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
+            if app.help {
+                return Some(if d > 0 { Action::Down } else { Action::Up });
+            }
+            if areas.tree.contains(at) {
+                Some(Action::ScrollTree(d))
+            } else if areas.detail.contains(at) {
+                Some(Action::ScrollDetail(d))
+            } else {
+                None
+            }
+        }
+        MouseEventKind::Down(MouseButton::Left) => {
+            if app.help {
+                return None;
+            }
+            for (r, i) in layout::language_spots(areas.header, &app.catalog.languages) {
+                if r.contains(at) {
+                    return Some(Action::SetLanguage(app.catalog.languages[i].clone()));
+                }
+            }
+            let inner = areas.tree_inner();
+            if !inner.contains(at) {
+                return None;
+            }
+            let row = app.tree_offset + usize::from(m.row - inner.y);
+            let &n = app.rows.get(row)?;
+            let depth = app.catalog.nodes[n].depth;
+            let marker_x = usize::from(inner.x) + depth * 2;
+            let x = usize::from(m.column);
+            if !app.catalog.nodes[n].children.is_empty() && (marker_x..marker_x + 2).contains(&x) {
+                Some(Action::ToggleNode(n))
+            } else {
+                Some(Action::Select(n))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// The language to start in: `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+/// first that is set), else the data set's first language. `env` reads a variable.
+///
+/// # Errors
+/// When `--lang` names a language the data set does not have; the message lists those it has.
+pub fn start_language(
+    requested: Option<&str>,
+    languages: &[String],
+    env: impl Fn(&str) -> Option<String>,
+) -> Result<String, String> {
+    if let Some(code) = requested {
+        return if languages.iter().any(|l| l == code) {
+            Ok(code.to_owned())
+        } else {
+            Err(format!(
+                "the data set has no language \"{code}\"; it has: {}",
+                languages.join(", ")
+            ))
+        };
+    }
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| env(v))
+        .find(|v| !v.is_empty())
+        .unwrap_or_default();
+    let wanted = locale.split(['_', '.', '@', '-']).next().unwrap_or("").to_ascii_lowercase();
+    Ok(languages.iter().find(|l| **l == wanted).unwrap_or(&languages[0]).clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn langs() -> Vec<String> {
+        vec!["fr".into(), "nl".into()]
+    }
+
+    #[test]
+    fn start_language_prefers_flag_then_locale_then_first() {
+        let none = |_: &str| None;
+        assert_eq!(start_language(Some("nl"), &langs(), none), Ok("nl".into()));
+        assert!(start_language(Some("de"), &langs(), none).unwrap_err().contains("fr, nl"));
+        let env = |v: &str| match v {
+            "LC_ALL" => Some(String::new()),
+            "LC_MESSAGES" => Some("nl_BE.UTF-8".into()),
+            "LANG" => Some("fr_BE.UTF-8".into()),
+            _ => None,
+        };
+        assert_eq!(start_language(None, &langs(), env), Ok("nl".into()));
+        let env = |v: &str| (v == "LANG").then(|| "fr_BE.UTF-8".to_owned());
+        assert_eq!(start_language(None, &langs(), env), Ok("fr".into()));
+        let env = |v: &str| (v == "LANG").then(|| "C.UTF-8".to_owned());
+        assert_eq!(start_language(None, &langs(), env), Ok("fr".into()));
+        assert_eq!(start_language(None, &langs(), none), Ok("fr".into()));
+    }
+}
