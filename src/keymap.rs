@@ -23,32 +23,33 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// What they do.
     pub action: Action,
-    /// Whether the footer shows it.
-    pub footer: bool,
+    /// Whether the footer shows it, and how much: where the footer is too narrow for every
+    /// hint, those with the lowest rank (1 is the highest) stay.
+    pub footer: Option<u8>,
     /// Whether it moves in the tree (for the help overlay's grouping).
     pub movement: bool,
 }
 
-const fn b(keys: &'static [Key], action: Action, footer: bool, movement: bool) -> Binding {
+const fn b(keys: &'static [Key], action: Action, footer: Option<u8>, movement: bool) -> Binding {
     Binding { keys, action, footer, movement }
 }
 
 /// The key table, in the order the help overlay lists it.
 pub const BINDINGS: &[Binding] = &[
-    b(&[Key::Code(KeyCode::Down), Key::Char('j')], Action::Down, true, true),
-    b(&[Key::Code(KeyCode::Up), Key::Char('k')], Action::Up, true, true),
-    b(&[Key::Code(KeyCode::PageDown)], Action::PageDown, false, true),
-    b(&[Key::Code(KeyCode::PageUp)], Action::PageUp, false, true),
-    b(&[Key::Char('g'), Key::Code(KeyCode::Home)], Action::First, false, true),
-    b(&[Key::Char('G'), Key::Code(KeyCode::End)], Action::Last, false, true),
-    b(&[Key::Code(KeyCode::Right), Key::Char('l')], Action::Expand, false, true),
-    b(&[Key::Code(KeyCode::Left), Key::Char('h')], Action::Collapse, false, true),
-    b(&[Key::Code(KeyCode::Enter), Key::Char(' ')], Action::Toggle, true, true),
-    b(&[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)], Action::FocusNext, true, false),
-    b(&[Key::Char('L'), Key::Code(KeyCode::F(2))], Action::NextLanguage, true, false),
-    b(&[Key::Char('?'), Key::Code(KeyCode::F(1))], Action::ToggleHelp, true, false),
-    b(&[Key::Code(KeyCode::Esc)], Action::Close, false, false),
-    b(&[Key::Char('q'), Key::Ctrl('c')], Action::Quit, true, false),
+    b(&[Key::Code(KeyCode::Down), Key::Char('j')], Action::Down, Some(3), true),
+    b(&[Key::Code(KeyCode::Up), Key::Char('k')], Action::Up, Some(4), true),
+    b(&[Key::Code(KeyCode::PageDown)], Action::PageDown, None, true),
+    b(&[Key::Code(KeyCode::PageUp)], Action::PageUp, None, true),
+    b(&[Key::Char('g'), Key::Code(KeyCode::Home)], Action::First, None, true),
+    b(&[Key::Char('G'), Key::Code(KeyCode::End)], Action::Last, None, true),
+    b(&[Key::Code(KeyCode::Right), Key::Char('l')], Action::Expand, None, true),
+    b(&[Key::Code(KeyCode::Left), Key::Char('h')], Action::Collapse, None, true),
+    b(&[Key::Code(KeyCode::Enter), Key::Char(' ')], Action::Toggle, Some(5), true),
+    b(&[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)], Action::FocusNext, Some(7), false),
+    b(&[Key::Char('L'), Key::Code(KeyCode::F(2))], Action::NextLanguage, Some(6), false),
+    b(&[Key::Char('?'), Key::Code(KeyCode::F(1))], Action::ToggleHelp, Some(1), false),
+    b(&[Key::Code(KeyCode::Esc)], Action::Close, None, false),
+    b(&[Key::Char('q'), Key::Ctrl('c')], Action::Quit, Some(2), false),
 ];
 
 /// The action bound to a key press, if any. Key releases and repeats of releases are ignored.

@@ -178,23 +178,37 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
 }
 
-fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let a = areas.footer;
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    let mut used = 0usize;
-    for b in BINDINGS.iter().filter(|b| b.footer) {
-        let key = keymap::key_label(b.keys[0]);
-        let (_, short) = action_text(b.action.clone(), &app.lang);
-        let w = width(&key) + 1 + width(short) + 2;
-        if used + w > usize::from(a.width) {
-            break;
+/// The footer's hints for a line of `max` cells: as many as fit, the highest ranked first, shown
+/// in the key table's order.
+#[must_use]
+pub fn footer_hints(lang: &str, max: usize) -> Vec<(String, &'static str)> {
+    let hint =
+        |b: &keymap::Binding| (keymap::key_label(b.keys[0]), action_text(b.action.clone(), lang).1);
+    let cost = |(k, d): &(String, &str)| width(k) + 1 + width(d) + 2;
+    let mut ranked: Vec<(usize, u8)> =
+        BINDINGS.iter().enumerate().filter_map(|(i, b)| b.footer.map(|r| (i, r))).collect();
+    ranked.sort_by_key(|&(_, r)| r);
+    let mut chosen = Vec::new();
+    let mut used = 0;
+    for (i, _) in ranked {
+        let c = cost(&hint(&BINDINGS[i]));
+        if used + c <= max {
+            used += c;
+            chosen.push(i);
         }
-        used += w;
+    }
+    chosen.sort_unstable();
+    chosen.into_iter().map(|i| hint(&BINDINGS[i])).collect()
+}
+
+fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for (key, short) in footer_hints(&app.lang, usize::from(areas.footer.width)) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, theme::KEY));
         spans.push(Span::raw(format!(" {short} ")));
     }
-    Line::from(spans).render(a, buf);
+    Line::from(spans).render(areas.footer, buf);
 }
 
 /// The help overlay's lines: the key table, then the mouse.

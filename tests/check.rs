@@ -236,3 +236,16 @@ fn check_uses_data_when_no_file_is_given() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("invalid/syntax.ron:28:21:"));
 }
+
+#[test]
+fn a_reference_before_the_node_does_not_shift_positions() {
+    // `(id: "b1", role: ..)` in a1y's related list comes before the node b1 in the file.
+    let (out, code) = check("valid/explorer.ron");
+    assert_eq!(code, 0, "{out}");
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "valid/explorer.ron:45:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in beta > b1)"
+        )
+    );
+}

@@ -93,7 +93,9 @@ impl Locator {
         opens.sort_unstable();
         for &open in opens {
             let rec = Record { open, close: loc.close_of[&open] };
+            // Nodes and organisations have a name; references (`(id: .., role: ..)`) do not.
             if let Some(i) = loc.field_index(rec, "id")
+                && loc.field_index(rec, "name").is_some()
                 && let Some(Token { tok: Tok::Str(s), pos, .. }) = loc.tokens.get(i + 2)
             {
                 ids.entry(s.clone()).or_default().push((rec, *pos));
@@ -103,8 +105,8 @@ impl Locator {
         loc
     }
 
-    /// Every record that has `id: "<value>"` directly inside it, in the order of the file,
-    /// with the position of the id string.
+    /// Every record that has `id: "<value>"` and a `name` directly inside it (a node or an
+    /// organisation, not a reference), in the order of the file, with the id string's position.
     #[must_use]
     pub fn records_with_id(&self, value: &str) -> &[(Record, Pos)] {
         self.ids.get(value).map_or(&[], Vec::as_slice)
@@ -396,11 +398,12 @@ mod tests {
     nodes: [
         Node(
             id: "a",
+            name: "A",
             related: ["b", (id: "c", role: "r")],
             /* id: "b" in a comment */
             summary: {"fr": "x", "de": "y"},
         ),
-        (id: "b", name: r#"raw "q""#),
+        (id: "b", name: r#"raw "q""#, related: [(id: "a")]),
     ],
 )"##;
 
@@ -412,11 +415,11 @@ mod tests {
         assert_eq!(a[0].1, Pos { line: 4, col: 17 });
         let rec = a[0].0;
         assert_eq!(loc.start(rec), Pos { line: 3, col: 9 });
-        assert_eq!(loc.field(rec, "summary"), Some(Pos { line: 7, col: 13 }));
-        assert_eq!(loc.string_in_field(rec, "related", "b"), Some(Pos { line: 5, col: 23 }));
-        assert_eq!(loc.key_in_field(rec, "summary", "de"), Some(Pos { line: 7, col: 34 }));
-        // The nested (id: "c") is a record of its own, not the node "a".
-        assert_eq!(loc.records_with_id("c").len(), 1);
+        assert_eq!(loc.field(rec, "summary"), Some(Pos { line: 8, col: 13 }));
+        assert_eq!(loc.string_in_field(rec, "related", "b"), Some(Pos { line: 6, col: 23 }));
+        assert_eq!(loc.key_in_field(rec, "summary", "de"), Some(Pos { line: 8, col: 34 }));
+        // References (`(id: "c")`, `(id: "a")`) are not nodes.
+        assert_eq!(loc.records_with_id("c").len(), 0);
         // Comments are skipped: "b" is the id of one record only.
         assert_eq!(loc.records_with_id("b").len(), 1);
         assert_eq!(loc.records_with_id("no").len(), 0);

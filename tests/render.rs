@@ -1,0 +1,158 @@
+//! Rendered screens in a ratatui `TestBackend`: the layout at 120x40, 80x24 and 40x12 in French
+//! and Dutch, the fallback marker, control-character sanitizing, and tiny sizes.
+
+use std::path::Path;
+
+use ccbnet::action::Action;
+use ccbnet::app::App;
+use ccbnet::data::{Catalog, load_path};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn catalog(rel: &str) -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(rel);
+    load_path(&path).expect("fixture loads").catalog
+}
+
+fn explorer(lang: &str, w: u16, h: u16) -> App {
+    App::new(catalog("tests/fixtures/valid/explorer.ron"), lang, (w, h))
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
+    terminal.backend().to_string()
+}
+
+fn select(app: &mut App, id: &str) {
+    let n = app.catalog.node_by_id(id).expect("id exists");
+    app.update(Action::Select(n));
+}
+
+#[test]
+fn snapshots_in_both_languages_at_three_sizes() {
+    for (w, h) in [(120, 40), (80, 24), (40, 12)] {
+        for lang in ["fr", "nl"] {
+            let mut app = explorer(lang, w, h);
+            select(&mut app, "a1");
+            insta::assert_snapshot!(format!("explorer_{lang}_{w}x{h}"), screen(&app));
+        }
+    }
+}
+
+#[test]
+fn help_overlay_snapshots() {
+    for lang in ["fr", "nl"] {
+        let mut app = explorer(lang, 80, 24);
+        app.update(Action::ToggleHelp);
+        insta::assert_snapshot!(format!("help_{lang}_80x24"), screen(&app));
+    }
+}
+
+#[test]
+fn a_missing_translation_shows_the_other_language_with_a_marker() {
+    let mut app = explorer("nl", 120, 40);
+    select(&mut app, "b1");
+    let s = screen(&app);
+    // The tab became spaces; the paragraph is wrapped on words.
+    assert!(s.contains("[FR] Texte avec tabulation"), "{s}");
+    app.update(Action::NextLanguage);
+    let s = screen(&app);
+    assert!(s.contains("│Texte avec tabulation"), "no marker in French: {s}");
+}
+
+#[test]
+fn control_characters_never_reach_the_screen() {
+    for lang in ["fr", "nl"] {
+        let mut app = explorer(lang, 120, 40);
+        select(&mut app, "b1");
+        let (w, h) = app.size;
+        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        terminal.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");
+        let buf = terminal.backend().buffer();
+        for cell in &buf.content {
+            assert!(!cell.symbol().chars().any(char::is_control), "control character in {cell:?}");
+        }
+        let s = screen(&app);
+        assert!(s.contains("\u{FFFD}[31m"), "escape shown as a replacement character: {s}");
+    }
+}
+
+#[test]
+fn wide_characters_never_misalign_the_border() {
+    let mut app = explorer("fr", 80, 24);
+    select(&mut app, "b2");
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+    terminal.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");
+    let buf = terminal.backend().buffer();
+    // Both panes keep their borders in place on every row: the tree's right border at its
+    // column, the detail's at the last one.
+    let tree_right = app.areas().unwrap().tree.right() - 1;
+    for y in 2..22 {
+        assert_eq!(buf[(tree_right, y)].symbol(), "│", "tree border at row {y}");
+        assert_eq!(buf[(79, y)].symbol(), "│", "detail border at row {y}");
+    }
+}
+
+#[test]
+fn a_scrollable_detail_shows_that_there_is_more() {
+    let mut app = explorer("fr", 40, 12);
+    select(&mut app, "a1");
+    assert!(screen(&app).contains('▼'));
+    app.update(Action::FocusNext);
+    app.update(Action::Last);
+    let s = screen(&app);
+    assert!(s.contains('▲'), "{s}");
+}
+
+#[test]
+fn every_size_down_to_1x1_draws_without_panic_and_inside_its_area() {
+    for w in [1u16, 2, 5, 10, 23, 24, 30, 40, 79, 80] {
+        for h in [1u16, 2, 3, 7, 8, 12, 24] {
+            for lang in ["fr", "nl"] {
+                let mut app = explorer(lang, w, h);
+                app.update(Action::Last);
+                app.update(Action::ToggleHelp);
+                // Draw inside a larger buffer, at an offset, and check nothing lands outside.
+                let outer = Rect::new(0, 0, w + 4, h + 4);
+                let inner = Rect::new(2, 2, w, h);
+                let mut buf = Buffer::empty(outer);
+                ccbnet::ui::draw(&app, inner, &mut buf);
+                for y in 0..outer.height {
+                    for x in 0..outer.width {
+                        if !inner.contains((x, y).into()) {
+                            assert_eq!(
+                                buf[(x, y)].symbol(),
+                                " ",
+                                "drawn outside at {x},{y} for {w}x{h}"
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn too_small_shows_a_message() {
+    let app = explorer("nl", 20, 5);
+    assert!(screen(&app).contains("Venster te klein"));
+    let app = explorer("fr", 40, 5);
+    assert!(screen(&app).contains("Fenêtre trop petite"));
+}
+
+#[test]
+fn the_footer_keeps_help_and_quit_when_narrow() {
+    for lang in ["fr", "nl"] {
+        let hints = ccbnet::ui::footer_hints(lang, 30);
+        let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
+        assert!(keys.contains(&"?") && keys.contains(&"q"), "{keys:?}");
+        let all = ccbnet::ui::footer_hints(lang, 200);
+        assert_eq!(all.len(), 7);
+        assert_eq!(all[0].0, "↓", "table order");
+    }
+}
