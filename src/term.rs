@@ -3,6 +3,7 @@
 //! input and redraws only when something arrived.
 
 use std::io::{self, Write};
+use std::sync::Mutex;
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
@@ -16,9 +17,13 @@ use crate::keymap;
 use crate::layout;
 use crate::ui;
 
-/// Puts the terminal back as it was: mouse off, main screen, cursor shown, raw mode off.
+/// Held while a frame is written, so that a signal never restores the terminal in the middle of
+/// one (and the frame's tail never lands after the restore).
+static DRAWING: Mutex<()> = Mutex::new(());
+
+/// Puts the terminal back as it was: mouse off, cursor shown, main screen, raw mode off.
 pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture);
+    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
     ratatui::restore();
     let _ = io::stdout().flush();
 }
@@ -29,6 +34,9 @@ fn watch_signals() -> io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(sig) = signals.forever().next() {
+            // Wait for a frame being written to finish; never release the lock after: the
+            // process ends here.
+            let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             restore();
             std::process::exit(128 + sig);
         }
@@ -54,7 +62,10 @@ pub fn run(mut app: App) -> io::Result<()> {
         let size = terminal.size()?;
         app.update(Action::Resize(size.width, size.height));
         loop {
-            terminal.draw(|f| ui::render(&app, f))?;
+            {
+                let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                terminal.draw(|f| ui::render(&app, f))?;
+            }
             // Blocks until input arrives: no wake-ups while idle.
             let ev = event::read()?;
             if let Some(action) = action_for_event(&app, &ev) {

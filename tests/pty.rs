@@ -1,0 +1,384 @@
+//! End-to-end tests: the real `ccbnet` binary runs in a pseudo-terminal, its output feeds a
+//! `vt100` screen, and keys, resizes and signals go in as a person or the system would send them.
+//!
+//! Every wait has a deadline, so a hang fails the test with the screen as it was instead of
+//! blocking the run.
+
+use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+/// The binary under test.
+const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
+/// A small data set whose wording the tests can rely on.
+const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.ron");
+/// How long any one wait may last before the test fails.
+const DEADLINE: Duration = Duration::from_secs(10);
+/// How often a wait looks at the screen again.
+const POLL: Duration = Duration::from_millis(10);
+
+fn size(rows: u16, cols: u16) -> PtySize {
+    PtySize { rows, cols, pixel_width: 0, pixel_height: 0 }
+}
+
+/// A command with a deterministic environment: a known terminal type, no locale.
+fn command(program: &str) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.env("TERM", "xterm-256color");
+    for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
+        cmd.env_remove(var);
+    }
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// The explorer on the fixture, starting in French.
+fn explorer() -> CommandBuilder {
+    let mut cmd = command(BIN);
+    cmd.args(["--data", FIXTURE, "--lang", "fr"]);
+    cmd
+}
+
+/// A program running in a pseudo-terminal, its output kept up to date in a `vt100` parser.
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    master: Box<dyn MasterPty + Send>,
+    // Kept until the child is gone: dropping it sends "\n" and EOF, which would be keys.
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    reader_done: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+}
+
+impl Session {
+    /// Spawns `cmd` in a new pseudo-terminal of `rows` x `cols`; the `vt100` screen has the
+    /// same size.
+    fn spawn(cmd: CommandBuilder, rows: u16, cols: u16) -> Self {
+        let pair = native_pty_system().openpty(size(rows, cols)).expect("open a pty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn the command in the pty");
+        // Only the child holds the slave side now, so reads end when it (and its children) exit.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
+        let reader_done = Arc::new(AtomicBool::new(false));
+        let handle = {
+            let parser = Arc::clone(&parser);
+            let done = Arc::clone(&reader_done);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                loop {
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => parser.lock().expect("parser lock").process(&buf[..n]),
+                    }
+                }
+                done.store(true, Ordering::SeqCst);
+            })
+        };
+        Self { child, master: pair.master, writer, parser, reader_done, reader: Some(handle) }
+    }
+
+    /// A copy of the screen as it is now.
+    fn screen(&self) -> vt100::Screen {
+        self.parser.lock().expect("parser lock").screen().clone()
+    }
+
+    /// Sends bytes as if typed.
+    fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+
+    /// Waits until `ok` holds for the screen; fails with `what` and the screen after the deadline.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&vt100::Screen) -> bool) -> vt100::Screen {
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if Instant::now() >= end {
+                let status = self.child.try_wait().ok().flatten();
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for {what}; child status: {status:?}; \
+                     screen:\n{}",
+                    dump(&screen)
+                );
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until the screen shows every one of `texts`.
+    fn wait_for_texts(&mut self, texts: &[&str]) -> vt100::Screen {
+        self.wait_for(&format!("the screen to show {texts:?}"), |s| {
+            let c = s.contents();
+            texts.iter().all(|t| c.contains(t))
+        })
+    }
+
+    /// Waits for the child to exit and for all its output to be read; returns its status and
+    /// the final screen.
+    fn wait_exit(&mut self) -> (ExitStatus, vt100::Screen) {
+        let end = Instant::now() + DEADLINE;
+        let status = loop {
+            if let Some(status) = self.child.try_wait().expect("poll the child") {
+                break status;
+            }
+            if Instant::now() >= end {
+                panic!(
+                    "timed out after {DEADLINE:?} waiting for the child to exit; screen:\n{}",
+                    dump(&self.screen())
+                );
+            }
+            std::thread::sleep(POLL);
+        };
+        while !self.reader_done.load(Ordering::SeqCst) {
+            assert!(
+                Instant::now() < end,
+                "the child exited ({status:?}) but its output did not end within {DEADLINE:?}"
+            );
+            std::thread::sleep(POLL);
+        }
+        if let Some(handle) = self.reader.take() {
+            handle.join().expect("the reader thread");
+        }
+        (status, self.screen())
+    }
+
+    fn pid(&self) -> u32 {
+        self.child.process_id().expect("the child's pid")
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        // A failed test must not leave the program running.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// The screen's rows, numbered, for failure messages.
+fn dump(screen: &vt100::Screen) -> String {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols).enumerate().map(|(i, r)| format!("{i:>3}|{r}\n")).collect()
+}
+
+/// The first row that contains `text`.
+fn row_of(screen: &vt100::Screen, text: &str) -> Option<usize> {
+    let (_, cols) = screen.size();
+    screen.rows(0, cols).position(|r| r.contains(text))
+}
+
+/// Fails unless the terminal is as a shell expects it: main screen, cursor shown, mouse off;
+/// names every part that was not put back.
+fn assert_restored(screen: &vt100::Screen, when: &str) {
+    let mut wrong = Vec::new();
+    if screen.alternate_screen() {
+        wrong.push("still on the alternate screen");
+    }
+    if screen.hide_cursor() {
+        wrong.push("the cursor is still hidden");
+    }
+    if screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None {
+        wrong.push("mouse reporting is still on");
+    }
+    assert!(
+        wrong.is_empty(),
+        "{when}, the terminal was not restored: {}; screen:\n{}",
+        wrong.join(", "),
+        dump(screen)
+    );
+}
+
+/// Fails unless the explorer has the terminal: alternate screen and mouse reporting on.
+fn assert_explorer_mode(screen: &vt100::Screen) {
+    assert!(screen.alternate_screen(), "the explorer is not on the alternate screen");
+    assert_ne!(
+        screen.mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "the explorer did not turn mouse reporting on"
+    );
+}
+
+/// The French start screen of the fixture.
+const FRENCH: &[&str] = &["Réseaux", "Détails", "Exemple", "[FR]", "q quitter"];
+/// The Dutch one.
+const DUTCH: &[&str] = &["Netwerken", "Details", "Voorbeeld", "[NL]", "q stoppen"];
+
+/// The `stty` settings words (`icanon`, `-echo`, ...) in `stty -a` output.
+fn stty_words(out: &str) -> Vec<&str> {
+    out.split(|c: char| c.is_whitespace() || c == ';').filter(|w| !w.is_empty()).collect()
+}
+
+#[test]
+fn starts_switches_language_quits_and_leaves_the_terminal_as_it_was() {
+    // A shell records the terminal settings before and after the explorer, so that raw mode,
+    // which the vt100 screen cannot see, is checked too; it exits with the explorer's status.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let tag = format!("{}-{:?}", std::process::id(), std::thread::current().id());
+    let tag: String = tag.chars().filter(char::is_ascii_alphanumeric).collect();
+    let before = dir.join(format!("pty-stty-before-{tag}"));
+    let after = dir.join(format!("pty-stty-after-{tag}"));
+    let after_all = dir.join(format!("pty-stty-after-a-{tag}"));
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(
+        r#"stty -g > "$1"; "$0" --data "$4" --lang fr; s=$?; stty -g > "$2"; stty -a > "$3"; exit $s"#,
+    );
+    cmd.arg(BIN);
+    for p in [&before, &after, &after_all] {
+        cmd.arg(p);
+    }
+    cmd.arg(FIXTURE);
+    let mut s = Session::spawn(cmd, 24, 80);
+
+    let screen = s.wait_for_texts(FRENCH);
+    assert_explorer_mode(&screen);
+    assert_eq!(row_of(&screen, "Exemple"), Some(0), "the title is not on the header line");
+    assert!(screen.contents().contains("Niveau opérationnel"), "{}", dump(&screen));
+    assert!(!screen.contents().contains("[NL]"), "{}", dump(&screen));
+
+    s.send(b"L");
+    let screen = s.wait_for_texts(DUTCH);
+    assert!(screen.contents().contains("Operationele netwerken"), "{}", dump(&screen));
+    let c = screen.contents();
+    assert!(!c.contains("Réseaux") && !c.contains("[FR]"), "French left:\n{}", dump(&screen));
+    assert_explorer_mode(&screen);
+
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+
+    let read = |p: &std::path::Path| {
+        let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let _ = std::fs::remove_file(p);
+        text
+    };
+    let (before, after, after_all) = (read(&before), read(&after), read(&after_all));
+    assert_eq!(before.trim(), after.trim(), "the terminal settings changed (stty -g)");
+    let words = stty_words(&after_all);
+    for on in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(
+            words.contains(&on),
+            "after the explorer, `{on}` is not set (raw mode left on?):\n{after_all}"
+        );
+    }
+}
+
+/// Sends `signal` to the running explorer and checks that it restores the terminal and exits
+/// with 128 + `number`.
+fn signal_restores_the_terminal(signal: &str, number: u32) {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    let screen = s.wait_for_texts(FRENCH);
+    assert_explorer_mode(&screen);
+
+    let pid = s.pid();
+    let kill = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(kill.success(), "kill -{signal} {pid} failed: {kill:?}");
+
+    let (status, screen) = s.wait_exit();
+    assert!(!status.success(), "SIG{signal} should not exit with success: {status:?}");
+    assert_eq!(
+        (status.signal(), status.exit_code()),
+        (None, 128 + number),
+        "SIG{signal} should make the explorer exit by itself with 128 + {number}: {status:?}"
+    );
+    assert_restored(&screen, &format!("after SIG{signal}"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM", 15);
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP", 1);
+}
+
+#[test]
+fn sigint_restores_the_terminal() {
+    signal_restores_the_terminal("INT", 2);
+}
+
+#[test]
+fn help_overlay_opens_and_closes() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    s.send(b"?");
+    s.wait_for_texts(&["Aide : touches"]);
+    s.send(b"\x1b");
+    let screen = s.wait_for("the help overlay to close", |s| {
+        let c = s.contents();
+        !c.contains("Aide : touches") && FRENCH.iter().all(|t| c.contains(t))
+    });
+    assert_explorer_mode(&screen);
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+}
+
+#[test]
+fn resize_relays_out_without_garbage() {
+    let (rows, cols) = (12u16, 40u16);
+    let mut s = Session::spawn(explorer(), 24, 80);
+    let screen = s.wait_for_texts(FRENCH);
+    assert_eq!(
+        row_of(&screen, "Réseaux"),
+        row_of(&screen, "Détails"),
+        "at 80 columns the panes should stand side by side:\n{}",
+        dump(&screen)
+    );
+
+    // The same program started at the small size: what the resized one should look like.
+    let mut fresh = Session::spawn(explorer(), rows, cols);
+    fresh.wait_for_texts(&["Réseaux", "Détails", "Exemple"]);
+
+    // The vt100 screen keeps its 80x24 size, so that anything drawn outside 40x12, or left
+    // over from the large layout, stays visible to the checks.
+    s.master.resize(size(rows, cols)).expect("resize the pty");
+    let screen = s.wait_for("the 40x12 layout, the same as a fresh start at 40x12", |screen| {
+        let inside: Vec<String> =
+            screen.rows(0, cols).take(usize::from(rows)).map(|r| r.trim_end().to_owned()).collect();
+        let expected: Vec<String> =
+            fresh.screen().rows(0, cols).map(|r| r.trim_end().to_owned()).collect();
+        inside == expected
+            && screen.rows(cols, 80).all(|r| r.trim().is_empty())
+            && screen.rows(0, 80).skip(usize::from(rows)).all(|r| r.trim().is_empty())
+    });
+
+    let tree = row_of(&screen, "Réseaux").expect("the tree pane's title");
+    let detail = row_of(&screen, "Détails").expect("the detail pane's title");
+    assert!(
+        tree < detail,
+        "at 40 columns the tree should stand above the detail:\n{}",
+        dump(&screen)
+    );
+    for (i, row) in screen.rows(0, 80).enumerate() {
+        let width = row.trim_end().chars().count();
+        assert!(width <= usize::from(cols), "row {i} is {width} columns wide:\n{}", dump(&screen));
+    }
+    assert_explorer_mode(&screen);
+
+    for mut session in [s, fresh] {
+        session.send(b"q");
+        let (status, screen) = session.wait_exit();
+        assert!(status.success(), "q should exit with status 0, got {status:?}");
+        assert_restored(&screen, "after q");
+    }
+}
