@@ -115,7 +115,10 @@ impl App {
         if self.help {
             match action {
                 Action::ToggleHelp | Action::Close => self.help = false,
-                Action::Down => self.help_scroll = self.help_scroll.saturating_add(1),
+                Action::Down => {
+                    let max = crate::help::max_scroll(&self.lang, self.size.1);
+                    self.help_scroll = (self.help_scroll + 1).min(max);
+                }
                 Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
                 Action::First => self.help_scroll = 0,
                 Action::Quit => self.quit = true,

@@ -211,36 +211,9 @@ fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
     Line::from(spans).render(areas.footer, buf);
 }
 
-/// The help overlay's lines: the key table, then the mouse.
-#[must_use]
-pub fn help_lines(lang: &str) -> Vec<Line<'static>> {
-    let s = i18n::strings(lang);
-    let key_w = BINDINGS.iter().map(|b| width(&keymap::keys_label(b))).max().unwrap_or(0);
-    let mut out = Vec::new();
-    for (heading, movement) in [(s.group_move, true), (s.group_other, false)] {
-        out.push(Line::styled(heading.to_owned(), theme::LABEL));
-        for b in BINDINGS.iter().filter(|b| b.movement == movement) {
-            let keys = keymap::keys_label(b);
-            let pad = " ".repeat(key_w - width(&keys));
-            let (long, _) = action_text(b.action.clone(), lang);
-            out.push(Line::from(vec![
-                Span::raw("  "),
-                Span::styled(keys, theme::KEY),
-                Span::raw(format!("{pad}  {long}")),
-            ]));
-        }
-        out.push(Line::default());
-    }
-    out.push(Line::styled(s.group_mouse.to_owned(), theme::LABEL));
-    for m in s.mouse {
-        out.push(Line::from(format!("  {m}")));
-    }
-    out
-}
-
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let s = i18n::strings(&app.lang);
-    let lines = help_lines(&app.lang);
+    let lines = crate::help::lines(&app.lang);
     let content_w = lines.iter().map(Line::width).max().unwrap_or(0);
     let w = u16::try_from(content_w + 4).unwrap_or(u16::MAX).min(area.width);
     let hgt = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
