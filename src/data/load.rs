@@ -15,7 +15,7 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// How deeply brackets may nest in a data file.
 pub const MAX_NESTING: usize = 128;
 /// The shipped data set, built into the binary.
-pub const EMBEDDED: &str = include_str!("../../tests/fixtures/valid/minimal.ron");
+pub const EMBEDDED: &str = include_str!("../../assets/ccb-networks.ron");
 /// The name the embedded data set goes by in messages.
 pub const EMBEDDED_NAME: &str = "<embedded>";
 
