@@ -1,0 +1,303 @@
+//! The shipped data set: complete in French and Dutch, in the page's order, with the bodies'
+//! own acronyms, the facts of the source page and the links between them.
+
+use ccbnet::data::{Catalog, Fact, Text, load_embedded};
+
+fn catalog() -> Catalog {
+    let loaded = load_embedded().expect("the shipped data set loads");
+    assert!(loaded.warnings.is_empty(), "no warnings: {:?}", loaded.warnings);
+    loaded.catalog
+}
+
+/// Asserts that `t` reads in French and in Dutch, not empty in either.
+#[track_caller]
+fn assert_bilingual(t: &Text, what: &str) {
+    match t {
+        Text::Same(s) => assert!(!s.trim().is_empty(), "{what} is empty"),
+        Text::Localized(v) => {
+            let langs: Vec<&str> = v.iter().map(|(l, _)| l.as_str()).collect();
+            assert_eq!(langs, ["fr", "nl"], "{what} must be in fr and nl");
+            for (l, s) in v {
+                assert!(!s.trim().is_empty(), "{what} is empty in {l}");
+            }
+        }
+    }
+}
+
+fn node<'a>(c: &'a Catalog, id: &str) -> &'a ccbnet::data::Entry {
+    &c.nodes[c.node_by_id(id).unwrap_or_else(|| panic!("node {id}"))]
+}
+
+fn text(c: &Catalog, t: &Text, lang: &str) -> String {
+    let shown = c.pick(t, lang);
+    assert_eq!(shown.fallback, None);
+    shown.text.to_owned()
+}
+
+fn fact(c: &Catalog, id: &str, f: Fact, lang: &str) -> String {
+    let n = node(c, id);
+    let t = n.facts.iter().find(|(k, _)| *k == f).unwrap_or_else(|| panic!("{id} has {f:?}"));
+    text(c, &t.1, lang)
+}
+
+/// Every text of a node in one language, for "does the entry say X" checks.
+fn all_text(c: &Catalog, id: &str, lang: &str) -> String {
+    let n = node(c, id);
+    let mut out = text(c, &n.name, lang);
+    for t in n.acronym.iter().chain(&n.summary).chain(n.facts.iter().map(|(_, t)| t)) {
+        out.push('\n');
+        out.push_str(&text(c, t, lang));
+    }
+    out
+}
+
+#[test]
+fn every_text_is_in_french_and_dutch() {
+    let c = catalog();
+    assert_eq!(c.languages, ["fr", "nl"]);
+    assert_bilingual(&c.title, "title");
+    assert_bilingual(&c.source_note, "source note");
+    assert_bilingual(&c.as_of, "as_of");
+    for n in &c.nodes {
+        assert_bilingual(&n.name, &n.id);
+        let summary = n.summary.as_ref().unwrap_or_else(|| panic!("{} has a summary", n.id));
+        assert_bilingual(summary, &format!("{} summary", n.id));
+        for t in n.acronym.iter().chain(n.facts.iter().map(|(_, t)| t)) {
+            assert_bilingual(t, &n.id);
+        }
+        for l in &n.related {
+            l.role.iter().for_each(|r| assert_bilingual(r, &format!("{} link", n.id)));
+        }
+        for l in &n.organisations {
+            l.role.iter().for_each(|r| assert_bilingual(r, &format!("{} organisation", n.id)));
+        }
+    }
+    for o in &c.orgs {
+        assert_bilingual(&o.name, &o.id);
+        for t in o.acronym.iter().chain(&o.summary) {
+            assert_bilingual(t, &o.id);
+        }
+    }
+}
+
+#[test]
+fn five_levels_in_the_order_of_the_page() {
+    let c = catalog();
+    let levels: Vec<(String, String)> = c
+        .roots
+        .iter()
+        .map(|&r| (text(&c, &c.nodes[r].name, "fr"), text(&c, &c.nodes[r].name, "nl")))
+        .collect();
+    let expected = [
+        ("Réseaux nationaux (1)", "Nationale netwerken (1)"),
+        ("Réseaux nationaux (2)", "Nationale netwerken (2)"),
+        ("Niveau européen", "Europese netwerken"),
+        ("Niveau international", "Internationale netwerken"),
+        ("Niveau opérationnel", "Operationele netwerken"),
+    ];
+    assert_eq!(levels.len(), 5);
+    for ((fr, nl), (efr, enl)) in levels.iter().zip(expected) {
+        assert_eq!((fr.as_str(), nl.as_str()), (efr, enl));
+    }
+    // Entries in the page's order under each level.
+    let order = |level: &str| -> Vec<&str> {
+        node(&c, level).children.iter().map(|&n| c.nodes[n].id.as_str()).collect()
+    };
+    assert_eq!(
+        order("national-1"),
+        ["platform-4-cyber", "cyssap", "ren-cybercrime", "csi-dpo-platform", "sit"]
+    );
+    assert_eq!(
+        order("national-2"),
+        [
+            "foreign-affairs-channels",
+            "cei-iec",
+            "isp-think-tank",
+            "cyber-security-coalition",
+            "qctr",
+            "ews"
+        ]
+    );
+    assert_eq!(
+        order("european"),
+        [
+            "single-point-of-contact",
+            "nis-cooperation-group",
+            "eccg",
+            "enisa-ad-hoc-working-groups",
+            "enisa-management-board",
+            "hwp-ci",
+            "ecso"
+        ]
+    );
+    assert_eq!(
+        order("international"),
+        [
+            "osce-informal-working-group",
+            "gfce",
+            "nato-expertise",
+            "un-expertise",
+            "oecd-debates",
+            "itu-debates"
+        ]
+    );
+    assert_eq!(
+        order("operational"),
+        [
+            "national-csirt",
+            "cert-be",
+            "eu-csirts-network",
+            "egc",
+            "first",
+            "tf-csirt",
+            "cyber-europe"
+        ]
+    );
+}
+
+#[test]
+fn acronyms_are_localized_as_the_bodies_do() {
+    let c = catalog();
+    for (id, fr, nl) in [
+        ("nato", "OTAN", "NAVO"),
+        ("osce", "OSCE", "OVSE"),
+        ("oecd", "OCDE", "OESO"),
+        ("un", "ONU", "VN"),
+        ("itu", "UIT", "ITU"),
+        ("ccrs", "CCRS", "CCIV"),
+        ("federal-public-services", "SPF", "FOD"),
+        ("ipss", "IPSS", "OISZ"),
+        ("oip", "OIP", "ION"),
+    ] {
+        let o = &c.orgs[c.org_by_id(id).unwrap_or_else(|| panic!("organisation {id}"))];
+        let acr = o.acronym.as_ref().expect("acronym");
+        assert_eq!((text(&c, acr, "fr").as_str(), text(&c, acr, "nl").as_str()), (fr, nl), "{id}");
+    }
+    let cei = node(&c, "cei-iec").acronym.as_ref().expect("acronym");
+    assert_eq!((text(&c, cei, "fr").as_str(), text(&c, cei, "nl").as_str()), ("CEI", "IEC"));
+}
+
+#[test]
+fn the_source_note_gives_the_date_and_the_2024_law() {
+    let c = catalog();
+    let fr = text(&c, &c.source_note, "fr");
+    let nl = text(&c, &c.source_note, "nl");
+    for needle in ["26 avril 2024", "7 avril 2019", "18 octobre 2024"] {
+        assert!(fr.contains(needle), "{needle} in {fr}");
+    }
+    for needle in ["26 april 2024", "7 april 2019", "18 oktober 2024"] {
+        assert!(nl.contains(needle), "{needle} in {nl}");
+    }
+    assert!(text(&c, &c.as_of, "fr").contains("2024"));
+    assert!(text(&c, &c.as_of, "nl").contains("2024"));
+    // Every legal basis that cites the 2019 law says it has been replaced.
+    for n in &c.nodes {
+        for (f, t) in &n.facts {
+            if *f == Fact::LegalBasis && text(&c, t, "fr").contains("2019") {
+                assert!(text(&c, t, "fr").contains("26 avril 2024"), "{}", n.id);
+                assert!(text(&c, t, "nl").contains("26 april 2024"), "{}", n.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn facts_of_the_page_in_both_languages() {
+    let c = catalog();
+    let checks: &[(&str, &[&str], &[&str])] = &[
+        ("platform-4-cyber", &["CCRS", "renseignement"], &["CCIV", "inlichtingen"]),
+        ("cyssap", &["importance vitale"], &["vitaal belang"]),
+        (
+            "ren-cybercrime",
+            &["parquet général d'Anvers", "coordinateur en chef"],
+            &["parket-generaal Antwerpen"],
+        ),
+        (
+            "csi-dpo-platform",
+            &["conseillers en sécurité de l'information"],
+            &["informatieveiligheidsconsulenten"],
+        ),
+        ("sit", &["SPF", "IPSS", "OIP", "G-Cloud"], &["FOD", "OISZ", "ION", "G-Cloud"]),
+        ("foreign-affairs-channels", &["SPF Affaires étrangères"], &["FOD Buitenlandse Zaken"]),
+        ("cei-iec", &["fédérées", "cybersécurité"], &["deelstaat", "cyberbeveiliging"]),
+        (
+            "isp-think-tank",
+            &["tous les deux mois", "fournisseurs d'accès"],
+            &["om de twee maanden"],
+        ),
+        (
+            "cyber-security-coalition",
+            &["privé", "académique", "public"],
+            &["privésector", "academische", "overheid"],
+        ),
+        ("coalition-focus-groups", &["cloud", "NIS", "crypto"], &["cloud", "NIS", "crypto"]),
+        ("qctr", &["trimestre"], &["kwartaal"]),
+        (
+            "ews",
+            &["services de sécurité nationaux", "autorités sectorielles"],
+            &["nationale veiligheidsdiensten"],
+        ),
+        ("single-point-of-contact", &["7 avril 2019", "NIS"], &["7 april 2019", "NIS"]),
+        ("eccg", &["certification"], &["certificering"]),
+        ("enisa-management-board", &["directeur du CCB"], &["directeur van het CCB"]),
+        ("hwp-ci", &["Représentation permanente"], &["Permanente Vertegenwoordiging"]),
+        ("ecso", &["PPPc"], &["cPPP"]),
+        (
+            "osce-informal-working-group",
+            &["OSCE", "mesures de confiance"],
+            &["OVSE", "vertrouwenwekkende maatregelen"],
+        ),
+        ("gfce", &["Global Forum on Cyber Expertise"], &["Global Forum on Cyber Expertise"]),
+        ("nato-expertise", &["OTAN", "Sur demande"], &["NAVO", "Op verzoek"]),
+        ("un-expertise", &["Nations unies"], &["Verenigde Naties"]),
+        ("oecd-debates", &["OCDE"], &["OESO"]),
+        ("itu-debates", &["UIT"], &["ITU"]),
+        ("national-csirt", &["CSIRT", "7 avril 2019"], &["CSIRT", "7 april 2019"]),
+        ("cert-be", &["CERT.be", "service opérationnel"], &["CERT.be"]),
+        ("cyber-europe", &["ENISA", "tous les deux ans"], &["ENISA", "om de twee jaar"]),
+    ];
+    for (id, fr, nl) in checks {
+        let tfr = all_text(&c, id, "fr");
+        let tnl = all_text(&c, id, "nl");
+        for needle in *fr {
+            assert!(tfr.contains(needle), "{id} (fr) should say {needle:?}:\n{tfr}");
+        }
+        for needle in *nl {
+            assert!(tnl.contains(needle), "{id} (nl) should say {needle:?}:\n{tnl}");
+        }
+    }
+    assert!(fact(&c, "sit", Fact::Frequency, "fr").to_lowercase().contains("mois"));
+    assert!(fact(&c, "sit", Fact::Frequency, "nl").to_lowercase().contains("maand"));
+}
+
+#[test]
+fn the_links_the_page_states() {
+    let c = catalog();
+    let linked = |a: &str, b: &str| {
+        let (ia, ib) = (c.node_by_id(a).expect(a), c.node_by_id(b).expect(b));
+        c.related_both(ia).iter().any(|r| r.target == ib)
+            && c.related_both(ib).iter().any(|r| r.target == ia)
+    };
+    for (a, b) in [
+        ("csi-dpo-cyber-meeting", "qctr"),
+        ("qctr", "ews"),
+        ("single-point-of-contact", "nis-cooperation-group"),
+        ("national-csirt", "cert-be"),
+        ("cert-be", "eu-csirts-network"),
+        ("cert-be", "egc"),
+        ("cert-be", "first"),
+        ("cert-be", "tf-csirt"),
+        ("enisa-ad-hoc-working-groups", "eccg"),
+    ] {
+        assert!(linked(a, b), "{a} <-> {b}");
+    }
+    let uses = |org: &str| -> Vec<&str> {
+        c.org_used_by[c.org_by_id(org).expect(org)]
+            .iter()
+            .map(|&n| c.nodes[n].id.as_str())
+            .collect()
+    };
+    assert!(uses("enisa").contains(&"cyber-europe"));
+    assert!(uses("ccb-director").contains(&"enisa-management-board"));
+    assert!(uses("parquet-general-antwerp").contains(&"ren-cybercrime"));
+}
