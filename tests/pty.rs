@@ -382,3 +382,31 @@ fn resize_relays_out_without_garbage() {
         assert_restored(&screen, "after q");
     }
 }
+
+/// An SGR mouse press and release of the left button at 1-based `col`, `row`.
+fn click(col: u16, row: u16) -> Vec<u8> {
+    format!("\x1b[<0;{col};{row}M\x1b[<0;{col};{row}m").into_bytes()
+}
+
+#[test]
+fn clicks_switch_language_select_rows_and_toggle_markers() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    // The header's " NL " label takes the last four columns.
+    s.send(&click(78, 1));
+    s.wait_for_texts(&["Netwerken", "[NL]"]);
+    // Row 4 of the screen is the tree's second row: Cyber Europe.
+    s.send(&click(10, 4));
+    s.wait_for_texts(&["Om de twee jaar", "Oefening"]);
+    // The level's marker, at the start of the tree's first row, collapses it.
+    s.send(&click(2, 3));
+    let screen = s
+        .wait_for("the level to collapse", |sc| sc.contents().contains("▸ Operationele netwerken"));
+    assert_eq!(row_of(&screen, "▸ Operationele netwerken"), Some(2), "{}", dump(&screen));
+    // The wheel over the detail pane does not break anything.
+    s.send(b"\x1b[<65;60;10M");
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+}
