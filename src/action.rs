@@ -29,8 +29,34 @@ pub enum Action {
     NextLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
-    /// Close whatever is open (the help overlay).
+    /// Close whatever is open: the help overlay, else a search kept as a filter.
     Close,
+    /// Open the search line (or go back to editing the search).
+    OpenSearch,
+    /// Go to the next search result, going round at the end.
+    NextResult,
+    /// Go to the previous search result, going round at the start.
+    PrevResult,
+    /// Type a character in the search line.
+    SearchChar(char),
+    /// Delete the character before the caret.
+    SearchBackspace,
+    /// Delete the word before the caret.
+    SearchDeleteWord,
+    /// Clear the search line.
+    SearchClear,
+    /// Move the caret left.
+    SearchLeft,
+    /// Move the caret right.
+    SearchRight,
+    /// Move the caret to the start.
+    SearchHome,
+    /// Move the caret to the end.
+    SearchEnd,
+    /// Leave the search line, keeping the results as a filter.
+    SearchAccept,
+    /// Leave the search line, putting the tree back as it was.
+    SearchCancel,
     /// Leave the program.
     Quit,
     /// Select this node (a click on its row).

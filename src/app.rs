@@ -6,6 +6,7 @@ use crate::action::Action;
 use crate::data::{Catalog, NodeIx};
 use crate::detail;
 use crate::layout::{self, Areas};
+use crate::search::{Hit, Index};
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,42 @@ pub enum Focus {
     Tree,
     /// The detail pane: keys scroll it.
     Detail,
+}
+
+/// The tree as it was before a search started, to go back to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    /// The expanded flags.
+    pub expanded: Vec<bool>,
+    /// The selected node.
+    pub node: NodeIx,
+    /// The tree's scroll.
+    pub tree_offset: usize,
+    /// The detail's scroll.
+    pub detail_scroll: usize,
+}
+
+/// A search in progress (typing) or kept as a filter (after `Enter`).
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// What was typed.
+    pub query: String,
+    /// The caret in `query`, in characters.
+    pub caret: usize,
+    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
+    pub typing: bool,
+    /// The results, best first.
+    pub hits: Vec<Hit>,
+    /// The result `n`/`N` stand on, an index into `hits`.
+    pub current: usize,
+    /// Whether the last `n`/`N` went round from one end to the other.
+    pub wrapped: bool,
+    /// For each node, whether it matched.
+    pub matched: Vec<bool>,
+    /// The results that matched only in another language, with that language.
+    pub other_lang: std::collections::HashMap<NodeIx, String>,
+    /// The tree before the search.
+    pub before: Snapshot,
 }
 
 /// Everything the explorer shows, and nothing else.
@@ -43,6 +80,10 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the person asked to leave.
     pub quit: bool,
+    /// The folded texts that search runs over, built once.
+    pub index: Index,
+    /// The search, while one is on.
+    pub search: Option<Search>,
 }
 
 impl App {
@@ -58,7 +99,10 @@ impl App {
         } else {
             catalog.languages[0].clone()
         };
+        let index = Index::new(&catalog);
         let mut app = App {
+            index,
+            search: None,
             catalog,
             lang,
             expanded,
@@ -76,6 +120,16 @@ impl App {
         app
     }
 
+    /// Which keys are live: the search line's while typing in it, else the tree's.
+    #[must_use]
+    pub fn key_mode(&self) -> crate::keymap::Mode {
+        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
+            crate::keymap::Mode::Typing
+        } else {
+            crate::keymap::Mode::Browse
+        }
+    }
+
     /// The selected node.
     #[must_use]
     pub fn selected(&self) -> NodeIx {
@@ -85,7 +139,7 @@ impl App {
     /// The screen's layout at the current size, if it is large enough for one.
     #[must_use]
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1))
+        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.search.is_some())
     }
 
     /// How many tree rows the tree pane shows.
@@ -112,6 +166,12 @@ impl App {
 
     /// Carries out one action.
     pub fn update(&mut self, action: Action) {
+        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
+            self.apply_typing(action);
+            self.keep_in_view();
+            self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+            return;
+        }
         if self.help {
             match action {
                 Action::ToggleHelp | Action::Close => self.help = false,
@@ -149,6 +209,12 @@ impl App {
             Action::PageUp => self.move_cursor(-page_step(page)),
             Action::First => self.set_cursor(0),
             Action::Last => self.set_cursor(self.rows.len() - 1),
+            Action::Expand | Action::Toggle if self.filtering() => {}
+            Action::Collapse if self.filtering() => {
+                if let Some(p) = self.catalog.nodes[self.selected()].parent {
+                    self.select_node(p);
+                }
+            }
             Action::Expand => {
                 let n = self.selected();
                 if !self.catalog.nodes[n].children.is_empty() {
@@ -176,22 +242,30 @@ impl App {
             Action::FocusNext => {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
             }
-            Action::NextLanguage => self.lang = self.catalog.next_language(&self.lang).to_owned(),
+            Action::NextLanguage => {
+                self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.rerank();
+            }
             Action::SetLanguage(code) => {
                 if self.catalog.languages.contains(&code) {
                     self.lang = code;
+                    self.rerank();
                 }
             }
             Action::ToggleHelp => {
                 self.help = true;
                 self.help_scroll = 0;
             }
-            Action::Close => {}
+            Action::Close => self.clear_filter(),
+            Action::OpenSearch => self.open_search(),
+            Action::NextResult => self.step_result(true),
+            Action::PrevResult => self.step_result(false),
             Action::Quit => self.quit = true,
             Action::Select(n) => {
                 self.select_node(n);
                 self.focus = Focus::Tree;
             }
+            Action::ToggleNode(_) if self.filtering() => {}
             Action::ToggleNode(n) => {
                 if n < self.expanded.len() && !self.catalog.nodes[n].children.is_empty() {
                     let sel = self.selected();
@@ -214,6 +288,17 @@ impl App {
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
             Action::Resize(w, h) => self.size = (w, h),
+            // Editing keys mean nothing outside the search line.
+            Action::SearchChar(_)
+            | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
+            | Action::SearchLeft
+            | Action::SearchRight
+            | Action::SearchHome
+            | Action::SearchEnd
+            | Action::SearchAccept
+            | Action::SearchCancel => {}
         }
         self.keep_in_view();
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
@@ -236,9 +321,16 @@ impl App {
         }
     }
 
-    /// Selects node `n`, expanding its ancestors so that it has a row.
+    /// Selects node `n`, expanding its ancestors so that it has a row (in a filtered tree,
+    /// only a node that has a row can be selected).
     pub fn select_node(&mut self, n: NodeIx) {
         if n >= self.catalog.nodes.len() {
+            return;
+        }
+        if self.filtering() {
+            if let Some(row) = self.rows.iter().position(|&r| r == n) {
+                self.set_cursor(row);
+            }
             return;
         }
         let mut hidden = false;
@@ -274,8 +366,31 @@ impl App {
         self.cursor = self.cursor.min(self.rows.len() - 1);
     }
 
-    /// Recomputes the visible rows from the expanded flags.
+    /// Whether the tree shows a search's results instead of the expanded flags.
+    #[must_use]
+    pub fn filtering(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| !s.hits.is_empty())
+    }
+
+    /// Recomputes the visible rows: the results and their ancestors while a search has results,
+    /// else the expanded flags.
     fn rebuild_rows(&mut self) {
+        if let Some(s) = self.search.as_ref().filter(|s| !s.hits.is_empty()) {
+            let mut shown = s.matched.clone();
+            for h in &s.hits {
+                let mut p = self.catalog.nodes[h.node].parent;
+                while let Some(a) = p {
+                    if shown[a] {
+                        break;
+                    }
+                    shown[a] = true;
+                    p = self.catalog.nodes[a].parent;
+                }
+            }
+            // Nodes are stored in pre-order, which is the order of the rows.
+            self.rows = (0..self.catalog.nodes.len()).filter(|&n| shown[n]).collect();
+            return;
+        }
         let mut rows = Vec::with_capacity(self.rows.len().max(self.catalog.roots.len()));
         let mut stack: Vec<NodeIx> = self.catalog.roots.iter().rev().copied().collect();
         while let Some(n) = stack.pop() {
@@ -297,6 +412,227 @@ impl App {
         }
         self.tree_offset = self.tree_offset.min(self.rows.len().saturating_sub(h));
     }
+}
+
+impl App {
+    /// Keys while typing in the search line.
+    fn apply_typing(&mut self, action: Action) {
+        let Some(s) = self.search.as_mut() else { return };
+        let len = s.query.chars().count();
+        let byte = |q: &str, c: usize| q.char_indices().nth(c).map_or(q.len(), |(b, _)| b);
+        let mut edited = true;
+        match action {
+            Action::SearchChar(c) => {
+                let at = byte(&s.query, s.caret);
+                s.query.insert(at, c);
+                s.caret += 1;
+            }
+            Action::SearchBackspace => {
+                if s.caret > 0 {
+                    let at = byte(&s.query, s.caret - 1);
+                    s.query.remove(at);
+                    s.caret -= 1;
+                }
+            }
+            Action::SearchDeleteWord => {
+                let chars: Vec<char> = s.query.chars().collect();
+                let mut start = s.caret;
+                while start > 0 && chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                s.query = chars[..start].iter().chain(&chars[s.caret..]).collect();
+                s.caret = start;
+            }
+            Action::SearchClear => {
+                s.query.clear();
+                s.caret = 0;
+            }
+            Action::SearchLeft => {
+                s.caret = s.caret.saturating_sub(1);
+                edited = false;
+            }
+            Action::SearchRight => {
+                s.caret = (s.caret + 1).min(len);
+                edited = false;
+            }
+            Action::SearchHome => {
+                s.caret = 0;
+                edited = false;
+            }
+            Action::SearchEnd => {
+                s.caret = len;
+                edited = false;
+            }
+            Action::SearchAccept => {
+                if s.query.trim().is_empty() {
+                    self.cancel_search();
+                } else if !s.hits.is_empty() {
+                    s.typing = false;
+                }
+                return;
+            }
+            Action::SearchCancel => {
+                self.cancel_search();
+                return;
+            }
+            Action::Down | Action::NextResult => {
+                self.step_result(true);
+                return;
+            }
+            Action::Up | Action::PrevResult => {
+                self.step_result(false);
+                return;
+            }
+            Action::NextLanguage
+            | Action::SetLanguage(_)
+            | Action::Resize(..)
+            | Action::Quit
+            | Action::ToggleHelp
+            | Action::Select(_)
+            | Action::ScrollTree(_)
+            | Action::ScrollDetail(_) => {
+                self.apply(action);
+                return;
+            }
+            _ => return,
+        }
+        if edited {
+            self.run_search();
+        }
+    }
+
+    /// `/`: starts a search, or goes back to editing the one kept as a filter.
+    fn open_search(&mut self) {
+        if let Some(s) = self.search.as_mut() {
+            s.typing = true;
+            s.caret = s.query.chars().count();
+            return;
+        }
+        let before = Snapshot {
+            expanded: self.expanded.clone(),
+            node: self.selected(),
+            tree_offset: self.tree_offset,
+            detail_scroll: self.detail_scroll,
+        };
+        self.search = Some(Search {
+            query: String::new(),
+            caret: 0,
+            typing: true,
+            hits: Vec::new(),
+            current: 0,
+            wrapped: false,
+            matched: vec![false; self.catalog.nodes.len()],
+            other_lang: std::collections::HashMap::new(),
+            before,
+        });
+    }
+
+    /// Runs the query again after an edit and selects the best result.
+    fn run_search(&mut self) {
+        let Some(s) = self.search.as_mut() else { return };
+        let hits = if s.query.trim().is_empty() {
+            Vec::new()
+        } else {
+            self.index.search(&s.query, &self.lang, None)
+        };
+        s.matched.iter_mut().for_each(|m| *m = false);
+        for h in &hits {
+            s.matched[h.node] = true;
+        }
+        s.other_lang = other_languages(&hits);
+        s.hits = hits;
+        s.current = 0;
+        s.wrapped = false;
+        self.show_results(None);
+    }
+
+    /// After the results changed: rebuild the rows and select `keep` if it is still a result,
+    /// else the current one; with no results, the tree before the search.
+    fn show_results(&mut self, keep: Option<NodeIx>) {
+        let Some(s) = self.search.as_mut() else { return };
+        if let Some(k) = keep
+            && let Some(i) = s.hits.iter().position(|h| h.node == k)
+        {
+            s.current = i;
+        }
+        let target = s.hits.get(s.current).map(|h| h.node);
+        let before_node = s.before.node;
+        if target.is_none() {
+            // No result: the tree as it was, kept out of sight behind the message.
+            self.expanded.clone_from(&s.before.expanded);
+        }
+        self.rebuild_rows();
+        let node = target.unwrap_or(before_node);
+        if let Some(row) = self.rows.iter().position(|&r| r == node) {
+            self.cursor = row;
+        } else {
+            self.cursor = self.cursor.min(self.rows.len() - 1);
+        }
+        self.detail_scroll = 0;
+    }
+
+    /// The language changed: rank the results again, keeping the selected one.
+    fn rerank(&mut self) {
+        let Some(s) = self.search.as_mut() else { return };
+        if s.hits.is_empty() {
+            return;
+        }
+        let keep = self.rows.get(self.cursor).copied();
+        s.hits = self.index.search(&s.query, &self.lang, None);
+        s.other_lang = other_languages(&s.hits);
+        s.current = 0;
+        self.show_results(keep);
+    }
+
+    /// `n` / `N`: the next or previous result, going round at the ends.
+    fn step_result(&mut self, forward: bool) {
+        let Some(s) = self.search.as_mut() else { return };
+        let n = s.hits.len();
+        if n == 0 {
+            return;
+        }
+        let (next, wrapped) = if forward {
+            if s.current + 1 >= n { (0, true) } else { (s.current + 1, false) }
+        } else if s.current == 0 {
+            (n - 1, true)
+        } else {
+            (s.current - 1, false)
+        };
+        s.current = next;
+        s.wrapped = wrapped;
+        let node = s.hits[next].node;
+        if let Some(row) = self.rows.iter().position(|&r| r == node) {
+            self.set_cursor(row);
+        }
+    }
+
+    /// `Esc` while typing: the tree, selection and scroll as they were before `/`.
+    fn cancel_search(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        self.expanded = s.before.expanded;
+        self.rebuild_rows();
+        self.cursor = self.rows.iter().position(|&r| r == s.before.node).unwrap_or(0);
+        self.tree_offset = s.before.tree_offset;
+        self.detail_scroll = s.before.detail_scroll;
+    }
+
+    /// `Esc` after `Enter`: the full tree again, the selected node kept and revealed.
+    fn clear_filter(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        let node = self.rows.get(self.cursor).copied().unwrap_or(s.before.node);
+        self.expanded = s.before.expanded;
+        self.rebuild_rows();
+        self.cursor = 0;
+        self.select_node(node);
+    }
+}
+
+/// The results that matched only in another language.
+fn other_languages(hits: &[Hit]) -> std::collections::HashMap<NodeIx, String> {
+    hits.iter().filter_map(|h| h.other_lang.clone().map(|l| (h.node, l))).collect()
 }
 
 /// A page move: the pane's height less one line of overlap, at least one.

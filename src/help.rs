@@ -3,7 +3,7 @@
 use ratatui::text::{Line, Span};
 
 use crate::i18n::{self, action_text};
-use crate::keymap::{self, BINDINGS};
+use crate::keymap::{self, BINDINGS, Group};
 use crate::text::width;
 use crate::theme;
 
@@ -13,9 +13,18 @@ pub fn lines(lang: &str) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
     let key_w = BINDINGS.iter().map(|b| width(&keymap::keys_label(b))).max().unwrap_or(0);
     let mut out = Vec::new();
-    for (heading, movement) in [(s.group_move, true), (s.group_other, false)] {
+    for (heading, group) in [
+        (s.group_move, Group::Move),
+        (s.group_search, Group::Search),
+        (s.group_other, Group::Other),
+    ] {
         out.push(Line::styled(heading.to_owned(), theme::LABEL));
-        for b in BINDINGS.iter().filter(|b| b.movement == movement) {
+        let mut typing_heading = false;
+        for b in BINDINGS.iter().filter(|b| b.group == group) {
+            if b.mode == keymap::Mode::Typing && !typing_heading {
+                out.push(Line::styled(format!(" {}", s.in_search_line), theme::DIM));
+                typing_heading = true;
+            }
             let keys = keymap::keys_label(b);
             let pad = " ".repeat(key_w - width(&keys));
             let (long, _) = action_text(b.action.clone(), lang);

@@ -37,6 +37,18 @@ pub struct Strings {
     pub group_move: &'static str,
     /// Help heading for the other keys.
     pub group_other: &'static str,
+    /// Help heading for the search keys.
+    pub group_search: &'static str,
+    /// The prompt of the search line.
+    pub search_prompt: &'static str,
+    /// Shown when a search finds nothing; `{}` is the query.
+    pub no_results: &'static str,
+    /// Help sub-heading of the keys of the search line.
+    pub in_search_line: &'static str,
+    /// Shown in the search line when `n`/`N` went round.
+    pub wrapped: &'static str,
+    /// Said of a result that matched in another language.
+    pub other_language: &'static str,
     /// Help heading for the mouse.
     pub group_mouse: &'static str,
     /// Mouse help lines.
@@ -49,7 +61,7 @@ const FR: Strings = Strings {
     detail_title: "Détails",
     too_small: "Fenêtre trop petite pour ccbnet",
     help_title: "Aide : touches",
-    help_close: "Échap ou ? pour fermer",
+    help_close: "Esc ou ? pour fermer",
     path: "Chemin",
     related: "Entrées liées",
     organisations: "Organisations",
@@ -59,6 +71,12 @@ const FR: Strings = Strings {
     part_of: "fait partie de",
     group_move: "Se déplacer",
     group_other: "Autres touches",
+    group_search: "Recherche",
+    search_prompt: "Rechercher : ",
+    no_results: "Aucun résultat pour « {} »",
+    wrapped: "retour au début",
+    in_search_line: "dans la ligne de recherche :",
+    other_language: "trouvé dans une autre langue",
     group_mouse: "Souris",
     mouse: [
         "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier",
@@ -83,6 +101,12 @@ const NL: Strings = Strings {
     part_of: "maakt deel uit van",
     group_move: "Bewegen",
     group_other: "Andere toetsen",
+    group_search: "Zoeken",
+    search_prompt: "Zoeken: ",
+    no_results: "Geen resultaten voor '{}'",
+    wrapped: "terug naar het begin",
+    in_search_line: "in de zoekregel:",
+    other_language: "gevonden in een andere taal",
     group_mouse: "Muis",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen",
@@ -107,6 +131,12 @@ const EN: Strings = Strings {
     part_of: "part of",
     group_move: "Moving",
     group_other: "Other keys",
+    group_search: "Search",
+    search_prompt: "Search: ",
+    no_results: "No results for '{}'",
+    wrapped: "wrapped around",
+    in_search_line: "in the search line:",
+    other_language: "found in another language",
     group_mouse: "Mouse",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse",
@@ -217,11 +247,78 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("hulp tonen of sluiten", "hulp"),
             ("show or close the help", "help"),
         ],
-        Action::Close => {
-            [("fermer l'aide", "fermer"), ("hulp sluiten", "sluiten"), ("close the help", "close")]
+        Action::Close => [
+            ("fermer l'aide ; effacer le filtre de recherche", "effacer"),
+            ("hulp sluiten; zoekfilter wissen", "wissen"),
+            ("close the help; clear the search filter", "clear"),
+        ],
+        Action::OpenSearch => [
+            ("rechercher (ou modifier la recherche)", "chercher"),
+            ("zoeken (of de zoekopdracht aanpassen)", "zoeken"),
+            ("search (or edit the search)", "search"),
+        ],
+        Action::NextResult => [
+            ("résultat suivant", "suivant"),
+            ("volgend resultaat", "volgende"),
+            ("next result", "next"),
+        ],
+        Action::PrevResult => [
+            ("résultat précédent", "précédent"),
+            ("vorig resultaat", "vorige"),
+            ("previous result", "previous"),
+        ],
+        Action::SearchAccept => [
+            ("garder les résultats comme filtre", "valider"),
+            ("resultaten als filter behouden", "bevestigen"),
+            ("keep the results as a filter", "accept"),
+        ],
+        Action::SearchCancel => [
+            ("annuler la recherche", "annuler"),
+            ("zoeken annuleren", "annuleren"),
+            ("cancel the search", "cancel"),
+        ],
+        Action::SearchBackspace => [
+            ("effacer le caractère précédent", "effacer"),
+            ("vorig teken wissen", "wissen"),
+            ("delete the previous character", "delete"),
+        ],
+        Action::SearchDeleteWord => [
+            ("effacer le mot précédent", "mot"),
+            ("vorig woord wissen", "woord"),
+            ("delete the previous word", "word"),
+        ],
+        Action::SearchClear => [
+            ("vider la ligne de recherche", "vider"),
+            ("zoekregel leegmaken", "leegmaken"),
+            ("clear the search line", "clear"),
+        ],
+        Action::SearchLeft => {
+            [("curseur à gauche", "gauche"), ("cursor naar links", "links"), ("caret left", "left")]
         }
+        Action::SearchRight => [
+            ("curseur à droite", "droite"),
+            ("cursor naar rechts", "rechts"),
+            ("caret right", "right"),
+        ],
+        Action::SearchHome => [
+            ("début de la ligne", "début"),
+            ("begin van de regel", "begin"),
+            ("start of the line", "start"),
+        ],
+        Action::SearchEnd => [
+            ("fin de la ligne", "fin"),
+            ("einde van de regel", "einde"),
+            ("end of the line", "end"),
+        ],
         Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
-        _ => [("", ""), ("", ""), ("", "")],
+        // Not bound to keys: clicks, the wheel, resizes and typed characters.
+        Action::Select(_)
+        | Action::ToggleNode(_)
+        | Action::ScrollTree(_)
+        | Action::ScrollDetail(_)
+        | Action::SetLanguage(_)
+        | Action::Resize(..)
+        | Action::SearchChar(_) => [("", ""), ("", ""), ("", "")],
     };
     pick(lang, fr, nl, en)
 }

@@ -23,6 +23,8 @@ pub struct Areas {
     pub detail: Rect,
     /// The footer line: key hints.
     pub footer: Rect,
+    /// The search line, above the footer, while a search is on.
+    pub search: Option<Rect>,
 }
 
 impl Areas {
@@ -39,21 +41,29 @@ impl Areas {
     }
 }
 
-/// The layout for a terminal of `area`, or `None` when it is too small for one.
+/// The layout for a terminal of `area`, with a search line when `searching`, or `None` when it
+/// is too small for one.
 #[must_use]
-pub fn areas(area: Rect) -> Option<Areas> {
+pub fn areas(area: Rect, searching: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
             .areas(area);
+    let (body, search) = if searching {
+        let [body, line] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
+        (body, Some(line))
+    } else {
+        (body, None)
+    };
     let [tree, detail] = if area.width >= SIDE_BY_SIDE {
         Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
     };
-    Some(Areas { header, tree, detail, footer })
+    Some(Areas { header, tree, detail, footer, search })
 }
 
 /// The label a language has in the header: `[FR]` when it is the active one, ` NL ` otherwise,
@@ -88,13 +98,17 @@ mod tests {
 
     #[test]
     fn stacks_under_80_columns() {
-        let wide = areas(Rect::new(0, 0, 120, 40)).expect("layout");
+        let wide = areas(Rect::new(0, 0, 120, 40), false).expect("layout");
         assert_eq!(wide.tree.y, wide.detail.y);
-        let narrow = areas(Rect::new(0, 0, 79, 24)).expect("layout");
+        assert_eq!(wide.search, None);
+        let narrow = areas(Rect::new(0, 0, 79, 24), false).expect("layout");
         assert_eq!(narrow.tree.x, narrow.detail.x);
         assert!(narrow.detail.y > narrow.tree.y);
-        assert_eq!(areas(Rect::new(0, 0, 23, 24)), None);
-        assert_eq!(areas(Rect::new(0, 0, 1, 1)), None);
+        assert_eq!(areas(Rect::new(0, 0, 23, 24), false), None);
+        assert_eq!(areas(Rect::new(0, 0, 1, 1), true), None);
+        let searching = areas(Rect::new(0, 0, 80, 24), true).expect("layout");
+        assert_eq!(searching.search, Some(Rect::new(0, 22, 80, 1)));
+        assert_eq!(searching.footer.y, 23);
     }
 
     #[test]

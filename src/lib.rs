@@ -11,6 +11,7 @@ pub mod help;
 pub mod i18n;
 pub mod keymap;
 pub mod layout;
+pub mod search;
 pub mod term;
 pub mod text;
 pub mod theme;

@@ -84,7 +84,7 @@ pub fn run(mut app: App) -> io::Result<()> {
 #[must_use]
 pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::action_for(*k),
+        Event::Key(k) => keymap::action_for(*k, app.key_mode()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => action_for_mouse(app, m),
         _ => None,

@@ -28,3 +28,8 @@ pub const LANG_ACTIVE: Style =
 pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// Acronyms in the tree.
 pub const ACRONYM: Style = Style::new().add_modifier(Modifier::BOLD);
+/// Characters that match the search.
+pub const MATCH: Style =
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD).add_modifier(Modifier::UNDERLINED);
+/// The search line's prompt.
+pub const PROMPT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);

@@ -19,19 +19,34 @@ use crate::theme;
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let buf = frame.buffer_mut();
-    draw(app, area, buf);
+    draw(app, area, frame.buffer_mut());
+    if let Some(pos) = cursor_position(app, area) {
+        frame.set_cursor_position(pos);
+    }
+}
+
+/// Where the terminal's cursor goes: at the caret while typing a search, else hidden.
+#[must_use]
+pub fn cursor_position(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
+    let s = app.search.as_ref().filter(|s| s.typing && !app.help)?;
+    let line = layout::areas(area, true)?.search?;
+    let prompt = i18n::strings(&app.lang).search_prompt;
+    let before: String = s.query.chars().take(s.caret).collect();
+    let x = usize::from(line.x) + width(prompt) + width(&before);
+    let x = u16::try_from(x).ok()?.min(line.right().saturating_sub(1));
+    Some(ratatui::layout::Position::new(x, line.y))
 }
 
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(areas) = layout::areas(area) else {
+    let Some(areas) = layout::areas(area, app.search.is_some()) else {
         too_small(app, area, buf);
         return;
     };
     header(app, &areas, buf);
     tree(app, &areas, buf);
     detail_pane(app, &areas, buf);
+    search_line(app, &areas, buf);
     footer(app, &areas, buf);
     if app.help {
         help(app, area, buf);
@@ -83,6 +98,71 @@ fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
     out
 }
 
+/// The words of the active search, folded; empty without one.
+fn search_words(app: &App) -> Vec<String> {
+    app.search.as_ref().map_or_else(Vec::new, |s| crate::search::query_words(&s.query))
+}
+
+/// Splits `spans` so that the characters matching `words` take the match style.
+fn highlight(spans: Vec<Span<'static>>, words: &[String]) -> Vec<Span<'static>> {
+    if words.is_empty() {
+        return spans;
+    }
+    let mut out = Vec::with_capacity(spans.len());
+    for sp in spans {
+        let ranges = crate::search::highlights(&sp.content, words);
+        if ranges.is_empty() {
+            out.push(sp);
+            continue;
+        }
+        let chars: Vec<char> = sp.content.chars().collect();
+        let mut at = 0;
+        for (a, b) in ranges {
+            if a > at {
+                out.push(Span::styled(chars[at..a].iter().collect::<String>(), sp.style));
+            }
+            out.push(Span::styled(
+                chars[a..b].iter().collect::<String>(),
+                sp.style.patch(theme::MATCH),
+            ));
+            at = b;
+        }
+        if at < chars.len() {
+            out.push(Span::styled(chars[at..].iter().collect::<String>(), sp.style));
+        }
+    }
+    out
+}
+
+fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let (Some(s), Some(line)) = (app.search.as_ref(), areas.search) else { return };
+    let strings = i18n::strings(&app.lang);
+    let status = if s.query.trim().is_empty() {
+        String::new()
+    } else if s.hits.is_empty() {
+        strings.no_results.replace("{}", &s.query)
+    } else if s.wrapped {
+        format!("↻ {} · {}/{}", strings.wrapped, s.current + 1, s.hits.len())
+    } else {
+        format!("{}/{}", s.current + 1, s.hits.len())
+    };
+    let status_w = width(&status);
+    let w = usize::from(line.width);
+    let left_w = w.saturating_sub(status_w + 1);
+    let left = fit(
+        vec![Span::styled(strings.search_prompt, theme::PROMPT), Span::raw(s.query.clone())],
+        left_w,
+    );
+    let mut spans = left;
+    let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
+    if status_w < w.saturating_sub(used) {
+        spans.push(Span::raw(" ".repeat(w - used - status_w)));
+        let style = if s.hits.is_empty() { theme::FALLBACK } else { theme::DIM };
+        spans.push(Span::styled(status, style));
+    }
+    Line::from(spans).render(line, buf);
+}
+
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
     let spots = layout::language_spots(a, &app.catalog.languages);
@@ -122,6 +202,19 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     };
     block = block.title_bottom(Line::from(format!("{more}{pos}")).right_aligned());
     block.render(areas.tree, buf);
+    if let Some(srch) =
+        app.search.as_ref().filter(|x| x.hits.is_empty() && !x.query.trim().is_empty())
+    {
+        let msg = s.no_results.replace("{}", &srch.query);
+        for (i, l) in
+            crate::text::wrap(&msg, usize::from(inner.width)).into_iter().take(h).enumerate()
+        {
+            let y = inner.y + u16::try_from(i).unwrap_or(0);
+            Span::styled(l, theme::FALLBACK).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        }
+        return;
+    }
+    let words = search_words(app);
     for (i, &n) in app.rows[app.tree_offset..end].iter().enumerate() {
         let row = app.tree_offset + i;
         let node = &app.catalog.nodes[n];
@@ -133,15 +226,29 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
             "▸ "
         };
         let (fb, acr, name) = node_title(&app.catalog, n, &app.lang);
+        let search = app.search.as_ref();
+        // In a filtered tree, the ancestors of results are dimmed.
+        let ancestor = app.filtering() && search.is_some_and(|x| !x.matched[n]);
+        let text_style = if ancestor { theme::DIM } else { Style::new() };
+        let marker = if app.filtering() { "  " } else { marker };
         let mut spans = vec![Span::raw("  ".repeat(node.depth)), Span::styled(marker, theme::DIM)];
         if let Some(m) = fb {
             spans.push(Span::styled(m, theme::FALLBACK));
         }
-        if let Some(a) = acr {
-            spans.push(Span::styled(a, theme::ACRONYM));
-            spans.push(Span::styled(" · ", theme::DIM));
+        if let Some(l) = search.and_then(|x| x.other_lang.get(&n)) {
+            spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
         }
-        spans.push(Span::raw(name));
+        let mut title = Vec::new();
+        if let Some(a) = acr {
+            title.push(Span::styled(a, theme::ACRONYM.patch(text_style)));
+            title.push(Span::styled(" · ", theme::DIM));
+        }
+        title.push(Span::styled(name, text_style));
+        if ancestor {
+            spans.extend(title);
+        } else {
+            spans.extend(highlight(title, &words));
+        }
         let mut spans = fit(spans, usize::from(inner.width));
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let rect = Rect::new(inner.x, y, inner.width, 1);
@@ -172,21 +279,33 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     let block = pane_block(s.detail_title, app.focus == Focus::Detail)
         .title_bottom(Line::from(more).right_aligned());
     block.render(areas.detail, buf);
+    let words = search_words(app);
     for (i, line) in lines[start..end].iter().enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
-        line.clone().render(Rect::new(inner.x, y, inner.width, 1), buf);
+        Line::from(highlight(line.spans.clone(), &words))
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
 }
 
 /// The footer's hints for a line of `max` cells: as many as fit, the highest ranked first, shown
 /// in the key table's order.
 #[must_use]
-pub fn footer_hints(lang: &str, max: usize) -> Vec<(String, &'static str)> {
+pub fn footer_hints(
+    lang: &str,
+    max: usize,
+    mode: keymap::Mode,
+    filtering: bool,
+) -> Vec<(String, &'static str)> {
     let hint =
         |b: &keymap::Binding| (keymap::key_label(b.keys[0]), action_text(b.action.clone(), lang).1);
     let cost = |(k, d): &(String, &str)| width(k) + 1 + width(d) + 2;
-    let mut ranked: Vec<(usize, u8)> =
-        BINDINGS.iter().enumerate().filter_map(|(i, b)| b.footer.map(|r| (i, r))).collect();
+    let live = |b: &keymap::Binding| b.mode == mode && (filtering || !b.filter_only);
+    let mut ranked: Vec<(usize, u8)> = BINDINGS
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| live(b))
+        .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
+        .collect();
     ranked.sort_by_key(|&(_, r)| r);
     let mut chosen = Vec::new();
     let mut used = 0;
@@ -203,12 +322,29 @@ pub fn footer_hints(lang: &str, max: usize) -> Vec<(String, &'static str)> {
 
 fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
     let mut spans: Vec<Span<'static>> = Vec::new();
-    for (key, short) in footer_hints(&app.lang, usize::from(areas.footer.width)) {
+    let filtering = app.search.as_ref().is_some_and(|s| !s.typing);
+    for (key, short) in
+        footer_hints(&app.lang, usize::from(areas.footer.width), app.key_mode(), filtering)
+    {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, theme::KEY));
         spans.push(Span::raw(format!(" {short} ")));
     }
     Line::from(spans).render(areas.footer, buf);
+}
+
+/// Clears `popup`, and the left half of any wide character cut by its left edge, so that no
+/// half character is left beside the border.
+fn clear_popup(popup: Rect, area: Rect, buf: &mut Buffer) {
+    Clear.render(popup, buf);
+    if popup.x > area.x {
+        for y in popup.top()..popup.bottom() {
+            let cell = &mut buf[(popup.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
@@ -218,15 +354,23 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let w = u16::try_from(content_w + 4).unwrap_or(u16::MAX).min(area.width);
     let hgt = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
     let popup = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - hgt) / 2, w, hgt);
-    Clear.render(popup, buf);
+    clear_popup(popup, area, buf);
+    let visible = usize::from(hgt.saturating_sub(2));
+    let start = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let more = match (start > 0, start + visible < lines.len()) {
+        (true, true) => " ▲▼ ",
+        (true, false) => " ▲ ",
+        (false, true) => " ▼ ",
+        (false, false) => "",
+    };
     let block = Block::bordered()
         .border_style(theme::BORDER_FOCUSED)
         .title(Line::from(format!(" {} ", s.help_title)))
+        .title_bottom(Line::from(more))
         .title_bottom(Line::from(format!(" {} ", s.help_close)).right_aligned());
     let inner = block.inner(popup);
     block.render(popup, buf);
     let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(1), inner.height);
-    let start = app.help_scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
     for (i, line) in lines.into_iter().skip(start).take(usize::from(inner.height)).enumerate() {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let spans = fit(line.spans, usize::from(inner.width));

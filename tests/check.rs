@@ -245,7 +245,7 @@ fn a_reference_before_the_node_does_not_shift_positions() {
     assert_eq!(
         out.lines().next(),
         Some(
-            "valid/explorer.ron:45:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in beta > b1)"
+            "valid/explorer.ron:49:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in beta > b1)"
         )
     );
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::data::{Catalog, load_path};
+use ccbnet::keymap::Mode;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -148,11 +149,23 @@ fn too_small_shows_a_message() {
 #[test]
 fn the_footer_keeps_help_and_quit_when_narrow() {
     for lang in ["fr", "nl"] {
-        let hints = ccbnet::ui::footer_hints(lang, 30);
+        let hints = ccbnet::ui::footer_hints(lang, 30, Mode::Browse, false);
         let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
         assert!(keys.contains(&"?") && keys.contains(&"q"), "{keys:?}");
-        let all = ccbnet::ui::footer_hints(lang, 200);
-        assert_eq!(all.len(), 7);
+        let all = ccbnet::ui::footer_hints(lang, 200, Mode::Browse, false);
+        assert_eq!(all.len(), 8);
         assert_eq!(all[0].0, "↓", "table order");
+    }
+}
+
+#[test]
+fn search_snapshots() {
+    for (lang, query) in [("fr", "réseau"), ("nl", "netwerk")] {
+        let mut app = explorer(lang, 80, 24);
+        app.update(Action::OpenSearch);
+        for c in query.chars() {
+            app.update(Action::SearchChar(c));
+        }
+        insta::assert_snapshot!(format!("search_{lang}_80x24"), screen(&app));
     }
 }

@@ -1,0 +1,324 @@
+//! Interactive search: accent- and case-blind in both directions, across languages (with a
+//! marker), acronyms, the filtered tree, highlights, no result, Esc, Enter, n/N, editing keys
+//! and the language switch.
+
+use std::path::Path;
+
+use ccbnet::action::Action::{self, *};
+use ccbnet::app::App;
+use ccbnet::data::{Catalog, load_embedded, load_path};
+use ccbnet::search::{Index, highlights, query_words};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn fixture() -> Catalog {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/explorer.ron");
+    load_path(&path).expect("fixture loads").catalog
+}
+
+fn shipped() -> Catalog {
+    load_embedded().expect("shipped data loads").catalog
+}
+
+/// The ids found for `query` in `lang`, best first.
+fn ids(c: &Catalog, query: &str, lang: &str) -> Vec<String> {
+    Index::new(c)
+        .search(query, lang, None)
+        .into_iter()
+        .map(|h| c.nodes[h.node].id.clone())
+        .collect()
+}
+
+fn typed(app: &mut App, text: &str) {
+    for ch in text.chars() {
+        app.update(SearchChar(ch));
+    }
+}
+
+fn selected_id(app: &App) -> String {
+    app.catalog.nodes[app.selected()].id.clone()
+}
+
+fn row_ids(app: &App) -> Vec<String> {
+    app.rows.iter().map(|&n| app.catalog.nodes[n].id.clone()).collect()
+}
+
+fn screen(app: &App) -> String {
+    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    t.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
+    t.backend().to_string()
+}
+
+#[test]
+fn accents_are_ignored_in_both_directions() {
+    let c = fixture();
+    // Accented text, plain query; plain text, accented query.
+    assert!(ids(&c, "reseau", "fr").contains(&"a1".to_string()));
+    assert!(ids(&c, "beta", "fr").contains(&"beta".to_string()));
+    assert_eq!(ids(&c, "SÉCURITÉ", "fr"), ["a2"]);
+    assert_eq!(ids(&c, "sécurité", "fr"), ids(&c, "securite", "fr"));
+    let c = shipped();
+    let plain = ids(&c, "securite", "fr");
+    assert!(!plain.is_empty());
+    assert_eq!(plain, ids(&c, "sécurité", "fr"));
+    assert_eq!(plain, ids(&c, "SECURITE", "fr"));
+}
+
+#[test]
+fn case_is_ignored() {
+    let c = shipped();
+    assert_eq!(ids(&c, "gfce", "fr"), ids(&c, "GFCE", "fr"));
+    assert_eq!(ids(&c, "GfCe", "nl")[0], "gfce");
+}
+
+#[test]
+fn acronyms_come_first() {
+    let c = shipped();
+    assert_eq!(ids(&c, "GFCE", "fr")[0], "gfce");
+    assert_eq!(ids(&c, "CySSAP", "nl")[0], "cyssap");
+    assert_eq!(ids(&c, "QCTR", "fr")[0], "qctr");
+}
+
+#[test]
+fn localized_acronyms_find_the_entry_in_their_language() {
+    let c = shipped();
+    let ix = Index::new(&c);
+    let first = |q: &str, lang: &str| {
+        let h = ix.search(q, lang, None).into_iter().next().expect("a result");
+        (c.nodes[h.node].id.clone(), h.other_lang)
+    };
+    assert_eq!(first("OTAN", "fr"), ("nato-expertise".into(), None));
+    assert_eq!(first("NAVO", "nl"), ("nato-expertise".into(), None));
+    assert_eq!(first("OTAN", "nl"), ("nato-expertise".into(), Some("fr".into())));
+    assert_eq!(first("CEI", "fr"), ("cei-iec".into(), None));
+    assert_eq!(first("IEC", "nl"), ("cei-iec".into(), None));
+}
+
+#[test]
+fn the_other_language_finds_too_and_is_marked() {
+    let c = shipped();
+    let ix = Index::new(&c);
+    let hits = ix.search("Anvers", "nl", None);
+    assert_eq!(c.nodes[hits[0].node].id, "ren-cybercrime");
+    assert_eq!(hits[0].other_lang.as_deref(), Some("fr"));
+    let hits = ix.search("Anvers", "fr", None);
+    assert_eq!(hits[0].other_lang, None);
+    // Shown on screen with the language's code.
+    let mut app = App::new(c, "nl", (100, 30));
+    app.update(OpenSearch);
+    typed(&mut app, "anvers");
+    let s = screen(&app);
+    assert!(s.contains("[FR] REN"), "{s}");
+}
+
+#[test]
+fn the_start_of_a_word_is_enough() {
+    let c = shipped();
+    assert!(ids(&c, "cyberc", "fr").contains(&"ren-cybercrime".to_string()));
+    assert!(ids(&c, "cyberc", "nl").contains(&"ren-cybercrime".to_string()));
+}
+
+#[test]
+fn ranking_puts_the_active_language_then_names_first() {
+    let c = fixture();
+    let ix = Index::new(&c);
+    // "reseau" is French: in Dutch every result is marked, in French none is.
+    assert!(ix.search("reseau", "fr", None).iter().all(|h| h.other_lang.is_none()));
+    assert!(ix.search("reseau", "nl", None).iter().all(|h| h.other_lang.as_deref() == Some("fr")));
+    // A name match ranks above a summary match: "reseau" is in a1's name, and only in a2's
+    // summary... and a2's name: names first, then the file order.
+    let found = ids(&c, "reseau", "fr");
+    assert_eq!(found[0], "a1");
+    let found = ids(&c, "reseau un", "fr");
+    assert_eq!(found, ["a1"], "every word must match");
+}
+
+#[test]
+fn the_tree_shows_matches_and_their_ancestors() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "sous-reseau y");
+    assert_eq!(row_ids(&app), ["alpha", "a1", "a1y"]);
+    assert_eq!(selected_id(&app), "a1y", "the best result is selected");
+    let s = app.search.as_ref().expect("search");
+    let alpha = app.catalog.node_by_id("alpha").unwrap();
+    assert!(!s.matched[alpha], "an ancestor is shown but not a match");
+    assert!(screen(&app).contains("1/1"));
+}
+
+#[test]
+fn matched_characters_are_highlighted() {
+    assert_eq!(highlights("Réseau un", &query_words("RESEAU")), vec![(0, 6)]);
+    assert_eq!(highlights("Sous-réseau x", &query_words("reseau x")), vec![(5, 11), (12, 13)]);
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "premier");
+    let mut t = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    t.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");
+    let buf = t.backend().buffer();
+    // Find "premier" in the detail pane and check its cells carry the match style.
+    let mut found = false;
+    for y in 0..40 {
+        let line: String = (0..120).map(|x| buf[(x, y)].symbol().to_string()).collect();
+        // The search line holds the query itself, unhighlighted.
+        if line.starts_with("Rechercher") {
+            continue;
+        }
+        if let Some(col) = line.find("premier") {
+            let x = u16::try_from(line[..col].chars().count()).unwrap();
+            for dx in 0..7 {
+                assert_eq!(
+                    buf[(x + dx, y)].style().fg,
+                    ccbnet::theme::MATCH.fg,
+                    "cell {dx} of the match"
+                );
+            }
+            assert_ne!(buf[(x + 7, y)].style().fg, ccbnet::theme::MATCH.fg, "after the match");
+            found = true;
+        }
+    }
+    assert!(found, "the match is on screen");
+}
+
+#[test]
+fn no_result_says_so_and_esc_restores() {
+    let mut app = App::new(fixture(), "nl", (120, 40));
+    app.update(Down);
+    app.update(OpenSearch);
+    typed(&mut app, "zzzz");
+    assert!(app.search.as_ref().unwrap().hits.is_empty());
+    let s = screen(&app);
+    assert!(s.contains("Geen resultaten voor 'zzzz'"), "{s}");
+    app.update(Down); // nothing to move to
+    app.update(SearchAccept); // nothing to keep
+    assert!(app.search.as_ref().unwrap().typing);
+    app.update(SearchCancel);
+    assert!(app.search.is_none());
+    assert_eq!(selected_id(&app), "a1");
+    assert_eq!(row_ids(&app).len(), 7);
+}
+
+#[test]
+fn esc_while_typing_puts_everything_back() {
+    let mut app = App::new(fixture(), "fr", (40, 12));
+    app.update(Down);
+    app.update(Expand);
+    app.update(Last);
+    let (rows, cursor, offset) = (app.rows.clone(), app.cursor, app.tree_offset);
+    app.update(OpenSearch);
+    typed(&mut app, "sous");
+    assert_eq!(selected_id(&app), "a1x");
+    app.update(SearchCancel);
+    assert_eq!((app.rows.clone(), app.cursor, app.tree_offset), (rows, cursor, offset));
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn esc_after_enter_clears_the_filter_and_reveals_the_selection() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "sous-reseau y");
+    app.update(SearchAccept);
+    let s = app.search.as_ref().expect("kept as a filter");
+    assert!(!s.typing);
+    // Keys now move in the filtered tree.
+    app.update(Up);
+    assert_eq!(selected_id(&app), "a1");
+    app.update(Down);
+    app.update(Close);
+    assert!(app.search.is_none());
+    assert_eq!(selected_id(&app), "a1y", "the selected node is kept");
+    let a1 = app.catalog.node_by_id("a1").unwrap();
+    assert!(app.expanded[a1], "and revealed in the full tree");
+    assert_eq!(row_ids(&app), ["alpha", "a1", "a1x", "a1y", "a2", "beta", "b1", "b2", "gamma"]);
+}
+
+#[test]
+fn n_and_shift_n_go_round_with_a_sign() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "reseau");
+    app.update(SearchAccept);
+    let total = app.search.as_ref().unwrap().hits.len();
+    assert!(total >= 3, "{total}");
+    let order: Vec<usize> = app.search.as_ref().unwrap().hits.iter().map(|h| h.node).collect();
+    for (i, &want) in order.iter().enumerate().skip(1) {
+        app.update(NextResult);
+        assert_eq!(app.selected(), want, "result {i}");
+        assert!(!app.search.as_ref().unwrap().wrapped);
+    }
+    app.update(NextResult);
+    assert_eq!(app.selected(), order[0]);
+    assert!(app.search.as_ref().unwrap().wrapped, "went round");
+    assert!(screen(&app).contains("↻ retour au début"));
+    app.update(PrevResult);
+    assert_eq!(app.selected(), order[total - 1]);
+    assert!(app.search.as_ref().unwrap().wrapped);
+    app.update(PrevResult);
+    assert!(!app.search.as_ref().unwrap().wrapped);
+}
+
+#[test]
+fn editing_keys() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "sous reseau");
+    let q = |app: &App| app.search.as_ref().unwrap().query.clone();
+    let caret = |app: &App| app.search.as_ref().unwrap().caret;
+    app.update(SearchDeleteWord);
+    assert_eq!(q(&app), "sous ");
+    app.update(SearchBackspace);
+    assert_eq!(q(&app), "sous");
+    app.update(SearchHome);
+    assert_eq!(caret(&app), 0);
+    app.update(SearchChar('x'));
+    assert_eq!(q(&app), "xsous");
+    app.update(SearchRight);
+    app.update(SearchChar('é'));
+    assert_eq!(q(&app), "xséous");
+    app.update(SearchLeft);
+    app.update(SearchLeft);
+    app.update(SearchBackspace);
+    assert_eq!(q(&app), "séous");
+    app.update(SearchEnd);
+    assert_eq!(caret(&app), 5);
+    app.update(SearchClear);
+    assert_eq!((q(&app), caret(&app)), (String::new(), 0));
+    // An empty query shows the whole tree.
+    assert_eq!(row_ids(&app).len(), 7);
+}
+
+#[test]
+fn switching_language_keeps_the_query_and_reranks() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "anvers");
+    assert_eq!(selected_id(&app), "ren-cybercrime");
+    assert!(app.search.as_ref().unwrap().other_lang.is_empty());
+    app.update(Action::NextLanguage);
+    assert_eq!(app.lang, "nl");
+    let s = app.search.as_ref().unwrap();
+    assert_eq!(s.query, "anvers");
+    assert!(s.typing, "still typing");
+    assert_eq!(selected_id(&app), "ren-cybercrime", "the selection is kept");
+    let ren = app.catalog.node_by_id("ren-cybercrime").unwrap();
+    assert_eq!(s.other_lang.get(&ren).map(String::as_str), Some("fr"), "now marked as French");
+}
+
+#[test]
+fn letters_type_into_the_search_line_instead_of_acting() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    for c in "qLj?".chars() {
+        let a = ccbnet::keymap::action_for(
+            KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
+            app.key_mode(),
+        );
+        app.update(a.expect("bound"));
+    }
+    assert!(!app.quit);
+    assert_eq!(app.lang, "fr");
+    assert!(!app.help);
+    assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
+}
