@@ -41,14 +41,17 @@ pub struct Search {
     pub typing: bool,
     /// The results, best first.
     pub hits: Vec<Hit>,
+    /// The query the results are for.
+    pub searched: String,
     /// The result `n`/`N` stand on, an index into `hits`.
     pub current: usize,
     /// Whether the last `n`/`N` went round from one end to the other.
     pub wrapped: bool,
     /// For each node, whether it matched.
     pub matched: Vec<bool>,
-    /// The results that matched only in another language, with that language.
-    pub other_lang: std::collections::HashMap<NodeIx, String>,
+    /// Per node, the language (an index into the catalog's) of a result that matched only in
+    /// another language; `u8::MAX` for every other node.
+    pub other_lang: Vec<u8>,
     /// The tree before the search.
     pub before: Snapshot,
 }
@@ -128,6 +131,14 @@ impl App {
         } else {
             crate::keymap::Mode::Browse
         }
+    }
+
+    /// The language a search result matched in, when it matched only in another language than
+    /// the active one.
+    #[must_use]
+    pub fn result_language(&self, n: NodeIx) -> Option<&str> {
+        let l = *self.search.as_ref()?.other_lang.get(n)?;
+        self.catalog.languages.get(usize::from(l)).map(String::as_str)
     }
 
     /// The selected node.
@@ -522,10 +533,11 @@ impl App {
             caret: 0,
             typing: true,
             hits: Vec::new(),
+            searched: String::new(),
             current: 0,
             wrapped: false,
             matched: vec![false; self.catalog.nodes.len()],
-            other_lang: std::collections::HashMap::new(),
+            other_lang: vec![u8::MAX; self.catalog.nodes.len()],
             before,
         });
     }
@@ -535,14 +547,19 @@ impl App {
         let Some(s) = self.search.as_mut() else { return };
         let hits = if s.query.trim().is_empty() {
             Vec::new()
+        } else if !s.searched.is_empty() && s.query.starts_with(&s.searched) && !s.hits.is_empty() {
+            // The query grew: its results are among the last ones.
+            let within: Vec<NodeIx> = s.hits.iter().map(|h| h.node).collect();
+            self.index.search(&s.query, &self.lang, Some(&within))
         } else {
             self.index.search(&s.query, &self.lang, None)
         };
+        s.searched.clone_from(&s.query);
         s.matched.iter_mut().for_each(|m| *m = false);
         for h in &hits {
             s.matched[h.node] = true;
         }
-        s.other_lang = other_languages(&hits);
+        mark_other_languages(&mut s.other_lang, &hits);
         s.hits = hits;
         s.current = 0;
         s.wrapped = false;
@@ -582,7 +599,7 @@ impl App {
         }
         let keep = self.rows.get(self.cursor).copied();
         s.hits = self.index.search(&s.query, &self.lang, None);
-        s.other_lang = other_languages(&s.hits);
+        mark_other_languages(&mut s.other_lang, &s.hits);
         s.current = 0;
         self.show_results(keep);
     }
@@ -631,8 +648,13 @@ impl App {
 }
 
 /// The results that matched only in another language.
-fn other_languages(hits: &[Hit]) -> std::collections::HashMap<NodeIx, String> {
-    hits.iter().filter_map(|h| h.other_lang.clone().map(|l| (h.node, l))).collect()
+fn mark_other_languages(marks: &mut [u8], hits: &[Hit]) {
+    marks.fill(u8::MAX);
+    for h in hits {
+        if let Some(l) = h.other_lang {
+            marks[h.node] = l;
+        }
+    }
 }
 
 /// A page move: the pane's height less one line of overlap, at least one.

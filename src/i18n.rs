@@ -47,8 +47,6 @@ pub struct Strings {
     pub in_search_line: &'static str,
     /// Shown in the search line when `n`/`N` went round.
     pub wrapped: &'static str,
-    /// Said of a result that matched in another language.
-    pub other_language: &'static str,
     /// Help heading for the mouse.
     pub group_mouse: &'static str,
     /// Mouse help lines.
@@ -76,7 +74,6 @@ const FR: Strings = Strings {
     no_results: "Aucun résultat pour « {} »",
     wrapped: "retour au début",
     in_search_line: "dans la ligne de recherche :",
-    other_language: "trouvé dans une autre langue",
     group_mouse: "Souris",
     mouse: [
         "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier",
@@ -106,7 +103,6 @@ const NL: Strings = Strings {
     no_results: "Geen resultaten voor '{}'",
     wrapped: "terug naar het begin",
     in_search_line: "in de zoekregel:",
-    other_language: "gevonden in een andere taal",
     group_mouse: "Muis",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen",
@@ -136,7 +132,6 @@ const EN: Strings = Strings {
     no_results: "No results for '{}'",
     wrapped: "wrapped around",
     in_search_line: "in the search line:",
-    other_language: "found in another language",
     group_mouse: "Mouse",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse",

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod layout;
 pub mod search;
+pub mod synth;
 pub mod term;
 pub mod text;
 pub mod theme;

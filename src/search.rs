@@ -124,6 +124,91 @@ struct FieldRef {
     field: Field,
     /// Index of the language in the catalog, or `None` for a text that is the same in all.
     lang: Option<u8>,
+    /// The letters and digits the field contains, one bit each (see [`letter_bit`]).
+    letters: u64,
+    /// The letters and digits that start a word in the field.
+    initials: u64,
+}
+
+/// The bit of a folded byte in a field's letter masks: one per ASCII letter and digit, one for
+/// everything else.
+fn letter_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << 63,
+    }
+}
+
+/// The score of one occurrence of a word.
+fn score(field: Field, at_start: bool, at_end: bool, field_start: bool) -> u32 {
+    field.weight()
+        + if at_start { 100 } else { 0 }
+        + if at_start && at_end { 50 } else { 0 }
+        + if field_start && at_start { 25 } else { 0 }
+}
+
+/// What a search has found so far, per node.
+struct Acc {
+    /// Which words matched, in any language.
+    any: Vec<u32>,
+    /// Which words matched in the active language (or a text the same in all).
+    act: Vec<u32>,
+    /// Sum over the words of their best score, in any language / the active one.
+    best_any: Vec<u32>,
+    best_act: Vec<u32>,
+    /// The best field matched, in any language / the active one.
+    top_any: Vec<Field>,
+    top_act: Vec<Field>,
+    /// The first language other than the active one that matched, per node (`u8::MAX`: none).
+    other: Vec<u8>,
+    /// The current word's best score per node, and the nodes it touched.
+    word_any: Vec<u32>,
+    word_act: Vec<u32>,
+    touched: Vec<usize>,
+}
+
+impl Acc {
+    fn new(n: usize) -> Self {
+        Acc {
+            any: vec![0; n],
+            act: vec![0; n],
+            best_any: vec![0; n],
+            best_act: vec![0; n],
+            top_any: vec![Field::Body; n],
+            top_act: vec![Field::Body; n],
+            other: vec![u8::MAX; n],
+            word_any: vec![0; n],
+            word_act: vec![0; n],
+            touched: Vec::new(),
+        }
+    }
+
+    fn record(&mut self, fr: &FieldRef, score: u32, bit: u32, active: Option<usize>) {
+        let node = fr.node as usize;
+        if self.word_any[node] == 0 {
+            self.touched.push(node);
+        }
+        self.any[node] |= bit;
+        self.word_any[node] = self.word_any[node].max(score);
+        self.top_any[node] = self.top_any[node].max(fr.field);
+        if fr.lang.is_none() || fr.lang.map(usize::from) == active {
+            self.act[node] |= bit;
+            self.word_act[node] = self.word_act[node].max(score);
+            self.top_act[node] = self.top_act[node].max(fr.field);
+        } else if let Some(l) = fr.lang
+            && self.other[node] == u8::MAX
+        {
+            self.other[node] = l;
+        }
+    }
+
+    fn end_word(&mut self) {
+        for node in self.touched.drain(..) {
+            self.best_any[node] += std::mem::take(&mut self.word_any[node]);
+            self.best_act[node] += std::mem::take(&mut self.word_act[node]);
+        }
+    }
 }
 
 /// Every searchable text of a catalog, folded once.
@@ -131,8 +216,10 @@ struct FieldRef {
 pub struct Index {
     /// All fields, folded, each followed by a newline (which no query contains).
     text: String,
-    /// The fields, in the order of `text`.
+    /// The fields, in the order of `text` (a node's fields are together, nodes in order).
     fields: Vec<FieldRef>,
+    /// For each node, the index of its first field; one more entry at the end.
+    node_fields: Vec<u32>,
     languages: Vec<String>,
     node_count: usize,
 }
@@ -142,8 +229,9 @@ pub struct Index {
 pub struct Hit {
     /// The node found.
     pub node: NodeIx,
-    /// The language it matched in, when it did not match in the active one.
-    pub other_lang: Option<String>,
+    /// The language it matched in (an index into the catalog's languages), when it did not
+    /// match in the active one.
+    pub other_lang: Option<u8>,
     /// Ranking score; higher is better.
     pub score: u32,
 }
@@ -155,6 +243,7 @@ impl Index {
         let mut ix = Index {
             text: String::new(),
             fields: Vec::new(),
+            node_fields: Vec::with_capacity(catalog.nodes.len() + 1),
             languages: catalog.languages.clone(),
             node_count: catalog.nodes.len(),
         };
@@ -165,16 +254,30 @@ impl Index {
             .map(|(i, l)| (l.as_str(), u8::try_from(i).unwrap_or(u8::MAX)))
             .collect();
         for (n, node) in catalog.nodes.iter().enumerate() {
+            ix.node_fields.push(u32::try_from(ix.fields.len()).unwrap_or(u32::MAX));
             let n = u32::try_from(n).unwrap_or(u32::MAX);
             let mut add = |t: &Text, field: Field| {
                 for (lang, s) in t.entries() {
                     let lang = lang.map(|l| *lang_ix.get(l).unwrap_or(&u8::MAX));
-                    let start = u32::try_from(ix.text.len()).unwrap_or(u32::MAX);
-                    ix.fields.push(FieldRef { start, node: n, field, lang });
+                    let start = ix.text.len();
                     for c in s.chars() {
                         fold_char(c, &mut ix.text);
                     }
+                    let (mut letters, mut initials) = (0u64, 0u64);
+                    let mut prev_word = false;
+                    for &b in &ix.text.as_bytes()[start..] {
+                        let word = is_word_byte(b);
+                        if word {
+                            letters |= letter_bit(b);
+                            if !prev_word {
+                                initials |= letter_bit(b);
+                            }
+                        }
+                        prev_word = word;
+                    }
                     ix.text.push('\n');
+                    let start = u32::try_from(start).unwrap_or(u32::MAX);
+                    ix.fields.push(FieldRef { start, node: n, field, lang, letters, initials });
                 }
             };
             add(&node.name, Field::Name);
@@ -195,6 +298,7 @@ impl Index {
                 }
             }
         }
+        ix.node_fields.push(u32::try_from(ix.fields.len()).unwrap_or(u32::MAX));
         ix
     }
 
@@ -208,6 +312,14 @@ impl Index {
         }
         let active_ix = self.languages.iter().position(|l| l == active);
         let n = self.node_count;
+        let mut acc = Acc::new(n);
+        // A small set of nodes to look in is scanned node by node; a large one (or none) is
+        // scanned in one pass over the whole text.
+        let subset: Option<Vec<usize>> = within.filter(|w| w.len() < n / 4).map(|w| {
+            let mut v = w.to_vec();
+            v.sort_unstable();
+            v
+        });
         let allowed: Option<Vec<bool>> = within.map(|w| {
             let mut v = vec![false; n];
             for &i in w {
@@ -215,114 +327,136 @@ impl Index {
             }
             v
         });
-        // Per node: which words matched in any language, which in the active one, and the
-        // best score of each word (any language / active language).
-        let all_mask: u32 = if words.len() == 32 { u32::MAX } else { (1u32 << words.len()) - 1 };
-        let mut any = vec![0u32; n];
-        let mut act = vec![0u32; n];
-        let mut best_any = vec![0u32; n];
-        let mut best_act = vec![0u32; n];
-        let mut top_field = vec![Field::Body; n];
-        let mut top_any = vec![Field::Body; n];
-        let bytes = self.text.as_bytes();
-        // This word's best score per node, and the nodes it touched.
-        let mut word_any = vec![0u32; n];
-        let mut word_act = vec![0u32; n];
-        let mut touched: Vec<usize> = Vec::new();
         for (wi, w) in words.iter().enumerate() {
             let bit = 1u32 << wi;
-            let mut f = 0usize;
-            for pos in memmem::find_iter(bytes, w.as_bytes()) {
-                // The field holding this occurrence: fields are in text order.
-                while f + 1 < self.fields.len() && self.fields[f + 1].start as usize <= pos {
-                    f += 1;
-                }
-                let fr = self.fields[f];
-                let node = fr.node as usize;
-                if allowed.as_ref().is_some_and(|a| !a[node]) {
-                    continue;
-                }
-                let at_start = pos == fr.start as usize || !is_word_byte(bytes[pos - 1]);
-                let end = pos + w.len();
-                let at_end = end >= bytes.len() || !is_word_byte(bytes[end]);
-                let field_start = pos == fr.start as usize;
-                let score = fr.field.weight()
-                    + if at_start { 100 } else { 0 }
-                    + if at_start && at_end { 50 } else { 0 }
-                    + if field_start { 25 } else { 0 };
-                let in_active = fr.lang.is_none() || fr.lang.map(usize::from) == active_ix;
-                if word_any[node] == 0 {
-                    touched.push(node);
-                }
-                any[node] |= bit;
-                word_any[node] = word_any[node].max(score);
-                top_any[node] = top_any[node].max(fr.field);
-                if in_active {
-                    act[node] |= bit;
-                    word_act[node] = word_act[node].max(score);
-                    if fr.field > top_field[node] {
-                        top_field[node] = fr.field;
+            let single =
+                (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
+            let field_range =
+                |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
+            match (single, &subset) {
+                (Some(c), Some(nodes)) => {
+                    for &node in nodes {
+                        for f in field_range(node) {
+                            self.match_letter(f, c, bit, active_ix, &mut acc);
+                        }
                     }
                 }
+                (Some(c), None) => {
+                    for f in 0..self.fields.len() {
+                        let node = self.fields[f].node as usize;
+                        if allowed.as_ref().is_none_or(|a| a[node]) {
+                            self.match_letter(f, c, bit, active_ix, &mut acc);
+                        }
+                    }
+                }
+                (None, Some(nodes)) => {
+                    let finder = memmem::Finder::new(w.as_bytes());
+                    for &node in nodes {
+                        let r = field_range(node);
+                        self.scan(&finder, r.start, r.end, bit, active_ix, None, &mut acc);
+                    }
+                }
+                (None, None) => {
+                    let finder = memmem::Finder::new(w.as_bytes());
+                    self.scan(
+                        &finder,
+                        0,
+                        self.fields.len(),
+                        bit,
+                        active_ix,
+                        allowed.as_deref(),
+                        &mut acc,
+                    );
+                }
             }
-            for node in touched.drain(..) {
-                best_any[node] += std::mem::take(&mut word_any[node]);
-                best_act[node] += std::mem::take(&mut word_act[node]);
-            }
+            acc.end_word();
         }
-        let mut hits: Vec<(bool, Field, u32, NodeIx, Option<String>)> = Vec::new();
+        let all_mask: u32 = if words.len() == 32 { u32::MAX } else { (1u32 << words.len()) - 1 };
+        // One sort key: active language first; names and acronyms above body text; then the
+        // score; then the order of the file.
+        let mut ranked: Vec<(u64, usize)> = Vec::new();
         for node in 0..n {
-            if any[node] != all_mask {
+            if acc.any[node] != all_mask {
                 continue;
             }
-            if act[node] == all_mask {
-                hits.push((true, top_field[node], best_act[node], node, None));
+            let (active_match, field, score) = if acc.act[node] == all_mask {
+                (1u64, acc.top_act[node], acc.best_act[node])
             } else {
-                // Matched only with the help of another language: name the first one that
-                // holds a matching field.
-                let other = self.other_language(node, &words, active_ix);
-                hits.push((false, top_any[node], best_any[node], node, other));
-            }
+                (0, acc.top_any[node], acc.best_any[node])
+            };
+            let class = u64::from(field >= Field::Name);
+            let key = (active_match << 62) | (class << 61) | (u64::from(score) << 29);
+            ranked.push((!key, node));
         }
-        // Active language first; names and acronyms above body text; then the score; then
-        // the order of the file.
-        let name_class = |f: Field| u8::from(f >= Field::Name);
-        hits.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(name_class(b.1).cmp(&name_class(a.1)))
-                .then(b.2.cmp(&a.2))
-                .then(a.3.cmp(&b.3))
-        });
-        hits.into_iter()
-            .map(|(_, _, score, node, other_lang)| Hit { node, other_lang, score })
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .map(|(_, node)| {
+                let active_match = acc.act[node] == all_mask;
+                let other_lang =
+                    (!active_match && acc.other[node] != u8::MAX).then_some(acc.other[node]);
+                let score = if active_match { acc.best_act[node] } else { acc.best_any[node] };
+                Hit { node, other_lang, score }
+            })
             .collect()
     }
 
-    /// The first language other than the active one in which a field of `node` holds one of
-    /// `words`.
-    fn other_language(
+    /// Scores a one-letter word against field `f` from its letter masks, without reading it.
+    fn match_letter(&self, f: usize, c: u8, bit: u32, active: Option<usize>, acc: &mut Acc) {
+        let fr = self.fields[f];
+        let b = letter_bit(c);
+        if fr.letters & b == 0 {
+            return;
+        }
+        let at_start = fr.initials & b != 0;
+        let field_start = self.text.as_bytes()[fr.start as usize] == c;
+        acc.record(&fr, score(fr.field, at_start, false, field_start), bit, active);
+    }
+
+    /// Finds `finder`'s word in fields `from..to`, keeping the best occurrence of each field.
+    #[allow(clippy::too_many_arguments)]
+    fn scan(
         &self,
-        node: usize,
-        words: &[String],
+        finder: &memmem::Finder<'_>,
+        from: usize,
+        to: usize,
+        bit: u32,
         active: Option<usize>,
-    ) -> Option<String> {
-        let first = self.fields.partition_point(|f| (f.node as usize) < node);
+        allowed: Option<&[bool]>,
+        acc: &mut Acc,
+    ) {
         let bytes = self.text.as_bytes();
-        for (k, fr) in self.fields[first..].iter().enumerate() {
-            if fr.node as usize != node {
-                break;
+        let w = finder.needle().len();
+        let end_of = |f: usize| self.fields.get(f + 1).map_or(bytes.len(), |n| n.start as usize);
+        let Some(first) = self.fields.get(from) else { return };
+        let limit =
+            if to >= self.fields.len() { bytes.len() } else { self.fields[to].start as usize };
+        let mut pos = first.start as usize;
+        let mut f = from;
+        while pos < limit {
+            let Some(found) = finder.find(&bytes[pos..limit]) else { break };
+            let at = pos + found;
+            while f + 1 < to && self.fields[f + 1].start as usize <= at {
+                f += 1;
             }
-            let Some(l) = fr.lang.map(usize::from) else { continue };
-            if Some(l) == active {
+            let fr = self.fields[f];
+            if allowed.is_some_and(|a| !a[fr.node as usize]) {
+                // Skip the rest of this node's fields.
+                let next = self.node_fields[fr.node as usize + 1] as usize;
+                pos = if next >= self.fields.len() {
+                    limit
+                } else {
+                    self.fields[next].start as usize
+                };
                 continue;
             }
-            let end = self.fields.get(first + k + 1).map_or(bytes.len(), |n| n.start as usize);
-            let hay = &bytes[fr.start as usize..end];
-            if words.iter().any(|w| memmem::find(hay, w.as_bytes()).is_some()) {
-                return self.languages.get(l).cloned();
-            }
+            let start = fr.start as usize;
+            let at_start = at == start || !is_word_byte(bytes[at - 1]);
+            let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
+            acc.record(&fr, score(fr.field, at_start, at_end, at == start), bit, active);
+            // A whole word is as good as this field gets: go on with the next field.
+            pos = if at_start && at_end { end_of(f) } else { at + 1 };
         }
-        None
     }
 }
 

@@ -235,7 +235,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         if let Some(m) = fb {
             spans.push(Span::styled(m, theme::FALLBACK));
         }
-        if let Some(l) = search.and_then(|x| x.other_lang.get(&n)) {
+        if let Some(l) = app.result_language(n) {
             spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
         }
         let mut title = Vec::new();
