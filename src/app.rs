@@ -555,6 +555,9 @@ impl App {
             self.index.search(&s.query, &self.lang, None)
         };
         s.searched.clone_from(&s.query);
+        let nodes = self.catalog.nodes.len();
+        let mut hits = hits;
+        hits.retain(|h| h.node < nodes);
         s.matched.iter_mut().for_each(|m| *m = false);
         for h in &hits {
             s.matched[h.node] = true;
@@ -599,6 +602,8 @@ impl App {
         }
         let keep = self.rows.get(self.cursor).copied();
         s.hits = self.index.search(&s.query, &self.lang, None);
+        let nodes = self.catalog.nodes.len();
+        s.hits.retain(|h| h.node < nodes);
         mark_other_languages(&mut s.other_lang, &s.hits);
         s.current = 0;
         self.show_results(keep);

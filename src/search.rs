@@ -227,7 +227,8 @@ pub struct Index {
 /// One result of a search.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
-    /// The node found.
+    /// The item found: a node below the catalog's node count, else an organisation (its index
+    /// plus the node count).
     pub node: NodeIx,
     /// The language it matched in (an index into the catalog's languages), when it did not
     /// match in the active one.
@@ -237,15 +238,17 @@ pub struct Hit {
 }
 
 impl Index {
-    /// Folds every searchable text of `catalog`.
+    /// Folds every searchable text of `catalog`: the nodes (items `0..nodes`), then the
+    /// organisations (items `nodes..nodes + organisations`), so that one search serves both the
+    /// tree of levels and the organisations view.
     #[must_use]
     pub fn new(catalog: &Catalog) -> Self {
         let mut ix = Index {
             text: String::new(),
             fields: Vec::new(),
-            node_fields: Vec::with_capacity(catalog.nodes.len() + 1),
+            node_fields: Vec::with_capacity(catalog.nodes.len() + catalog.orgs.len() + 1),
             languages: catalog.languages.clone(),
-            node_count: catalog.nodes.len(),
+            node_count: catalog.nodes.len() + catalog.orgs.len(),
         };
         let lang_ix: HashMap<&str, u8> = catalog
             .languages
@@ -254,52 +257,70 @@ impl Index {
             .map(|(i, l)| (l.as_str(), u8::try_from(i).unwrap_or(u8::MAX)))
             .collect();
         for (n, node) in catalog.nodes.iter().enumerate() {
-            ix.node_fields.push(u32::try_from(ix.fields.len()).unwrap_or(u32::MAX));
-            let n = u32::try_from(n).unwrap_or(u32::MAX);
-            let mut add = |t: &Text, field: Field| {
-                for (lang, s) in t.entries() {
-                    let lang = lang.map(|l| *lang_ix.get(l).unwrap_or(&u8::MAX));
-                    let start = ix.text.len();
-                    for c in s.chars() {
-                        fold_char(c, &mut ix.text);
-                    }
-                    let (mut letters, mut initials) = (0u64, 0u64);
-                    let mut prev_word = false;
-                    for &b in &ix.text.as_bytes()[start..] {
-                        let word = is_word_byte(b);
-                        if word {
-                            letters |= letter_bit(b);
-                            if !prev_word {
-                                initials |= letter_bit(b);
-                            }
-                        }
-                        prev_word = word;
-                    }
-                    ix.text.push('\n');
-                    let start = u32::try_from(start).unwrap_or(u32::MAX);
-                    ix.fields.push(FieldRef { start, node: n, field, lang, letters, initials });
-                }
-            };
-            add(&node.name, Field::Name);
+            ix.start_item();
+            ix.add(&lang_ix, n, &node.name, Field::Name);
             if let Some(a) = &node.acronym {
-                add(a, Field::Acronym);
+                ix.add(&lang_ix, n, a, Field::Acronym);
             }
             if let Some(s) = &node.summary {
-                add(s, Field::Body);
+                ix.add(&lang_ix, n, s, Field::Body);
             }
             for (_, t) in &node.facts {
-                add(t, Field::Body);
+                ix.add(&lang_ix, n, t, Field::Body);
             }
             for l in &node.organisations {
                 let org = &catalog.orgs[l.target];
-                add(&org.name, Field::Organisation);
+                ix.add(&lang_ix, n, &org.name, Field::Organisation);
                 if let Some(a) = &org.acronym {
-                    add(a, Field::Organisation);
+                    ix.add(&lang_ix, n, a, Field::Organisation);
                 }
             }
         }
-        ix.node_fields.push(u32::try_from(ix.fields.len()).unwrap_or(u32::MAX));
+        for (o, org) in catalog.orgs.iter().enumerate() {
+            let item = catalog.nodes.len() + o;
+            ix.start_item();
+            ix.add(&lang_ix, item, &org.name, Field::Name);
+            if let Some(a) = &org.acronym {
+                ix.add(&lang_ix, item, a, Field::Acronym);
+            }
+            if let Some(s) = &org.summary {
+                ix.add(&lang_ix, item, s, Field::Body);
+            }
+        }
+        ix.start_item();
         ix
+    }
+
+    /// Marks where the next item's fields begin.
+    fn start_item(&mut self) {
+        self.node_fields.push(u32::try_from(self.fields.len()).unwrap_or(u32::MAX));
+    }
+
+    /// Folds one text of item `item` into the index, one field per language.
+    fn add(&mut self, lang_ix: &HashMap<&str, u8>, item: usize, t: &Text, field: Field) {
+        let node = u32::try_from(item).unwrap_or(u32::MAX);
+        for (lang, s) in t.entries() {
+            let lang = lang.map(|l| *lang_ix.get(l).unwrap_or(&u8::MAX));
+            let start = self.text.len();
+            for c in s.chars() {
+                fold_char(c, &mut self.text);
+            }
+            let (mut letters, mut initials) = (0u64, 0u64);
+            let mut prev_word = false;
+            for &b in &self.text.as_bytes()[start..] {
+                let word = is_word_byte(b);
+                if word {
+                    letters |= letter_bit(b);
+                    if !prev_word {
+                        initials |= letter_bit(b);
+                    }
+                }
+                prev_word = word;
+            }
+            self.text.push('\n');
+            let start = u32::try_from(start).unwrap_or(u32::MAX);
+            self.fields.push(FieldRef { start, node, field, lang, letters, initials });
+        }
     }
 
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
