@@ -1,6 +1,6 @@
 //! What a person can ask the explorer to do, whatever key, click or event asked for it.
 
-use crate::data::NodeIx;
+use crate::tree::Item;
 
 /// One request to change the explorer's state; [`crate::app::App::update`] carries it out.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,10 +59,18 @@ pub enum Action {
     SearchCancel,
     /// Leave the program.
     Quit,
-    /// Select this node (a click on its row).
-    Select(NodeIx),
-    /// Expand or collapse this node (a click on its marker).
-    ToggleNode(NodeIx),
+    /// Select this item (a click on its row).
+    Select(Item),
+    /// Expand or collapse this item (a click on its marker).
+    ToggleNode(Item),
+    /// Follow link number `n` (from 0) of the detail pane (digits, `Enter`, a click).
+    FollowLink(usize),
+    /// Go back to the place before the last jump.
+    Back,
+    /// Go forward again after `Back`.
+    Forward,
+    /// Switch the left pane between the levels and the organisations.
+    ToggleView,
     /// Scroll the tree by this many rows (the wheel); the selection follows into view.
     ScrollTree(i32),
     /// Scroll the detail pane by this many lines (the wheel).

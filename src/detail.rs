@@ -1,11 +1,13 @@
-//! What the detail pane says about the selected node, as wrapped, styled lines: one function
-//! that the renderer draws and the state reads (to know how far the pane can scroll).
+//! What the detail pane says about the selected entry or organisation, as wrapped, styled lines
+//! and numbered links: one function that the renderer draws and the state reads (to know how
+//! far the pane scrolls and where its links are).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::app::App;
-use crate::data::{Catalog, NodeIx, Text};
+use crate::data::{Catalog, NodeIx, OrgIx, Text};
+use crate::tree::Item;
 use crate::i18n::{self, fact_label, kind_label};
 use crate::text::{one_line, wrap};
 use crate::theme;
@@ -73,11 +75,43 @@ pub fn joined(acr: Option<&str>, name: &str) -> String {
     }
 }
 
+/// What a link of the detail pane leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// An entry of the tree of levels.
+    Node(NodeIx),
+    /// An organisation.
+    Org(OrgIx),
+}
+
+/// Where a link stands in the detail's lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkSpot {
+    /// Where it leads.
+    pub target: Target,
+    /// Its first line.
+    pub first_line: usize,
+    /// Its last line (a long link wraps).
+    pub last_line: usize,
+}
+
+/// The detail pane's content: its lines and its links, numbered from 1 in this order.
+#[derive(Debug, Clone, Default)]
+pub struct DetailView {
+    /// The wrapped, styled lines.
+    pub lines: Vec<Line<'static>>,
+    /// The links, in the order shown.
+    pub links: Vec<LinkSpot>,
+}
+
 struct Builder<'a> {
     catalog: &'a Catalog,
     lang: &'a str,
     width: usize,
     lines: Vec<Line<'static>>,
+    links: Vec<LinkSpot>,
+    /// The link to show as focused.
+    focus: Option<usize>,
 }
 
 impl Builder<'_> {
@@ -116,8 +150,8 @@ impl Builder<'_> {
         self.para(0, None, label, theme::LABEL);
     }
 
-    /// `• ACR · name: role`, wrapped under its bullet.
-    fn item(&mut self, bullet: &str, marker: Option<String>, title: String, role: Option<&Text>) {
+    /// `• [1] ACR · name: role`, wrapped under its bullet; a link when `target` is given.
+    fn item(&mut self, bullet: &str, marker: Option<String>, title: String, role: Option<&Text>, target: Option<Target>) {
         let mut text = title;
         let mut marker = marker;
         if let Some(r) = role {
@@ -128,37 +162,73 @@ impl Builder<'_> {
                 marker = shown.fallback.map(fallback_marker);
             }
         }
-        let first_pad = format!("{bullet} ");
-        let avail = self.width.saturating_sub(first_pad.chars().count()).max(1);
+        let number = target.map(|_| {
+            let k = self.links.len() + 1;
+            if k <= 9 { format!("[{k}] ") } else { String::new() }
+        });
+        let focused = target.is_some() && self.focus == Some(self.links.len());
+        let first_pad = format!("{bullet} {}", number.as_deref().unwrap_or(""));
+        let pad_w = first_pad.chars().count();
+        let avail = self.width.saturating_sub(pad_w).max(1);
         let full = format!("{}{text}", marker.as_deref().unwrap_or(""));
+        let first_line = self.lines.len();
+        let body = if focused { theme::LINK_FOCUSED } else { Style::new() };
         for (i, chunk) in wrap(&full, avail).into_iter().enumerate() {
-            let lead =
-                if i == 0 { first_pad.clone() } else { " ".repeat(first_pad.chars().count()) };
-            let mut spans = vec![Span::styled(lead, theme::DIM)];
+            let mut spans = if i == 0 {
+                let mut v = vec![Span::styled(format!("{bullet} "), theme::DIM)];
+                if let Some(n) = number.as_deref().filter(|n| !n.is_empty()) {
+                    v.push(Span::styled(n.to_owned(), theme::KEY));
+                }
+                v
+            } else {
+                vec![Span::raw(" ".repeat(pad_w))]
+            };
             match marker.as_deref() {
                 Some(m) if i == 0 && chunk.starts_with(m) => {
                     spans.push(Span::styled(m.to_owned(), theme::FALLBACK));
-                    spans.push(Span::raw(chunk[m.len()..].to_owned()));
+                    spans.push(Span::styled(chunk[m.len()..].to_owned(), body));
                 }
-                _ => spans.push(Span::raw(chunk)),
+                _ => spans.push(Span::styled(chunk, body)),
             }
             self.lines.push(Line::from(spans));
         }
+        if let Some(target) = target {
+            self.links.push(LinkSpot { target, first_line, last_line: self.lines.len() - 1 });
+        }
+    }
+
+    fn source(&mut self) {
+        let s = i18n::strings(self.lang);
+        self.heading(s.source);
+        self.text(2, &self.catalog.source_note, theme::DIM);
+        let (m, as_of) = pick_line(self.catalog, &self.catalog.as_of, self.lang);
+        self.para(2, m.as_deref(), &format!("{}{}{as_of}", s.as_of, s.colon), theme::DIM);
     }
 }
 
-/// The lines of the detail pane for the selected node of `app`, wrapped at `width` cells.
+/// The detail pane for the selected item of `app`, wrapped at `width` cells, with the focused
+/// link marked while the detail pane has the focus.
 #[must_use]
-pub fn lines(app: &App, width: u16) -> Vec<Line<'static>> {
-    node_lines(&app.catalog, app.selected(), &app.lang, usize::from(width))
+pub fn view(app: &App, width: u16) -> DetailView {
+    let focus = if app.focus == crate::app::Focus::Detail { app.link_focus } else { None };
+    match app.selected() {
+        Item::Node(n) | Item::Use(_, n) => node_view(&app.catalog, n, &app.lang, usize::from(width), focus),
+        Item::Org(o) => org_view(&app.catalog, o, &app.lang, usize::from(width), focus),
+    }
 }
 
 /// The lines of the detail of node `n` in `lang`, wrapped at `width` cells.
 #[must_use]
 pub fn node_lines(catalog: &Catalog, n: NodeIx, lang: &str, width: usize) -> Vec<Line<'static>> {
+    node_view(catalog, n, lang, width, None).lines
+}
+
+/// The detail of node `n` in `lang`, wrapped at `width` cells.
+#[must_use]
+pub fn node_view(catalog: &Catalog, n: NodeIx, lang: &str, width: usize, focus: Option<usize>) -> DetailView {
     let s = i18n::strings(lang);
     let node = &catalog.nodes[n];
-    let mut b = Builder { catalog, lang, width: width.max(1), lines: Vec::new() };
+    let mut b = Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
 
     let (marker, acr, name) = node_title(catalog, n, lang);
     let mut over = Vec::new();
@@ -195,7 +265,7 @@ pub fn node_lines(catalog: &Catalog, n: NodeIx, lang: &str, width: usize) -> Vec
         b.heading(s.children);
         for &c in &node.children {
             let (m, acr, name) = node_title(catalog, c, lang);
-            b.item("•", m, joined(acr.as_deref(), &name), None);
+            b.item("•", m, joined(acr.as_deref(), &name), None, None);
         }
     }
     let related = catalog.related_both(n);
@@ -203,19 +273,62 @@ pub fn node_lines(catalog: &Catalog, n: NodeIx, lang: &str, width: usize) -> Vec
         b.heading(s.related);
         for r in related {
             let (m, acr, name) = node_title(catalog, r.target, lang);
-            b.item(if r.incoming { "←" } else { "→" }, m, joined(acr.as_deref(), &name), r.role);
+            let bullet = if r.incoming { "←" } else { "→" };
+            b.item(bullet, m, joined(acr.as_deref(), &name), r.role, Some(Target::Node(r.target)));
         }
     }
     if !node.organisations.is_empty() {
         b.heading(s.organisations);
         for l in &node.organisations {
             let (m, acr, name) = org_title(catalog, l.target, lang);
-            b.item("•", m, joined(acr.as_deref(), &name), l.role.as_ref());
+            b.item("•", m, joined(acr.as_deref(), &name), l.role.as_ref(), Some(Target::Org(l.target)));
         }
     }
-    b.heading(s.source);
-    b.text(2, &catalog.source_note, theme::DIM);
-    let (m, as_of) = pick_line(catalog, &catalog.as_of, lang);
-    b.para(2, m.as_deref(), &format!("{}{}{as_of}", s.as_of, s.colon), theme::DIM);
-    b.lines
+    b.source();
+    DetailView { lines: b.lines, links: b.links }
+}
+
+/// The detail of organisation `o` in `lang`: its names, what it belongs to and what belongs to
+/// it, and the entries it appears in (computed from the entries that name it).
+#[must_use]
+pub fn org_view(catalog: &Catalog, o: OrgIx, lang: &str, width: usize, focus: Option<usize>) -> DetailView {
+    let s = i18n::strings(lang);
+    let org = &catalog.orgs[o];
+    let mut b = Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let (marker, acr, name) = org_title(catalog, o, lang);
+    let mut over = vec![s.organisation.to_owned()];
+    if let Some(a) = &acr {
+        over.push(a.clone());
+    }
+    b.para(0, None, &over.join(" · "), theme::DIM);
+    b.para(0, marker.as_deref(), &name, theme::TITLE);
+    if let Some(summary) = &org.summary {
+        b.blank();
+        b.text(0, summary, Style::new());
+    }
+    if let Some(p) = org.part_of {
+        b.heading(s.part_of);
+        let (m, acr, name) = org_title(catalog, p, lang);
+        b.item("↑", m, joined(acr.as_deref(), &name), None, Some(Target::Org(p)));
+    }
+    let parts: Vec<OrgIx> = (0..catalog.orgs.len()).filter(|&k| catalog.orgs[k].part_of == Some(o)).collect();
+    if !parts.is_empty() {
+        b.heading(s.parts);
+        for k in parts {
+            let (m, acr, name) = org_title(catalog, k, lang);
+            b.item("↓", m, joined(acr.as_deref(), &name), None, Some(Target::Org(k)));
+        }
+    }
+    let uses = &catalog.org_used_by[o];
+    b.heading(s.appears_in);
+    if uses.is_empty() {
+        b.para(2, None, s.nowhere, theme::DIM);
+    }
+    for &n in uses {
+        let (m, acr, name) = node_title(catalog, n, lang);
+        let role = catalog.nodes[n].organisations.iter().find(|l| l.target == o).and_then(|l| l.role.as_ref());
+        b.item("•", m, joined(acr.as_deref(), &name), role, Some(Target::Node(n)));
+    }
+    b.source();
+    DetailView { lines: b.lines, links: b.links }
 }

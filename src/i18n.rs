@@ -31,14 +31,26 @@ pub struct Strings {
     pub source: &'static str,
     /// Label of the date the content reflects.
     pub as_of: &'static str,
-    /// Said of an organisation that belongs to another ("part of").
+    /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
+    /// Heading of the organisations that belong to an organisation.
+    pub parts: &'static str,
+    /// Heading of the entries an organisation appears in.
+    pub appears_in: &'static str,
+    /// Said of an organisation that no entry names.
+    pub nowhere: &'static str,
+    /// The kind label of an organisation.
+    pub organisation: &'static str,
+    /// Title of the left pane in the organisations view.
+    pub orgs_title: &'static str,
     /// Help heading for keys that move in the tree.
     pub group_move: &'static str,
     /// Help heading for the other keys.
     pub group_other: &'static str,
     /// Help heading for the search keys.
     pub group_search: &'static str,
+    /// Help heading for links, history and views.
+    pub group_links: &'static str,
     /// The prompt of the search line.
     pub search_prompt: &'static str,
     /// Shown when a search finds nothing; `{}` is the query.
@@ -54,7 +66,7 @@ pub struct Strings {
 }
 
 const FR: Strings = Strings {
-    colon: " : ",
+    colon: "\u{a0}: ",
     tree_title: "Réseaux",
     detail_title: "Détails",
     too_small: "Fenêtre trop petite pour ccbnet",
@@ -66,17 +78,23 @@ const FR: Strings = Strings {
     children: "Sous-entrées",
     source: "Source",
     as_of: "Date de référence",
-    part_of: "fait partie de",
+    part_of: "Fait partie de",
+    parts: "Entités rattachées",
+    appears_in: "Apparaît dans",
+    nowhere: "Aucune entrée ne la cite.",
+    organisation: "Organisation",
+    orgs_title: "Organisations",
     group_move: "Se déplacer",
     group_other: "Autres touches",
     group_search: "Recherche",
+    group_links: "Liens et historique",
     search_prompt: "Rechercher : ",
     no_results: "Aucun résultat pour « {} »",
     wrapped: "retour au début",
     in_search_line: "dans la ligne de recherche :",
     group_mouse: "Souris",
     mouse: [
-        "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier",
+        "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier ; sur un lien : le suivre",
         "molette : faire défiler le panneau sous le pointeur",
         "clic sur une langue dans l'en-tête : passer à cette langue",
     ],
@@ -95,17 +113,23 @@ const NL: Strings = Strings {
     children: "Onderdelen",
     source: "Bron",
     as_of: "Peildatum",
-    part_of: "maakt deel uit van",
+    part_of: "Maakt deel uit van",
+    parts: "Onderdelen",
+    appears_in: "Komt voor in",
+    nowhere: "Geen enkel item vermeldt ze.",
+    organisation: "Organisatie",
+    orgs_title: "Organisaties",
     group_move: "Bewegen",
     group_other: "Andere toetsen",
     group_search: "Zoeken",
+    group_links: "Links en geschiedenis",
     search_prompt: "Zoeken: ",
     no_results: "Geen resultaten voor '{}'",
     wrapped: "terug naar het begin",
     in_search_line: "in de zoekregel:",
     group_mouse: "Muis",
     mouse: [
-        "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen",
+        "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen; op een link: volgen",
         "muiswiel: het paneel onder de aanwijzer scrollen",
         "klik op een taal in de kop: naar die taal overschakelen",
     ],
@@ -124,17 +148,23 @@ const EN: Strings = Strings {
     children: "Entries below",
     source: "Source",
     as_of: "Reference date",
-    part_of: "part of",
+    part_of: "Part of",
+    parts: "Parts",
+    appears_in: "Appears in",
+    nowhere: "No entry names it.",
+    organisation: "Organisation",
+    orgs_title: "Organisations",
     group_move: "Moving",
     group_other: "Other keys",
     group_search: "Search",
+    group_links: "Links and history",
     search_prompt: "Search: ",
     no_results: "No results for '{}'",
     wrapped: "wrapped around",
     in_search_line: "in the search line:",
     group_mouse: "Mouse",
     mouse: [
-        "click a row: select it; click ▸/▾: expand or collapse",
+        "click a row: select it; click ▸/▾: expand or collapse; click a link: follow it",
         "wheel: scroll the pane under the pointer",
         "click a language in the header: switch to it",
     ],
@@ -306,6 +336,26 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("end of the line", "end"),
         ],
         Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
+        Action::FollowLink(_) => [
+            ("suivre le lien [1]…[9] des détails (détails : Entrée sur le lien choisi)", "lien"),
+            ("link [1]…[9] in de details volgen (details: Enter op de gekozen link)", "link"),
+            ("follow link [1]…[9] of the details (details: Enter on the chosen link)", "link"),
+        ],
+        Action::Back => [
+            ("revenir en arrière", "retour"),
+            ("terug", "terug"),
+            ("go back", "back"),
+        ],
+        Action::Forward => [
+            ("aller en avant", "avant"),
+            ("vooruit", "vooruit"),
+            ("go forward", "forward"),
+        ],
+        Action::ToggleView => [
+            ("arbre par niveau ou par organisation", "organisations"),
+            ("boom per niveau of per organisatie", "organisaties"),
+            ("tree by level or by organisation", "organisations"),
+        ],
         // Not bound to keys: clicks, the wheel, resizes and typed characters.
         Action::Select(_)
         | Action::ToggleNode(_)

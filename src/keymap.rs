@@ -12,6 +12,8 @@ pub enum Key {
     Char(char),
     /// A character with Ctrl.
     Ctrl(char),
+    /// A key with Alt.
+    Alt(KeyCode),
     /// Any other key.
     Code(KeyCode),
 }
@@ -32,6 +34,8 @@ pub enum Group {
     Move,
     /// Searching.
     Search,
+    /// Links, history and views.
+    Links,
     /// Everything else.
     Other,
 }
@@ -91,6 +95,25 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Code(KeyCode::Enter), Key::Char(' ')], Action::Toggle, Move, Some(6)),
     b(&[Key::Code(KeyCode::Tab), Key::Code(KeyCode::BackTab)], Action::FocusNext, Other, Some(8)),
     b(&[Key::Char('/')], Action::OpenSearch, Group::Search, Some(5)),
+    b(
+        &[
+            Key::Char('1'),
+            Key::Char('2'),
+            Key::Char('3'),
+            Key::Char('4'),
+            Key::Char('5'),
+            Key::Char('6'),
+            Key::Char('7'),
+            Key::Char('8'),
+            Key::Char('9'),
+        ],
+        Action::FollowLink(0),
+        Group::Links,
+        Some(9),
+    ),
+    b(&[Key::Code(KeyCode::Backspace), Key::Alt(KeyCode::Left)], Action::Back, Group::Links, Some(10)),
+    b(&[Key::Alt(KeyCode::Right)], Action::Forward, Group::Links, None),
+    b(&[Key::Char('o')], Action::ToggleView, Group::Links, Some(8)),
     f(&[Key::Char('n')], Action::NextResult, 3),
     f(&[Key::Char('N')], Action::PrevResult, 4),
     b(&[Key::Char('L'), Key::Code(KeyCode::F(2))], Action::NextLanguage, Other, Some(7)),
@@ -125,7 +148,9 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
             KeyCode::Char(c) => Key::Ctrl(c.to_ascii_lowercase()),
             _ => return None,
         }
-    } else if key.modifiers.intersects(KeyModifiers::ALT | KeyModifiers::SUPER) {
+    } else if key.modifiers.contains(KeyModifiers::ALT) {
+        Key::Alt(key.code)
+    } else if key.modifiers.contains(KeyModifiers::SUPER) {
         return None;
     } else {
         match key.code {
@@ -135,6 +160,10 @@ pub fn action_for(key: KeyEvent, mode: Mode) -> Option<Action> {
     };
     let bound = BINDINGS.iter().find(|b| b.mode == mode && b.keys.contains(&pressed));
     match (bound, pressed, mode) {
+        // One line of the table for the nine digits: the digit says which link.
+        (Some(b), Key::Char(c @ '1'..='9'), _) if b.action == Action::FollowLink(0) => {
+            Some(Action::FollowLink(usize::from(c as u8 - b'1')))
+        }
         (Some(b), _, _) => Some(b.action.clone()),
         (None, Key::Char(c), Mode::Typing) if !c.is_control() => Some(Action::SearchChar(c)),
         _ => None,
@@ -148,6 +177,7 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code))),
         Key::Code(code) => match code {
             KeyCode::Down => "↓".into(),
             KeyCode::Up => "↑".into(),
@@ -170,6 +200,9 @@ pub fn key_label(key: Key) -> String {
 /// All the keys of a binding, as the help overlay lists them (`↓ j`).
 #[must_use]
 pub fn keys_label(binding: &Binding) -> String {
+    if binding.action == Action::FollowLink(0) {
+        return "1…9".into();
+    }
     binding.keys.iter().map(|&k| key_label(k)).collect::<Vec<_>>().join(" ")
 }
 
@@ -197,6 +230,12 @@ mod tests {
         assert_eq!(press(KeyCode::Char(' '), KeyModifiers::NONE), Some(Action::Toggle));
         assert_eq!(press(KeyCode::Char('x'), KeyModifiers::NONE), None);
         assert_eq!(press(KeyCode::Char('j'), KeyModifiers::ALT), None);
+        assert_eq!(press(KeyCode::Char('3'), KeyModifiers::NONE), Some(Action::FollowLink(2)));
+        assert_eq!(press(KeyCode::Char('1'), KeyModifiers::NONE), Some(Action::FollowLink(0)));
+        assert_eq!(press(KeyCode::Backspace, KeyModifiers::NONE), Some(Action::Back));
+        assert_eq!(press(KeyCode::Left, KeyModifiers::ALT), Some(Action::Back));
+        assert_eq!(press(KeyCode::Right, KeyModifiers::ALT), Some(Action::Forward));
+        assert_eq!(press(KeyCode::Char('o'), KeyModifiers::NONE), Some(Action::ToggleView));
         assert_eq!(press(KeyCode::Char('/'), KeyModifiers::NONE), Some(Action::OpenSearch));
         assert_eq!(press(KeyCode::Char('N'), KeyModifiers::SHIFT), Some(Action::PrevResult));
     }

@@ -16,4 +16,5 @@ pub mod synth;
 pub mod term;
 pub mod text;
 pub mod theme;
+pub mod tree;
 pub mod ui;

@@ -119,19 +119,26 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                     return Some(Action::SetLanguage(app.catalog.languages[i].clone()));
                 }
             }
+            let detail = areas.detail_inner();
+            if detail.contains(at) {
+                // A click on a link follows it.
+                let line = app.detail_scroll + usize::from(m.row - detail.y);
+                let view = app.detail();
+                let i = view.links.iter().position(|l| (l.first_line..=l.last_line).contains(&line))?;
+                return Some(Action::FollowLink(i));
+            }
             let inner = areas.tree_inner();
             if !inner.contains(at) {
                 return None;
             }
             let row = app.tree_offset + usize::from(m.row - inner.y);
-            let &n = app.rows.get(row)?;
-            let depth = app.catalog.nodes[n].depth;
-            let marker_x = usize::from(inner.x) + depth * 2;
+            let &item = app.rows.get(row)?;
+            let marker_x = usize::from(inner.x) + item.depth(&app.catalog) * 2;
             let x = usize::from(m.column);
-            if !app.catalog.nodes[n].children.is_empty() && (marker_x..marker_x + 2).contains(&x) {
-                Some(Action::ToggleNode(n))
+            if item.has_children(&app.catalog) && (marker_x..marker_x + 2).contains(&x) {
+                Some(Action::ToggleNode(item))
             } else {
-                Some(Action::Select(n))
+                Some(Action::Select(item))
             }
         }
         _ => None,

@@ -33,3 +33,5 @@ pub const MATCH: Style =
     Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD).add_modifier(Modifier::UNDERLINED);
 /// The search line's prompt.
 pub const PROMPT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
+/// The focused link of the detail pane.
+pub const LINK_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);

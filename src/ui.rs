@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Focus};
+use crate::tree::Item;
 use crate::detail::{self, node_title};
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS};
@@ -192,7 +193,11 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     let inner = areas.tree_inner();
     let h = usize::from(inner.height);
     let end = (app.tree_offset + h).min(app.rows.len());
-    let mut block = pane_block(s.tree_title, focused);
+    let title = match app.view {
+        crate::tree::View::Levels => s.tree_title,
+        crate::tree::View::Organisations => s.orgs_title,
+    };
+    let mut block = pane_block(title, focused);
     let pos = format!(" {}/{} ", app.cursor + 1, app.rows.len());
     let more = match (app.tree_offset > 0, end < app.rows.len()) {
         (true, true) => "▲▼",
@@ -203,7 +208,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     block = block.title_bottom(Line::from(format!("{more}{pos}")).right_aligned());
     block.render(areas.tree, buf);
     if let Some(srch) =
-        app.search.as_ref().filter(|x| x.hits.is_empty() && !x.query.trim().is_empty())
+        app.search.as_ref().filter(|x| x.results.is_empty() && !x.query.trim().is_empty())
     {
         let msg = s.no_results.replace("{}", &srch.query);
         for (i, l) in
@@ -215,27 +220,28 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     let words = search_words(app);
-    for (i, &n) in app.rows[app.tree_offset..end].iter().enumerate() {
+    for (i, &item) in app.rows[app.tree_offset..end].iter().enumerate() {
         let row = app.tree_offset + i;
-        let node = &app.catalog.nodes[n];
-        let marker = if node.children.is_empty() {
+        let marker = if app.filtering() || !item.has_children(&app.catalog) {
             "  "
-        } else if app.expanded[n] {
+        } else if app.expansion.is_open(item) {
             "▾ "
         } else {
             "▸ "
         };
-        let (fb, acr, name) = node_title(&app.catalog, n, &app.lang);
-        let search = app.search.as_ref();
+        let (fb, acr, name) = match item {
+            Item::Node(n) | Item::Use(_, n) => node_title(&app.catalog, n, &app.lang),
+            Item::Org(o) => detail::org_title(&app.catalog, o, &app.lang),
+        };
         // In a filtered tree, the ancestors of results are dimmed.
-        let ancestor = app.filtering() && search.is_some_and(|x| !x.matched[n]);
+        let ancestor = app.filtering() && !app.is_result(item);
         let text_style = if ancestor { theme::DIM } else { Style::new() };
-        let marker = if app.filtering() { "  " } else { marker };
-        let mut spans = vec![Span::raw("  ".repeat(node.depth)), Span::styled(marker, theme::DIM)];
+        let depth = item.depth(&app.catalog);
+        let mut spans = vec![Span::raw("  ".repeat(depth)), Span::styled(marker, theme::DIM)];
         if let Some(m) = fb {
             spans.push(Span::styled(m, theme::FALLBACK));
         }
-        if let Some(l) = app.result_language(n) {
+        if let Some(l) = app.result_language(item) {
             spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
         }
         let mut title = Vec::new();
@@ -266,7 +272,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
 fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     let s = i18n::strings(&app.lang);
     let inner = areas.detail_inner();
-    let lines = detail::lines(app, inner.width);
+    let lines = app.detail().lines;
     let h = usize::from(inner.height);
     let start = app.detail_scroll.min(lines.len());
     let end = (start + h).min(lines.len());

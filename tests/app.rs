@@ -6,6 +6,7 @@ use std::path::Path;
 use ccbnet::action::Action::{self, *};
 use ccbnet::app::{App, Focus};
 use ccbnet::data::load_path;
+use ccbnet::tree::Item;
 
 fn app(size: (u16, u16)) -> App {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/valid/explorer.ron");
@@ -13,12 +14,19 @@ fn app(size: (u16, u16)) -> App {
     App::new(loaded.catalog, "fr", size)
 }
 
+fn item_id(app: &App, item: Item) -> &str {
+    match item {
+        Item::Node(n) | Item::Use(_, n) => &app.catalog.nodes[n].id,
+        Item::Org(o) => &app.catalog.orgs[o].id,
+    }
+}
+
 fn selected_id(app: &App) -> &str {
-    &app.catalog.nodes[app.selected()].id
+    item_id(app, app.selected())
 }
 
 fn row_ids(app: &App) -> Vec<&str> {
-    app.rows.iter().map(|&n| app.catalog.nodes[n].id.as_str()).collect()
+    app.rows.iter().map(|&i| item_id(app, i)).collect()
 }
 
 /// Applies each action in turn and checks the selected id after it.
@@ -89,7 +97,7 @@ fn enter_and_space_toggle() {
     app.update(Down);
     assert_eq!(selected_id(&app), "a1y");
     // Collapsing the top level from below keeps a visible selection.
-    app.update(Action::ToggleNode(0));
+    app.update(Action::ToggleNode(Item::Node(0)));
     assert_eq!(selected_id(&app), "alpha");
     assert_eq!(row_ids(&app), ["alpha", "beta", "b1", "b2", "gamma"]);
 }
@@ -200,10 +208,10 @@ fn clicks_select_and_toggle_nodes() {
     let mut app = app((120, 40));
     let a1 = app.catalog.node_by_id("a1").unwrap();
     let a1y = app.catalog.node_by_id("a1y").unwrap();
-    app.update(Select(a1y));
+    app.update(Select(Item::Node(a1y)));
     assert_eq!(selected_id(&app), "a1y", "selecting a hidden node reveals it");
-    assert!(app.expanded[a1]);
-    app.update(ToggleNode(a1));
+    assert!(app.expansion.nodes[a1]);
+    app.update(ToggleNode(Item::Node(a1)));
     assert_eq!(selected_id(&app), "a1", "collapsing over the selection selects the collapsed node");
     app.update(ScrollTree(3));
     assert_eq!(app.tree_offset, 0, "nothing to scroll when every row fits");

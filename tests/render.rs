@@ -30,7 +30,7 @@ fn screen(app: &App) -> String {
 
 fn select(app: &mut App, id: &str) {
     let n = app.catalog.node_by_id(id).expect("id exists");
-    app.update(Action::Select(n));
+    app.update(Action::Select(ccbnet::tree::Item::Node(n)));
 }
 
 #[test]
@@ -153,7 +153,7 @@ fn the_footer_keeps_help_and_quit_when_narrow() {
         let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
         assert!(keys.contains(&"?") && keys.contains(&"q"), "{keys:?}");
         let all = ccbnet::ui::footer_hints(lang, 200, Mode::Browse, false);
-        assert_eq!(all.len(), 8);
+        assert_eq!(all.len(), 11);
         assert_eq!(all[0].0, "↓", "table order");
     }
 }

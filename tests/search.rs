@@ -8,6 +8,7 @@ use ccbnet::action::Action::{self, *};
 use ccbnet::app::App;
 use ccbnet::data::{Catalog, load_embedded, load_path};
 use ccbnet::search::{Index, highlights, query_words};
+use ccbnet::tree::Item;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -37,11 +38,20 @@ fn typed(app: &mut App, text: &str) {
 }
 
 fn selected_id(app: &App) -> String {
-    app.catalog.nodes[app.selected()].id.clone()
+    match app.selected() {
+        Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
+        Item::Org(o) => app.catalog.orgs[o].id.clone(),
+    }
 }
 
 fn row_ids(app: &App) -> Vec<String> {
-    app.rows.iter().map(|&n| app.catalog.nodes[n].id.clone()).collect()
+    app.rows
+        .iter()
+        .map(|&i| match i {
+            Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
+            Item::Org(o) => app.catalog.orgs[o].id.clone(),
+        })
+        .collect()
 }
 
 fn screen(app: &App) -> String {
@@ -151,8 +161,9 @@ fn the_tree_shows_matches_and_their_ancestors() {
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1y"]);
     assert_eq!(selected_id(&app), "a1y", "the best result is selected");
     let s = app.search.as_ref().expect("search");
-    let alpha = app.catalog.node_by_id("alpha").unwrap();
-    assert!(!s.matched[alpha], "an ancestor is shown but not a match");
+    let alpha = Item::Node(app.catalog.node_by_id("alpha").unwrap());
+    let _ = s;
+    assert!(!app.is_result(alpha), "an ancestor is shown but not a match");
     assert!(screen(&app).contains("1/1"));
 }
 
@@ -196,7 +207,7 @@ fn no_result_says_so_and_esc_restores() {
     app.update(Down);
     app.update(OpenSearch);
     typed(&mut app, "zzzz");
-    assert!(app.search.as_ref().unwrap().hits.is_empty());
+    assert!(app.search.as_ref().unwrap().results.is_empty());
     let s = screen(&app);
     assert!(s.contains("Geen resultaten voor 'zzzz'"), "{s}");
     app.update(Down); // nothing to move to
@@ -239,7 +250,7 @@ fn esc_after_enter_clears_the_filter_and_reveals_the_selection() {
     assert!(app.search.is_none());
     assert_eq!(selected_id(&app), "a1y", "the selected node is kept");
     let a1 = app.catalog.node_by_id("a1").unwrap();
-    assert!(app.expanded[a1], "and revealed in the full tree");
+    assert!(app.expansion.nodes[a1], "and revealed in the full tree");
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1x", "a1y", "a2", "beta", "b1", "b2", "gamma"]);
 }
 
@@ -249,9 +260,9 @@ fn n_and_shift_n_go_round_with_a_sign() {
     app.update(OpenSearch);
     typed(&mut app, "reseau");
     app.update(SearchAccept);
-    let total = app.search.as_ref().unwrap().hits.len();
+    let total = app.search.as_ref().unwrap().results.len();
     assert!(total >= 3, "{total}");
-    let order: Vec<usize> = app.search.as_ref().unwrap().hits.iter().map(|h| h.node).collect();
+    let order: Vec<Item> = app.search.as_ref().unwrap().results.clone();
     for (i, &want) in order.iter().enumerate().skip(1) {
         app.update(NextResult);
         assert_eq!(app.selected(), want, "result {i}");
@@ -304,7 +315,7 @@ fn switching_language_keeps_the_query_and_reranks() {
     app.update(OpenSearch);
     typed(&mut app, "anvers");
     assert_eq!(selected_id(&app), "ren-cybercrime");
-    let ren = app.catalog.node_by_id("ren-cybercrime").unwrap();
+    let ren = Item::Node(app.catalog.node_by_id("ren-cybercrime").unwrap());
     assert_eq!(app.result_language(ren), None);
     app.update(Action::NextLanguage);
     assert_eq!(app.lang, "nl");

@@ -1,0 +1,252 @@
+//! The search as the explorer runs it: the search line's editing keys, results per view, the
+//! filtered tree, `n`/`N`, and going back on `Esc`.
+
+use super::{App, Search};
+use crate::action::Action;
+use crate::data::NodeIx;
+use crate::search::Hit;
+use crate::tree::{Item, View};
+
+impl App {
+    /// Keys while typing in the search line.
+    pub(super) fn apply_typing(&mut self, action: Action) {
+        let Some(s) = self.search.as_mut() else { return };
+        let len = s.query.chars().count();
+        let byte = |q: &str, c: usize| q.char_indices().nth(c).map_or(q.len(), |(b, _)| b);
+        let mut edited = true;
+        match action {
+            Action::SearchChar(c) => {
+                let at = byte(&s.query, s.caret);
+                s.query.insert(at, c);
+                s.caret += 1;
+            }
+            Action::SearchBackspace => {
+                if s.caret > 0 {
+                    let at = byte(&s.query, s.caret - 1);
+                    s.query.remove(at);
+                    s.caret -= 1;
+                }
+            }
+            Action::SearchDeleteWord => {
+                let chars: Vec<char> = s.query.chars().collect();
+                let mut start = s.caret;
+                while start > 0 && chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                while start > 0 && !chars[start - 1].is_whitespace() {
+                    start -= 1;
+                }
+                s.query = chars[..start].iter().chain(&chars[s.caret..]).collect();
+                s.caret = start;
+            }
+            Action::SearchClear => {
+                s.query.clear();
+                s.caret = 0;
+            }
+            Action::SearchLeft => {
+                s.caret = s.caret.saturating_sub(1);
+                edited = false;
+            }
+            Action::SearchRight => {
+                s.caret = (s.caret + 1).min(len);
+                edited = false;
+            }
+            Action::SearchHome => {
+                s.caret = 0;
+                edited = false;
+            }
+            Action::SearchEnd => {
+                s.caret = len;
+                edited = false;
+            }
+            Action::SearchAccept => {
+                if s.query.trim().is_empty() {
+                    self.cancel_search();
+                } else if !s.results.is_empty() {
+                    s.typing = false;
+                }
+                return;
+            }
+            Action::SearchCancel => {
+                self.cancel_search();
+                return;
+            }
+            Action::Down | Action::NextResult => {
+                self.step_result(true);
+                return;
+            }
+            Action::Up | Action::PrevResult => {
+                self.step_result(false);
+                return;
+            }
+            Action::NextLanguage
+            | Action::SetLanguage(_)
+            | Action::Resize(..)
+            | Action::Quit
+            | Action::ToggleHelp
+            | Action::Select(_)
+            | Action::ScrollTree(_)
+            | Action::ScrollDetail(_) => {
+                self.apply(action);
+                return;
+            }
+            _ => return,
+        }
+        if edited {
+            self.run_search();
+        }
+    }
+
+    /// `/`: starts a search, or goes back to editing the one kept as a filter.
+    pub(super) fn open_search(&mut self) {
+        if let Some(s) = self.search.as_mut() {
+            s.typing = true;
+            s.caret = s.query.chars().count();
+            return;
+        }
+        let keys = self.catalog.nodes.len() + self.catalog.orgs.len();
+        self.search = Some(Search {
+            query: String::new(),
+            caret: 0,
+            typing: true,
+            hits: Vec::new(),
+            searched: String::new(),
+            results: Vec::new(),
+            current: 0,
+            wrapped: false,
+            matched: vec![false; keys],
+            other_lang: vec![u8::MAX; keys],
+            before: self.place(),
+        });
+    }
+
+    /// Runs the query again after an edit and selects the best result.
+    fn run_search(&mut self) {
+        let Some(s) = self.search.as_mut() else { return };
+        s.hits = if s.query.trim().is_empty() {
+            Vec::new()
+        } else if !s.searched.is_empty() && s.query.starts_with(&s.searched) && !s.hits.is_empty() {
+            // The query grew: its results are among the last ones.
+            let within: Vec<NodeIx> = s.hits.iter().map(|h| h.node).collect();
+            self.index.search(&s.query, &self.lang, Some(&within))
+        } else {
+            self.index.search(&s.query, &self.lang, None)
+        };
+        s.searched.clone_from(&s.query);
+        s.current = 0;
+        s.wrapped = false;
+        self.show_results(None);
+    }
+
+    /// After the hits or the view changed: the results of this view, the rows, and the
+    /// selection on `keep` if it is still a result, else on the current one; with no results,
+    /// the tree as it was before the search.
+    pub(super) fn show_results(&mut self, keep: Option<Item>) {
+        let nodes = self.catalog.nodes.len();
+        let Some(s) = self.search.as_mut() else { return };
+        let view = self.view;
+        s.results = results_in_view(&self.catalog, view, &s.hits);
+        s.matched.fill(false);
+        s.other_lang.fill(u8::MAX);
+        for h in &s.hits {
+            if view == View::Organisations || h.node < nodes {
+                s.matched[h.node] = true;
+                if let Some(l) = h.other_lang {
+                    s.other_lang[h.node] = l;
+                }
+            }
+        }
+        if let Some(k) = keep
+            && let Some(i) = s.results.iter().position(|&r| r == k)
+        {
+            s.current = i;
+        }
+        s.current = s.current.min(s.results.len().saturating_sub(1));
+        let target = s.results.get(s.current).copied();
+        let before = s.before.item;
+        if target.is_none() {
+            // No result: the tree as it was, kept out of sight behind the message.
+            self.expansion.clone_from(&s.before.expansion);
+        }
+        self.rebuild_rows();
+        let item = target.unwrap_or(before);
+        self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
+        self.detail_scroll = 0;
+        self.link_focus = None;
+    }
+
+    /// The language changed: rank the results again, keeping the selected one.
+    pub(super) fn rerank(&mut self) {
+        let keep = self.rows.get(self.cursor).copied();
+        let Some(s) = self.search.as_mut() else { return };
+        if s.hits.is_empty() {
+            return;
+        }
+        s.hits = self.index.search(&s.query, &self.lang, None);
+        s.current = 0;
+        self.show_results(keep);
+    }
+
+    /// `n` / `N`: the next or previous result, going round at the ends.
+    pub(super) fn step_result(&mut self, forward: bool) {
+        let Some(s) = self.search.as_mut() else { return };
+        let n = s.results.len();
+        if n == 0 {
+            return;
+        }
+        let (next, wrapped) = if forward {
+            if s.current + 1 >= n { (0, true) } else { (s.current + 1, false) }
+        } else if s.current == 0 {
+            (n - 1, true)
+        } else {
+            (s.current - 1, false)
+        };
+        s.current = next;
+        s.wrapped = wrapped;
+        let item = s.results[next];
+        if let Some(row) = self.rows.iter().position(|&r| r == item) {
+            self.set_cursor(row);
+        }
+    }
+
+    /// `Esc` while typing: everything as it was before `/`.
+    fn cancel_search(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        self.restore(s.before);
+    }
+
+    /// `Esc` after `Enter`: the full tree again, the selected item kept and revealed.
+    pub(super) fn clear_filter(&mut self) {
+        let Some(s) = self.search.take() else { return };
+        let item = self.rows.get(self.cursor).copied().unwrap_or(s.before.item);
+        self.expansion = s.before.expansion;
+        self.rebuild_rows();
+        self.cursor = 0;
+        self.select_item(item);
+    }
+}
+
+/// The results of `view` for `hits`, best first: in the tree of levels the entries; in the
+/// organisations view the organisations found, and each entry found under every organisation
+/// it names.
+fn results_in_view(c: &crate::data::Catalog, view: View, hits: &[Hit]) -> Vec<Item> {
+    let nodes = c.nodes.len();
+    let mut out = Vec::with_capacity(hits.len());
+    for h in hits {
+        match view {
+            View::Levels if h.node < nodes => out.push(Item::Node(h.node)),
+            View::Levels => {}
+            View::Organisations if h.node >= nodes => out.push(Item::Org(h.node - nodes)),
+            View::Organisations => {
+                let mut seen: Vec<usize> = Vec::new();
+                for l in &c.nodes[h.node].organisations {
+                    if !seen.contains(&l.target) {
+                        seen.push(l.target);
+                        out.push(Item::Use(l.target, h.node));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
