@@ -7,10 +7,10 @@ use ratatui::text::{Line, Span};
 
 use crate::app::App;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
-use crate::tree::Item;
 use crate::i18n::{self, fact_label, kind_label};
 use crate::text::{one_line, wrap};
 use crate::theme;
+use crate::tree::Item;
 
 /// The marker of a text shown in language `code` instead of the active one: `[FR] `.
 #[must_use]
@@ -151,7 +151,14 @@ impl Builder<'_> {
     }
 
     /// `• [1] ACR · name: role`, wrapped under its bullet; a link when `target` is given.
-    fn item(&mut self, bullet: &str, marker: Option<String>, title: String, role: Option<&Text>, target: Option<Target>) {
+    fn item(
+        &mut self,
+        bullet: &str,
+        marker: Option<String>,
+        title: String,
+        role: Option<&Text>,
+        target: Option<Target>,
+    ) {
         let mut text = title;
         let mut marker = marker;
         if let Some(r) = role {
@@ -212,7 +219,9 @@ impl Builder<'_> {
 pub fn view(app: &App, width: u16) -> DetailView {
     let focus = if app.focus == crate::app::Focus::Detail { app.link_focus } else { None };
     match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => node_view(&app.catalog, n, &app.lang, usize::from(width), focus),
+        Item::Node(n) | Item::Use(_, n) => {
+            node_view(&app.catalog, n, &app.lang, usize::from(width), focus)
+        }
         Item::Org(o) => org_view(&app.catalog, o, &app.lang, usize::from(width), focus),
     }
 }
@@ -225,10 +234,17 @@ pub fn node_lines(catalog: &Catalog, n: NodeIx, lang: &str, width: usize) -> Vec
 
 /// The detail of node `n` in `lang`, wrapped at `width` cells.
 #[must_use]
-pub fn node_view(catalog: &Catalog, n: NodeIx, lang: &str, width: usize, focus: Option<usize>) -> DetailView {
+pub fn node_view(
+    catalog: &Catalog,
+    n: NodeIx,
+    lang: &str,
+    width: usize,
+    focus: Option<usize>,
+) -> DetailView {
     let s = i18n::strings(lang);
     let node = &catalog.nodes[n];
-    let mut b = Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b =
+        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
 
     let (marker, acr, name) = node_title(catalog, n, lang);
     let mut over = Vec::new();
@@ -281,7 +297,13 @@ pub fn node_view(catalog: &Catalog, n: NodeIx, lang: &str, width: usize, focus: 
         b.heading(s.organisations);
         for l in &node.organisations {
             let (m, acr, name) = org_title(catalog, l.target, lang);
-            b.item("•", m, joined(acr.as_deref(), &name), l.role.as_ref(), Some(Target::Org(l.target)));
+            b.item(
+                "•",
+                m,
+                joined(acr.as_deref(), &name),
+                l.role.as_ref(),
+                Some(Target::Org(l.target)),
+            );
         }
     }
     b.source();
@@ -291,10 +313,17 @@ pub fn node_view(catalog: &Catalog, n: NodeIx, lang: &str, width: usize, focus: 
 /// The detail of organisation `o` in `lang`: its names, what it belongs to and what belongs to
 /// it, and the entries it appears in (computed from the entries that name it).
 #[must_use]
-pub fn org_view(catalog: &Catalog, o: OrgIx, lang: &str, width: usize, focus: Option<usize>) -> DetailView {
+pub fn org_view(
+    catalog: &Catalog,
+    o: OrgIx,
+    lang: &str,
+    width: usize,
+    focus: Option<usize>,
+) -> DetailView {
     let s = i18n::strings(lang);
     let org = &catalog.orgs[o];
-    let mut b = Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b =
+        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
     let (marker, acr, name) = org_title(catalog, o, lang);
     let mut over = vec![s.organisation.to_owned()];
     if let Some(a) = &acr {
@@ -311,7 +340,8 @@ pub fn org_view(catalog: &Catalog, o: OrgIx, lang: &str, width: usize, focus: Op
         let (m, acr, name) = org_title(catalog, p, lang);
         b.item("↑", m, joined(acr.as_deref(), &name), None, Some(Target::Org(p)));
     }
-    let parts: Vec<OrgIx> = (0..catalog.orgs.len()).filter(|&k| catalog.orgs[k].part_of == Some(o)).collect();
+    let parts: Vec<OrgIx> =
+        (0..catalog.orgs.len()).filter(|&k| catalog.orgs[k].part_of == Some(o)).collect();
     if !parts.is_empty() {
         b.heading(s.parts);
         for k in parts {
@@ -326,7 +356,11 @@ pub fn org_view(catalog: &Catalog, o: OrgIx, lang: &str, width: usize, focus: Op
     }
     for &n in uses {
         let (m, acr, name) = node_title(catalog, n, lang);
-        let role = catalog.nodes[n].organisations.iter().find(|l| l.target == o).and_then(|l| l.role.as_ref());
+        let role = catalog.nodes[n]
+            .organisations
+            .iter()
+            .find(|l| l.target == o)
+            .and_then(|l| l.role.as_ref());
         b.item("•", m, joined(acr.as_deref(), &name), role, Some(Target::Node(n)));
     }
     b.source();

@@ -341,16 +341,10 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("link [1]…[9] in de details volgen (details: Enter op de gekozen link)", "link"),
             ("follow link [1]…[9] of the details (details: Enter on the chosen link)", "link"),
         ],
-        Action::Back => [
-            ("revenir en arrière", "retour"),
-            ("terug", "terug"),
-            ("go back", "back"),
-        ],
-        Action::Forward => [
-            ("aller en avant", "avant"),
-            ("vooruit", "vooruit"),
-            ("go forward", "forward"),
-        ],
+        Action::Back => [("revenir en arrière", "retour"), ("terug", "terug"), ("go back", "back")],
+        Action::Forward => {
+            [("aller en avant", "avant"), ("vooruit", "vooruit"), ("go forward", "forward")]
+        }
         Action::ToggleView => [
             ("arbre par niveau ou par organisation", "organisations"),
             ("boom per niveau of per organisatie", "organisaties"),

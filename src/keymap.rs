@@ -111,7 +111,12 @@ pub const BINDINGS: &[Binding] = &[
         Group::Links,
         Some(9),
     ),
-    b(&[Key::Code(KeyCode::Backspace), Key::Alt(KeyCode::Left)], Action::Back, Group::Links, Some(10)),
+    b(
+        &[Key::Code(KeyCode::Backspace), Key::Alt(KeyCode::Left)],
+        Action::Back,
+        Group::Links,
+        Some(10),
+    ),
     b(&[Key::Alt(KeyCode::Right)], Action::Forward, Group::Links, None),
     b(&[Key::Char('o')], Action::ToggleView, Group::Links, Some(8)),
     f(&[Key::Char('n')], Action::NextResult, 3),

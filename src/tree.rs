@@ -125,7 +125,10 @@ impl Item {
     /// Whether it belongs to `view`.
     #[must_use]
     pub fn in_view(self, view: View) -> bool {
-        matches!((self, view), (Item::Node(_), View::Levels) | (Item::Org(_) | Item::Use(..), View::Organisations))
+        matches!(
+            (self, view),
+            (Item::Node(_), View::Levels) | (Item::Org(_) | Item::Use(..), View::Organisations)
+        )
     }
 }
 
@@ -172,8 +175,11 @@ pub fn filtered_rows(c: &Catalog, view: View, matched: &[bool]) -> Vec<Item> {
         View::Organisations => {
             let mut rows = Vec::new();
             for o in 0..c.orgs.len() {
-                let uses: Vec<Item> =
-                    c.org_used_by[o].iter().filter(|&&n| matched[n]).map(|&n| Item::Use(o, n)).collect();
+                let uses: Vec<Item> = c.org_used_by[o]
+                    .iter()
+                    .filter(|&&n| matched[n])
+                    .map(|&n| Item::Use(o, n))
+                    .collect();
                 if matched[c.nodes.len() + o] || !uses.is_empty() {
                     rows.push(Item::Org(o));
                     rows.extend(uses);

@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Focus};
-use crate::tree::Item;
 use crate::detail::{self, node_title};
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS};
 use crate::layout::{self, Areas};
 use crate::text::{truncate, width};
 use crate::theme;
+use crate::tree::Item;
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {

@@ -429,7 +429,9 @@ impl App {
         match item {
             Item::Node(n) => n < self.catalog.nodes.len(),
             Item::Org(o) => o < self.catalog.orgs.len(),
-            Item::Use(o, n) => o < self.catalog.orgs.len() && self.catalog.org_used_by[o].contains(&n),
+            Item::Use(o, n) => {
+                o < self.catalog.orgs.len() && self.catalog.org_used_by[o].contains(&n)
+            }
         }
     }
 
