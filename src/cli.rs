@@ -1,12 +1,14 @@
 //! The command line: its shape (clap) and what each command runs.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::data::{LoadError, Loaded, load_embedded, load_path};
+use crate::data::{Catalog, LoadError, Loaded, load_embedded, load_path};
+use crate::export::Format;
+use crate::term::ColorChoice;
 
 /// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French or
 /// Dutch.
@@ -16,9 +18,14 @@ pub struct Cli {
     /// Read this data file instead of the built-in data set.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// Start in this language (a code of the data set, such as fr or nl).
+    /// The language (a code of the data set, such as fr or nl); export --format json also takes
+    /// all. Default: the locale (LC_ALL, LC_MESSAGES, LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE")]
     pub lang: Option<String>,
+    /// Colours in the explorer: auto (on a terminal, unless NO_COLOR is set), always or never.
+    /// Exports and search results never have colours.
+    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t)]
+    pub color: ColorChoice,
     /// What to do; without a command, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -32,19 +39,79 @@ pub enum Command {
         /// The file to check.
         file: Option<PathBuf>,
     },
+    /// Write the whole data set (every entry, its details, links and organisations) to standard
+    /// output, as plain text, Markdown or JSON.
+    Export {
+        /// The output's shape.
+        #[arg(long, short, value_enum, default_value_t)]
+        format: Format,
+        /// Wrap plain text at this many columns (default: the terminal's width, else 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+    },
+    /// Search as the explorer's / does and print one result a line: id, path and name, separated
+    /// by tabs. Exit 0 when something matched, 1 when nothing did.
+    Search {
+        /// The words to look for; every one must occur (case and accents do not matter).
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Print the results as one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a completion script for a shell (bash, zsh, fish...) to standard output.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff) to standard output.
+    Man,
 }
 
 /// Runs the program with the process's arguments.
 #[must_use]
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
+    match &cli.command {
         Some(Command::Check { file }) => {
             let report = crate::check::check(file.as_deref().or(cli.data.as_deref()));
             print!("{}", report.out);
             ExitCode::from(report.status)
         }
+        Some(Command::Export { format, width }) => export(&cli, *format, *width),
+        Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "ccbnet", &mut out);
+            emit(&out).unwrap_or_else(|code| code)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                eprintln!("ccbnet: cannot write the manual page: {e}");
+                return ExitCode::from(2);
+            }
+            emit(&out).unwrap_or_else(|code| code)
+        }
         None => explore(&cli),
+    }
+}
+
+/// Writes `bytes` to standard output. A reader that went away (`| head`, `less` quit early)
+/// is not an error.
+///
+/// # Errors
+/// Exit status 2 when the output cannot be written; the reason is on standard error.
+fn emit(bytes: &[u8]) -> Result<ExitCode, ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("ccbnet: cannot write to standard output: {e}");
+            Err(ExitCode::from(2))
+        }
     }
 }
 
@@ -66,27 +133,118 @@ fn load(cli: &Cli) -> Result<Loaded, ExitCode> {
     }
 }
 
+/// The language to use: `--lang`, else the locale, else the data set's first.
+fn language(cli: &Cli, catalog: &Catalog) -> Result<String, ExitCode> {
+    crate::term::start_language(cli.lang.as_deref(), &catalog.languages, |v| std::env::var(v).ok())
+        .map_err(|msg| {
+            eprintln!("ccbnet: {msg}");
+            ExitCode::from(2)
+        })
+}
+
+fn export(cli: &Cli, format: Format, width: Option<u16>) -> ExitCode {
+    let loaded = match load(cli) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let catalog = &loaded.catalog;
+    let all = cli.lang.as_deref() == Some("all");
+    if all && format != Format::Json {
+        eprintln!(
+            "ccbnet: --lang all is for --format json; text and Markdown are written in one \
+             language: {}",
+            catalog.languages.join(", ")
+        );
+        return ExitCode::from(2);
+    }
+    let lang = if all {
+        None
+    } else {
+        match language(cli, catalog) {
+            Ok(l) => Some(l),
+            Err(code) => return code,
+        }
+    };
+    let out = match (format, lang.as_deref()) {
+        (Format::Json, lang) => match crate::export::json(catalog, lang) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ccbnet: cannot write the JSON: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        (Format::Markdown, Some(lang)) => crate::export::markdown(catalog, lang),
+        (Format::Text | Format::Markdown, _) => {
+            let width = width.map_or_else(terminal_width, usize::from);
+            let lang = lang.as_deref().unwrap_or(&catalog.languages[0]);
+            crate::export::text(catalog, lang, width)
+        }
+    };
+    emit(out.as_bytes()).unwrap_or_else(|code| code)
+}
+
+/// The width to wrap plain text at: the terminal's, or 80 columns when the output is not one.
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(80, |(w, _)| usize::from(w).max(20))
+    } else {
+        80
+    }
+}
+
+fn search(cli: &Cli, query: &str, json: bool) -> ExitCode {
+    if query.split_whitespace().next().is_none() {
+        eprintln!("ccbnet: the search has no words to look for");
+        return ExitCode::from(2);
+    }
+    let loaded = match load(cli) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let lang = match language(cli, &loaded.catalog) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let found = crate::lookup::find(&loaded.catalog, query, &lang);
+    let out = if json {
+        match crate::lookup::json(query, &lang, &found) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ccbnet: cannot write the JSON: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        crate::lookup::lines(&found)
+    };
+    match emit(out.as_bytes()) {
+        Ok(_) if found.is_empty() => ExitCode::from(1),
+        Ok(code) | Err(code) => code,
+    }
+}
+
 fn explore(cli: &Cli) -> ExitCode {
     let loaded = match load(cli) {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let lang =
-        match crate::term::start_language(cli.lang.as_deref(), &loaded.catalog.languages, |v| {
-            std::env::var(v).ok()
-        }) {
-            Ok(l) => l,
-            Err(msg) => {
-                eprintln!("ccbnet: {msg}");
-                return ExitCode::from(2);
-            }
-        };
-    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
-        eprintln!("ccbnet: the explorer needs a terminal; standard input or output is not one");
+    let lang = match language(cli, &loaded.catalog) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let stdout_tty = std::io::stdout().is_terminal();
+    if !stdout_tty || !std::io::stdin().is_terminal() {
+        let which = if stdout_tty { "input" } else { "output" };
+        eprintln!(
+            "ccbnet: standard {which} is not a terminal, and the explorer needs one; for plain \
+             text, Markdown or JSON use `ccbnet export` (or `ccbnet search QUERY`)"
+        );
         return ExitCode::from(2);
     }
+    let colour =
+        crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    match crate::term::run(app) {
+    match crate::term::run(app, colour) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ccbnet: terminal error: {e}");

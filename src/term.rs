@@ -1,6 +1,7 @@
 //! The terminal side of the explorer: raw mode, alternate screen and mouse on; restored on quit,
-//! on error, on panic and on SIGTERM, SIGHUP and SIGINT; and the event loop, which blocks on
-//! input and redraws only when something arrived.
+//! on error, on panic and on SIGTERM, SIGHUP and SIGINT; the event loop, which blocks on input
+//! and redraws only when something arrived; and whether the screen has colours (`--color`,
+//! `NO_COLOR`).
 
 use std::io::{self, Write};
 use std::sync::Mutex;
@@ -9,7 +10,9 @@ use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
+use ratatui::style::Color;
 
 use crate::action::Action;
 use crate::app::App;
@@ -44,11 +47,48 @@ fn watch_signals() -> io::Result<()> {
     Ok(())
 }
 
-/// Runs the explorer until the person quits.
+/// When to use colours: the `--color` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colours on a terminal, unless NO_COLOR is set and not empty.
+    #[default]
+    Auto,
+    /// Colours, even with NO_COLOR set.
+    Always,
+    /// No colours.
+    Never,
+}
+
+/// Whether the screen gets colours: `--color always` or `never` decide; with `auto`, colours
+/// when the output is a terminal and `NO_COLOR` is unset or empty (<https://no-color.org>).
+/// `no_color` is the value of `NO_COLOR`, if set.
+#[must_use]
+pub fn colour_enabled(choice: ColorChoice, no_color: Option<&std::ffi::OsStr>, tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => tty && no_color.is_none_or(std::ffi::OsStr::is_empty),
+    }
+}
+
+/// Takes every colour out of a drawn buffer (text, background and underline colours become the
+/// terminal's own) and keeps bold, reverse video and underline, so the selection still shows.
+pub fn strip_colours(buf: &mut Buffer) {
+    for cell in &mut buf.content {
+        cell.fg = Color::Reset;
+        cell.bg = Color::Reset;
+        cell.underline_color = Color::Reset;
+    }
+}
+
+/// Runs the explorer until the person quits; without `colour`, the screen has no colours.
 ///
 /// # Errors
 /// When the terminal cannot be set up, read or drawn to; it is restored first.
-pub fn run(mut app: App) -> io::Result<()> {
+pub fn run(mut app: App, colour: bool) -> io::Result<()> {
+    // crossterm reads NO_COLOR by itself; the decision made here (which `--color always` may
+    // overrule) is the one that counts.
+    crossterm::style::Colored::set_ansi_color_disabled(!colour);
     watch_signals()?;
     let mut terminal = ratatui::try_init()?;
     // ratatui's hook restores the screen on panic; ours turns the mouse off before it.
@@ -64,7 +104,12 @@ pub fn run(mut app: App) -> io::Result<()> {
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-                terminal.draw(|f| ui::render(&app, f))?;
+                terminal.draw(|f| {
+                    ui::render(&app, f);
+                    if !colour {
+                        strip_colours(f.buffer_mut());
+                    }
+                })?;
             }
             // Blocks until input arrives: no wake-ups while idle.
             let ev = event::read()?;
@@ -124,7 +169,8 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 // A click on a link follows it.
                 let line = app.detail_scroll + usize::from(m.row - detail.y);
                 let view = app.detail();
-                let i = view.links.iter().position(|l| (l.first_line..=l.last_line).contains(&line))?;
+                let i =
+                    view.links.iter().position(|l| (l.first_line..=l.last_line).contains(&line))?;
                 return Some(Action::FollowLink(i));
             }
             let inner = areas.tree_inner();
@@ -199,5 +245,18 @@ mod tests {
         let env = |v: &str| (v == "LANG").then(|| "C.UTF-8".to_owned());
         assert_eq!(start_language(None, &langs(), env), Ok("fr".into()));
         assert_eq!(start_language(None, &langs(), none), Ok("fr".into()));
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_no_color_then_the_terminal() {
+        use std::ffi::OsStr;
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(colour_enabled(ColorChoice::Auto, None, true));
+        assert!(colour_enabled(ColorChoice::Auto, empty, true), "an empty NO_COLOR is unset");
+        assert!(!colour_enabled(ColorChoice::Auto, set, true));
+        assert!(!colour_enabled(ColorChoice::Auto, None, false));
+        assert!(colour_enabled(ColorChoice::Always, set, false));
+        assert!(!colour_enabled(ColorChoice::Never, None, true));
     }
 }

@@ -1,0 +1,76 @@
+//! `ccbnet export`: the whole data set, every entry with its details, links and organisations,
+//! written out for people and programs that do not use the explorer: indented plain text (for
+//! reading aloud and for pipes), Markdown (for reports and wikis) or JSON (for scripts).
+
+mod json;
+mod markdown;
+mod text;
+
+pub use json::{VERSION, json};
+pub use markdown::markdown;
+pub use text::text;
+
+use crate::data::{Catalog, NodeIx, Text};
+use crate::detail::{fallback_marker, node_title};
+use crate::text::one_line;
+
+/// The shape of an export: the `--format` flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Indented plain text, wrapped to a width; no box drawing, no colours.
+    #[default]
+    Text,
+    /// Markdown: a heading per level and entry, facts as lists, links to anchors.
+    Markdown,
+    /// JSON, in the shape described in docs/json-format.md.
+    Json,
+}
+
+/// The interface texts only exports use; the others come from [`crate::i18n`].
+#[derive(Debug)]
+pub struct Labels {
+    /// Before the organisation a body belongs to.
+    pub part_of: &'static str,
+    /// Before the entries that name an organisation.
+    pub named_in: &'static str,
+    /// Before the address of the source.
+    pub address: &'static str,
+}
+
+const FR: Labels = Labels { part_of: "Fait partie de", named_in: "Cité dans", address: "Adresse" };
+const NL: Labels =
+    Labels { part_of: "Maakt deel uit van", named_in: "Vermeld in", address: "Adres" };
+const EN: Labels = Labels { part_of: "Part of", named_in: "Named in", address: "Address" };
+
+/// The export labels of `lang` (English for a language the program has no texts for).
+#[must_use]
+pub fn labels(lang: &str) -> &'static Labels {
+    match lang.split('-').next().unwrap_or(lang) {
+        "fr" => &FR,
+        "nl" => &NL,
+        _ => &EN,
+    }
+}
+
+/// The path of node `n` in `lang`, from its level down to itself: each entry's acronym, else
+/// its name, as the detail pane's path shows them.
+#[must_use]
+pub fn path(catalog: &Catalog, n: NodeIx, lang: &str) -> Vec<String> {
+    catalog
+        .ancestry(n)
+        .into_iter()
+        .map(|a| {
+            let (_, acr, name) = node_title(catalog, a, lang);
+            acr.unwrap_or(name)
+        })
+        .collect()
+}
+
+/// `text` in `lang` on one line, preceded by its fallback marker (`[FR] `) when it is shown in
+/// another language.
+#[must_use]
+pub fn marked(catalog: &Catalog, text: &Text, lang: &str) -> String {
+    let shown = catalog.pick(text, lang);
+    let marker = shown.fallback.map(fallback_marker).unwrap_or_default();
+    format!("{marker}{}", one_line(shown.text))
+}

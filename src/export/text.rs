@@ -1,0 +1,191 @@
+//! The plain-text export: the tree as indented paragraphs wrapped to a width, each entry
+//! introduced by its kind, with its path, details, links and organisations, then every
+//! organisation. Only letters, spaces, `-` bullets and `→`/`←` arrows: nothing a screen reader
+//! would spell out as drawing.
+
+use crate::data::{Catalog, NodeIx, Text};
+use crate::detail::{fallback_marker, joined, node_title, org_title};
+use crate::i18n::{fact_label, kind_label, strings};
+
+use super::{labels, marked, path};
+
+/// Writes lines, wrapping each paragraph at the width.
+struct Writer<'a> {
+    catalog: &'a Catalog,
+    lang: &'a str,
+    width: usize,
+    out: String,
+}
+
+impl Writer<'_> {
+    /// Ends the current block with one blank line (never two, never at the start).
+    fn blank(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with("\n\n") {
+            self.out.push('\n');
+        }
+    }
+
+    /// `first` before the first line and `rest` before the others, the text wrapped so that
+    /// every line fits the width.
+    fn lines(&mut self, first: &str, rest: &str, text: &str) {
+        let lead = crate::text::width(first).max(crate::text::width(rest));
+        let avail = self.width.saturating_sub(lead).max(self.width / 2).max(1);
+        for (i, line) in crate::text::wrap(text, avail).into_iter().enumerate() {
+            let pad = if i == 0 { first } else { rest };
+            let line = format!("{pad}{line}");
+            self.out.push_str(line.trim_end());
+            self.out.push('\n');
+        }
+    }
+
+    /// A paragraph at `indent` spaces.
+    fn para(&mut self, indent: usize, text: &str) {
+        let pad = " ".repeat(indent);
+        self.lines(&pad, &pad, text);
+    }
+
+    /// A list item at `indent`: `bullet` then the text, later lines under the text.
+    fn item(&mut self, indent: usize, bullet: &str, text: &str) {
+        let first = format!("{}{bullet} ", " ".repeat(indent));
+        let rest = " ".repeat(crate::text::width(&first));
+        self.lines(&first, &rest, text);
+    }
+
+    /// `Label : text`, the French or Dutch colon between them.
+    fn labelled(&mut self, indent: usize, label: &str, text: &str) {
+        let colon = strings(self.lang).colon;
+        self.para(indent, &format!("{label}{colon}{text}"));
+    }
+
+    /// `Label :` alone on its line, before a list.
+    fn list_heading(&mut self, indent: usize, label: &str) {
+        let colon = strings(self.lang).colon.trim_end();
+        self.para(indent, &format!("{label}{colon}"));
+    }
+
+    /// A text in the active language, line breaks kept, with its fallback marker.
+    fn shown(&self, text: &Text) -> String {
+        let shown = self.catalog.pick(text, self.lang);
+        let marker = shown.fallback.map(fallback_marker).unwrap_or_default();
+        format!("{marker}{}", shown.text)
+    }
+
+    /// `ACR · name : role`, with a fallback marker first when a part is in another language.
+    fn link(&self, title: (Option<String>, Option<String>, String), role: Option<&Text>) -> String {
+        let (marker, acr, name) = title;
+        let mut s = format!("{}{}", marker.unwrap_or_default(), joined(acr.as_deref(), &name));
+        if let Some(r) = role {
+            s.push_str(strings(self.lang).colon);
+            s.push_str(&marked(self.catalog, r, self.lang));
+        }
+        s
+    }
+
+    fn node(&mut self, n: NodeIx) {
+        let catalog = self.catalog;
+        let lang = self.lang;
+        let s = strings(lang);
+        let node = &catalog.nodes[n];
+        let indent = (node.depth * 2).min(self.width / 2);
+        let body = indent + 2;
+
+        let (marker, acr, name) = node_title(catalog, n, lang);
+        let title = format!("{}{}", marker.unwrap_or_default(), joined(acr.as_deref(), &name));
+        match node.kind {
+            Some(k) => self.labelled(indent, kind_label(k, lang), &title),
+            None => self.para(indent, &title),
+        }
+        if node.depth > 0 {
+            self.labelled(body, s.path, &path(catalog, n, lang).join(" > "));
+        }
+        if let Some(summary) = &node.summary {
+            self.blank();
+            let text = self.shown(summary);
+            self.para(body, &text);
+        }
+        if !node.facts.is_empty() {
+            self.blank();
+            for (fact, text) in &node.facts {
+                let text = self.shown(text);
+                self.labelled(body, fact_label(*fact, lang), &text);
+            }
+        }
+        let related = catalog.related_both(n);
+        if !related.is_empty() {
+            self.blank();
+            self.list_heading(body, s.related);
+            for r in related {
+                let text = self.link(node_title(catalog, r.target, lang), r.role);
+                self.item(body + 2, if r.incoming { "←" } else { "→" }, &text);
+            }
+        }
+        if !node.organisations.is_empty() {
+            self.blank();
+            self.list_heading(body, s.organisations);
+            for l in &node.organisations {
+                let text = self.link(org_title(catalog, l.target, lang), l.role.as_ref());
+                self.item(body + 2, "-", &text);
+            }
+        }
+        self.blank();
+        for &c in &node.children {
+            self.node(c);
+        }
+    }
+
+    fn organisation(&mut self, o: usize) {
+        let catalog = self.catalog;
+        let lang = self.lang;
+        let org = &catalog.orgs[o];
+        self.para(2, &self.link(org_title(catalog, o, lang), None));
+        if let Some(summary) = &org.summary {
+            let text = self.shown(summary);
+            self.para(4, &text);
+        }
+        if let Some(p) = org.part_of {
+            let text = self.link(org_title(catalog, p, lang), None);
+            self.labelled(4, labels(lang).part_of, &text);
+        }
+        let used = &catalog.org_used_by[o];
+        if !used.is_empty() {
+            self.list_heading(4, labels(lang).named_in);
+            for &n in used {
+                let text = self.link(node_title(catalog, n, lang), None);
+                self.item(6, "-", &text);
+            }
+        }
+        self.blank();
+    }
+}
+
+/// The whole data set in `lang` as plain text, wrapped at `width` columns.
+#[must_use]
+pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
+    let s = strings(lang);
+    let mut w = Writer { catalog, lang, width: width.max(20), out: String::new() };
+    let title = w.shown(&catalog.title);
+    w.para(0, &title);
+    w.blank();
+    let note = w.shown(&catalog.source_note);
+    w.labelled(0, s.source, &note);
+    let as_of = w.shown(&catalog.as_of);
+    w.labelled(0, s.as_of, &as_of);
+    if let Some(url) = &catalog.url {
+        w.labelled(0, labels(lang).address, url);
+    }
+    w.blank();
+    for &r in &catalog.roots {
+        w.node(r);
+    }
+    if !catalog.orgs.is_empty() {
+        w.para(0, s.organisations);
+        w.blank();
+        for o in 0..catalog.orgs.len() {
+            w.organisation(o);
+        }
+    }
+    while w.out.ends_with("\n\n") {
+        w.out.pop();
+    }
+    w.out
+}
