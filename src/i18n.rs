@@ -55,6 +55,10 @@ pub struct Strings {
     pub search_prompt: &'static str,
     /// Shown when a search finds nothing; `{}` is the query.
     pub no_results: &'static str,
+    /// Start of the banner of a data file that does not load.
+    pub reload_failed: &'static str,
+    /// End of that banner.
+    pub reload_kept: &'static str,
     /// Help sub-heading of the keys of the search line.
     pub in_search_line: &'static str,
     /// Shown in the search line when `n`/`N` went round.
@@ -92,6 +96,8 @@ const FR: Strings = Strings {
     no_results: "Aucun résultat pour « {} »",
     wrapped: "retour au début",
     in_search_line: "dans la ligne de recherche :",
+    reload_failed: "Le fichier modifié ne se charge pas :",
+    reload_kept: " — les dernières données valides restent affichées.",
     group_mouse: "Souris",
     mouse: [
         "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier ; sur un lien : le suivre",
@@ -127,6 +133,8 @@ const NL: Strings = Strings {
     no_results: "Geen resultaten voor '{}'",
     wrapped: "terug naar het begin",
     in_search_line: "in de zoekregel:",
+    reload_failed: "Het gewijzigde bestand laadt niet:",
+    reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     group_mouse: "Muis",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen; op een link: volgen",
@@ -162,6 +170,8 @@ const EN: Strings = Strings {
     no_results: "No results for '{}'",
     wrapped: "wrapped around",
     in_search_line: "in the search line:",
+    reload_failed: "The changed file does not load:",
+    reload_kept: " — the last good data stays on screen.",
     group_mouse: "Mouse",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse; click a link: follow it",

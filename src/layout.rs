@@ -25,6 +25,8 @@ pub struct Areas {
     pub footer: Rect,
     /// The search line, above the footer, while a search is on.
     pub search: Option<Rect>,
+    /// The banner under the header, while the data file on disk does not load.
+    pub banner: Option<Rect>,
 }
 
 impl Areas {
@@ -41,16 +43,23 @@ impl Areas {
     }
 }
 
-/// The layout for a terminal of `area`, with a search line when `searching`, or `None` when it
-/// is too small for one.
+/// The layout for a terminal of `area`, with a search line when `searching` and a banner line
+/// when `banner`, or `None` when it is too small for one.
 #[must_use]
-pub fn areas(area: Rect, searching: bool) -> Option<Areas> {
+pub fn areas(area: Rect, searching: bool, banner: bool) -> Option<Areas> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return None;
     }
     let [header, body, footer] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)])
             .areas(area);
+    let (body, banner) = if banner {
+        let [line, body] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+        (body, Some(line))
+    } else {
+        (body, None)
+    };
     let (body, search) = if searching {
         let [body, line] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(body);
@@ -63,7 +72,7 @@ pub fn areas(area: Rect, searching: bool) -> Option<Areas> {
     } else {
         Layout::vertical([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
     };
-    Some(Areas { header, tree, detail, footer, search })
+    Some(Areas { header, tree, detail, footer, search, banner })
 }
 
 /// The label a language has in the header: `[FR]` when it is the active one, ` NL ` otherwise,
@@ -98,17 +107,20 @@ mod tests {
 
     #[test]
     fn stacks_under_80_columns() {
-        let wide = areas(Rect::new(0, 0, 120, 40), false).expect("layout");
+        let wide = areas(Rect::new(0, 0, 120, 40), false, false).expect("layout");
         assert_eq!(wide.tree.y, wide.detail.y);
         assert_eq!(wide.search, None);
-        let narrow = areas(Rect::new(0, 0, 79, 24), false).expect("layout");
+        let narrow = areas(Rect::new(0, 0, 79, 24), false, false).expect("layout");
         assert_eq!(narrow.tree.x, narrow.detail.x);
         assert!(narrow.detail.y > narrow.tree.y);
-        assert_eq!(areas(Rect::new(0, 0, 23, 24), false), None);
-        assert_eq!(areas(Rect::new(0, 0, 1, 1), true), None);
-        let searching = areas(Rect::new(0, 0, 80, 24), true).expect("layout");
+        assert_eq!(areas(Rect::new(0, 0, 23, 24), false, false), None);
+        assert_eq!(areas(Rect::new(0, 0, 1, 1), true, true), None);
+        let searching = areas(Rect::new(0, 0, 80, 24), true, false).expect("layout");
         assert_eq!(searching.search, Some(Rect::new(0, 22, 80, 1)));
         assert_eq!(searching.footer.y, 23);
+        let banner = areas(Rect::new(0, 0, 80, 24), false, true).expect("layout");
+        assert_eq!(banner.banner, Some(Rect::new(0, 1, 80, 1)));
+        assert_eq!(banner.tree.y, 2);
     }
 
     #[test]

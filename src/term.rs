@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use std::sync::Mutex;
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use ratatui::buffer::Buffer;
@@ -16,6 +16,7 @@ use ratatui::style::Color;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::events::{self, Input};
 use crate::keymap;
 use crate::layout;
 use crate::ui;
@@ -85,7 +86,7 @@ pub fn strip_colours(buf: &mut Buffer) {
 ///
 /// # Errors
 /// When the terminal cannot be set up, read or drawn to; it is restored first.
-pub fn run(mut app: App, colour: bool) -> io::Result<()> {
+pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Result<()> {
     // crossterm reads NO_COLOR by itself; the decision made here (which `--color always` may
     // overrule) is the one that counts.
     crossterm::style::Colored::set_ansi_color_disabled(!colour);
@@ -97,6 +98,10 @@ pub fn run(mut app: App, colour: bool) -> io::Result<()> {
         let _ = execute!(io::stdout(), DisableMouseCapture);
         hook(info);
     }));
+    let (tx, inputs) = events::terminal();
+    // Watching is a help, not a need: without it the explorer still works.
+    let _watcher = data.and_then(|p| events::watch(p, tx.clone()).ok());
+    drop(tx);
     let result = (|| -> io::Result<()> {
         execute!(io::stdout(), EnableMouseCapture)?;
         let size = terminal.size()?;
@@ -111,10 +116,22 @@ pub fn run(mut app: App, colour: bool) -> io::Result<()> {
                     }
                 })?;
             }
-            // Blocks until input arrives: no wake-ups while idle.
-            let ev = event::read()?;
-            if let Some(action) = action_for_event(&app, &ev) {
-                app.update(action);
+            // Blocks until input or a change of the data file arrives: no wake-ups while idle.
+            match inputs.recv() {
+                Ok(Input::Terminal(ev)) => {
+                    if let Some(action) = action_for_event(&app, &ev) {
+                        app.update(action);
+                    }
+                }
+                Ok(Input::DataChanged) => {
+                    // One save can be several writes: wait for the last, then load once.
+                    while let Ok(Input::DataChanged) = inputs.recv_timeout(events::SETTLE) {}
+                    if let Some(path) = data {
+                        app.reload(load_again(path));
+                    }
+                }
+                Ok(Input::Failed(e)) => return Err(e),
+                Err(_) => return Ok(()),
             }
             if app.quit {
                 return Ok(());
@@ -123,6 +140,19 @@ pub fn run(mut app: App, colour: bool) -> io::Result<()> {
     })();
     restore();
     result
+}
+
+/// The data file loaded again: the catalog, or the first problem as `file:line:col: message`.
+fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
+    match crate::data::load_path(path) {
+        Ok(loaded) => Ok(loaded.catalog),
+        Err(crate::data::LoadError::Invalid(diags)) => Err(diags
+            .iter()
+            .find(|d| d.is_error())
+            .or(diags.first())
+            .map_or_else(|| "invalid".to_owned(), ToString::to_string)),
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The action an input event asks for, if any.

@@ -30,7 +30,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 #[must_use]
 pub fn cursor_position(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
     let s = app.search.as_ref().filter(|s| s.typing && !app.help)?;
-    let line = layout::areas(area, true)?.search?;
+    let line = layout::areas(area, true, app.banner.is_some())?.search?;
     let prompt = i18n::strings(&app.lang).search_prompt;
     let before: String = s.query.chars().take(s.caret).collect();
     let x = usize::from(line.x) + width(prompt) + width(&before);
@@ -40,7 +40,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<ratatui::layout::Positio
 
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(areas) = layout::areas(area, app.search.is_some()) else {
+    let Some(areas) = layout::areas(area, app.search.is_some(), app.banner.is_some()) else {
         too_small(app, area, buf);
         return;
     };
@@ -48,6 +48,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     tree(app, &areas, buf);
     detail_pane(app, &areas, buf);
     search_line(app, &areas, buf);
+    banner(app, &areas, buf);
     footer(app, &areas, buf);
     if app.help {
         help(app, area, buf);
@@ -162,6 +163,17 @@ fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
         spans.push(Span::styled(status, style));
     }
     Line::from(spans).render(line, buf);
+}
+
+/// The banner of a data file that no longer loads: what is wrong, and that the last good data
+/// is still shown.
+fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let (Some(msg), Some(line)) = (app.banner.as_ref(), areas.banner) else { return };
+    let s = i18n::strings(&app.lang);
+    let text = format!(" {} {}{}", s.reload_failed, crate::text::one_line(msg), s.reload_kept);
+    buf.set_style(line, theme::BANNER);
+    Line::from(fit(vec![Span::styled(text, theme::BANNER)], usize::from(line.width)))
+        .render(line, buf);
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {

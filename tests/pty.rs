@@ -410,3 +410,31 @@ fn clicks_switch_language_select_rows_and_toggle_markers() {
     assert!(status.success(), "q should exit with status 0, got {status:?}");
     assert_restored(&screen, "after q");
 }
+
+#[test]
+fn the_explorer_reloads_the_data_file_when_it_changes() {
+    let dir = std::env::temp_dir().join(format!("ccbnet-live-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("live.ron");
+    let good = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&file, &good).expect("write the data file");
+    let mut cmd = command(BIN);
+    cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(&["Exemple", "Cyber Europe"]);
+    // A good save: the new text shows, the selection stays.
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe 2026\"")).expect("save");
+    s.wait_for_texts(&["Cyber Europe 2026"]);
+    // A broken save: the last good data stays, a banner says what and where.
+    std::fs::write(&file, good.replace("format: 1,", "format: 1")).expect("save");
+    let screen = s.wait_for_texts(&["Le fichier modifié ne se charge pas", "live.ron:4:5"]);
+    assert!(screen.contents().contains("Cyber Europe 2026"), "{}", dump(&screen));
+    // The next good save takes the banner away.
+    std::fs::write(&file, &good).expect("save");
+    s.wait_for("the banner to go", |sc| !sc.contents().contains("ne se charge pas"));
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -4,6 +4,7 @@
 //! [`links`].
 
 mod links;
+mod reload;
 mod searching;
 
 use ratatui::layout::Rect;
@@ -112,6 +113,8 @@ pub struct App {
     pub index: Index,
     /// The search, while one is on.
     pub search: Option<Search>,
+    /// Why the data file on disk did not load again, while the last good data is shown.
+    pub banner: Option<String>,
 }
 
 impl App {
@@ -128,6 +131,7 @@ impl App {
         let mut app = App {
             index,
             search: None,
+            banner: None,
             catalog,
             lang,
             view: View::Levels,
@@ -191,7 +195,11 @@ impl App {
     /// The screen's layout at the current size, if it is large enough for one.
     #[must_use]
     pub fn areas(&self) -> Option<Areas> {
-        layout::areas(Rect::new(0, 0, self.size.0, self.size.1), self.search.is_some())
+        layout::areas(
+            Rect::new(0, 0, self.size.0, self.size.1),
+            self.search.is_some(),
+            self.banner.is_some(),
+        )
     }
 
     /// How many tree rows the tree pane shows.

@@ -120,6 +120,19 @@ impl App {
         });
     }
 
+    /// Runs the query again on new data, keeping `keep` selected if it is still a result.
+    pub(super) fn rerun_search(&mut self, keep: Option<Item>) {
+        let Some(s) = self.search.as_mut() else { return };
+        s.hits = if s.query.trim().is_empty() {
+            Vec::new()
+        } else {
+            self.index.search(&s.query, &self.lang, None)
+        };
+        s.searched.clone_from(&s.query);
+        s.current = 0;
+        self.show_results(keep);
+    }
+
     /// Runs the query again after an edit and selects the best result.
     fn run_search(&mut self) {
         let Some(s) = self.search.as_mut() else { return };
