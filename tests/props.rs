@@ -105,7 +105,7 @@ fn write(spec: &Spec, next: &mut usize, total: usize, out: &mut String) {
                 .replace(&format!("\"n-{id}\""), "\"n-0\""),
         );
     }
-    if id % 2 == 0 {
+    if id.is_multiple_of(2) {
         out.push_str(
             " organisations: [(id: \"org\", role: {\"fr\": \"rôle\\t\", \"nl\": \"rol\"})],",
         );
