@@ -82,18 +82,16 @@ pub fn run() -> ExitCode {
         Some(Command::Export { format, width }) => export(&cli, *format, *width),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
         Some(Command::Completions { shell }) => {
-            let mut out = Vec::new();
-            clap_complete::generate(*shell, &mut Cli::command(), "ccbnet", &mut out);
+            let out = crate::manual::completions(*shell, Cli::command());
             emit(&out).unwrap_or_else(|code| code)
         }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            if let Err(e) = clap_mangen::Man::new(Cli::command()).render(&mut out) {
+        Some(Command::Man) => match crate::manual::man_page(Cli::command()) {
+            Ok(out) => emit(&out).unwrap_or_else(|code| code),
+            Err(e) => {
                 eprintln!("ccbnet: cannot write the manual page: {e}");
-                return ExitCode::from(2);
+                ExitCode::from(2)
             }
-            emit(&out).unwrap_or_else(|code| code)
-        }
+        },
         None => explore(&cli),
     }
 }
@@ -244,7 +242,7 @@ fn explore(cli: &Cli) -> ExitCode {
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    match crate::term::run(app, colour, cli.data.as_deref()) {
+    match crate::term::run(app, colour) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ccbnet: terminal error: {e}");

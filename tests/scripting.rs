@@ -190,11 +190,20 @@ fn bash_loads_the_completions_and_completes_the_formats() {
 }
 
 #[test]
-fn manual_page_in_roff() {
+fn manual_page_in_roff_with_a_section_per_command() {
     let (out, err, code) = ccbnet(&["man"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(".TH ccbnet 1"), "{out}");
-    for word in ["export", "search", "completions", "NO_COLOR"] {
-        assert!(out.contains(word), "the manual page lacks {word}");
+    for part in [
+        ".SH \"CCBNET EXPORT\"",
+        ".SH \"CCBNET SEARCH\"",
+        ".SH \"CCBNET COMPLETIONS\"",
+        "\\-\\-width",
+        "NO_COLOR",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(out.contains(part), "the manual page lacks {part}");
     }
+    assert!(!out.contains("ccbnet\\-export(1)"), "a reference to a page that does not exist");
+    assert_eq!(out.matches(".ds Aq").count(), 2, "the preamble once");
 }

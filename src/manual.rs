@@ -1,0 +1,111 @@
+//! `ccbnet man` and `ccbnet completions`: the manual page and the shell completion scripts, both
+//! generated from the clap definition of the command line, so they never disagree with it.
+
+use std::io;
+
+use clap::Command;
+
+/// The completion script of `shell` for the command line `cmd`.
+#[must_use]
+pub fn completions(shell: clap_complete::Shell, mut cmd: Command) -> Vec<u8> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "ccbnet", &mut out);
+    out
+}
+
+/// The sections written by hand: the environment, the exit status and examples.
+const TAIL: &str = r#".SH ENVIRONMENT
+.TP
+\fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
+The first one set chooses the language when \fB\-\-lang\fR is not given: nl... gives Dutch, fr... French; otherwise the data set's first language.
+.TP
+\fBNO_COLOR\fR
+When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
+.SH "EXIT STATUS"
+0 on success. 1 when \fBsearch\fR found nothing, when \fBcheck\fR found errors, or when the \fB\-\-data\fR file is not valid. 2 for a usage error, a file that cannot be read, a language the data set does not have, or the explorer started without a terminal.
+.SH EXAMPLES
+.nf
+ccbnet export \-\-lang nl | less
+ccbnet export \-\-format markdown \-\-lang fr > ccb\-fr.md
+ccbnet export \-\-format json \-\-lang all | jq '.nodes[].id'
+ccbnet search cybercrime
+ccbnet completions bash > ~/.local/share/bash\-completion/completions/ccbnet
+.fi
+"#;
+
+/// The roff preamble clap_mangen writes before every part; kept once, at the top.
+fn without_preamble(part: &[u8]) -> String {
+    String::from_utf8_lossy(part)
+        .lines()
+        .filter(|l| !l.starts_with(".ie \\n(.g") && !l.starts_with(".el .ds Aq"))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+/// The manual page of the command line `cmd`, in roff: the program, its options, then a section
+/// per command with its own options, the environment, the exit status and examples.
+///
+/// # Errors
+/// When clap_mangen fails to write a part (it writes to memory, so in practice never).
+pub fn man_page(mut cmd: Command) -> io::Result<Vec<u8>> {
+    cmd.build();
+    let man = clap_mangen::Man::new(cmd.clone());
+    // The title keeps the preamble; every later part goes without it.
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    let mut part = Vec::new();
+    man.render_name_section(&mut part)?;
+    man.render_synopsis_section(&mut part)?;
+    man.render_description_section(&mut part)?;
+    man.render_options_section(&mut part)?;
+    out.extend(without_preamble(&part).as_bytes());
+    let globals: Vec<String> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.get_id().to_string())
+        .chain(["help".to_owned()])
+        .collect();
+    for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+        let mut sub = sub.clone();
+        for id in &globals {
+            if sub.get_arguments().any(|a| a.get_id() == id) {
+                sub = sub.mut_arg(id, |a| a.hide(true));
+            }
+        }
+        let name = format!("ccbnet {}", sub.get_name());
+        let man = clap_mangen::Man::new(sub.clone());
+        let mut part = Vec::new();
+        man.render_synopsis_section(&mut part)?;
+        let synopsis = without_preamble(&part).replacen(
+            ".SH SYNOPSIS",
+            &format!(".SH \"{}\"", name.to_uppercase()),
+            1,
+        );
+        out.extend(synopsis.as_bytes());
+        if let Some(about) = sub.get_long_about().or(sub.get_about()) {
+            out.extend(format!(".PP\n{}\n", roff_text(&about.to_string())).as_bytes());
+        }
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            let mut part = Vec::new();
+            man.render_options_section(&mut part)?;
+            let options = without_preamble(&part).replacen(".SH OPTIONS", ".SS Options", 1);
+            out.extend(options.as_bytes());
+        }
+    }
+    out.extend(TAIL.as_bytes());
+    let mut part = Vec::new();
+    man.render_version_section(&mut part)?;
+    out.extend(without_preamble(&part).as_bytes());
+    Ok(out)
+}
+
+/// `s` safe as roff text: backslashes and dashes escaped, no line starting with a dot or quote.
+fn roff_text(s: &str) -> String {
+    s.lines()
+        .map(|l| {
+            let l = l.replace('\\', "\\e").replace('-', "\\-");
+            if l.starts_with(['.', '\'']) { format!("\\&{l}") } else { l }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
