@@ -242,7 +242,7 @@ fn explore(cli: &Cli) -> ExitCode {
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    match crate::term::run(app, colour) {
+    match crate::term::run(app, colour, cli.data.as_deref()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("ccbnet: terminal error: {e}");

@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod data;
 pub mod detail;
+pub mod events;
 pub mod export;
 pub mod help;
 pub mod i18n;
