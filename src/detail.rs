@@ -75,6 +75,10 @@ pub fn joined(acr: Option<&str>, name: &str) -> String {
     }
 }
 
+/// The most items a list of the detail pane shows; a longer list ends with how many more there
+/// are (the tree and the search reach them all).
+pub const MAX_LISTED: usize = 200;
+
 /// What a link of the detail pane leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -204,6 +208,19 @@ impl Builder<'_> {
         }
     }
 
+    /// After a list cut at [`MAX_LISTED`] items: how many more there are.
+    fn more(&mut self, total: usize) {
+        if total > MAX_LISTED {
+            let s = i18n::strings(self.lang);
+            self.para(
+                2,
+                None,
+                &s.more.replace("{}", &(total - MAX_LISTED).to_string()),
+                theme::DIM,
+            );
+        }
+    }
+
     fn source(&mut self) {
         let s = i18n::strings(self.lang);
         self.heading(s.source);
@@ -279,23 +296,26 @@ pub fn node_view(
     }
     if !node.children.is_empty() {
         b.heading(s.children);
-        for &c in &node.children {
+        for &c in node.children.iter().take(MAX_LISTED) {
             let (m, acr, name) = node_title(catalog, c, lang);
             b.item("•", m, joined(acr.as_deref(), &name), None, None);
         }
+        b.more(node.children.len());
     }
     let related = catalog.related_both(n);
     if !related.is_empty() {
         b.heading(s.related);
-        for r in related {
+        let total = related.len();
+        for r in related.into_iter().take(MAX_LISTED) {
             let (m, acr, name) = node_title(catalog, r.target, lang);
             let bullet = if r.incoming { "←" } else { "→" };
             b.item(bullet, m, joined(acr.as_deref(), &name), r.role, Some(Target::Node(r.target)));
         }
+        b.more(total);
     }
     if !node.organisations.is_empty() {
         b.heading(s.organisations);
-        for l in &node.organisations {
+        for l in node.organisations.iter().take(MAX_LISTED) {
             let (m, acr, name) = org_title(catalog, l.target, lang);
             b.item(
                 "•",
@@ -305,6 +325,7 @@ pub fn node_view(
                 Some(Target::Org(l.target)),
             );
         }
+        b.more(node.organisations.len());
     }
     b.source();
     DetailView { lines: b.lines, links: b.links }
@@ -344,17 +365,18 @@ pub fn org_view(
         (0..catalog.orgs.len()).filter(|&k| catalog.orgs[k].part_of == Some(o)).collect();
     if !parts.is_empty() {
         b.heading(s.parts);
-        for k in parts {
+        for &k in parts.iter().take(MAX_LISTED) {
             let (m, acr, name) = org_title(catalog, k, lang);
             b.item("↓", m, joined(acr.as_deref(), &name), None, Some(Target::Org(k)));
         }
+        b.more(parts.len());
     }
     let uses = &catalog.org_used_by[o];
     b.heading(s.appears_in);
     if uses.is_empty() {
         b.para(2, None, s.nowhere, theme::DIM);
     }
-    for &n in uses {
+    for &n in uses.iter().take(MAX_LISTED) {
         let (m, acr, name) = node_title(catalog, n, lang);
         let role = catalog.nodes[n]
             .organisations
@@ -363,6 +385,7 @@ pub fn org_view(
             .and_then(|l| l.role.as_ref());
         b.item("•", m, joined(acr.as_deref(), &name), role, Some(Target::Node(n)));
     }
+    b.more(uses.len());
     b.source();
     DetailView { lines: b.lines, links: b.links }
 }

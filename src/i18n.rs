@@ -55,6 +55,8 @@ pub struct Strings {
     pub search_prompt: &'static str,
     /// Shown when a search finds nothing; `{}` is the query.
     pub no_results: &'static str,
+    /// The end of a list cut short; `{}` is how many more there are.
+    pub more: &'static str,
     /// Start of the banner of a data file that does not load.
     pub reload_failed: &'static str,
     /// End of that banner.
@@ -97,6 +99,7 @@ const FR: Strings = Strings {
     wrapped: "retour au début",
     in_search_line: "dans la ligne de recherche :",
     reload_failed: "Le fichier modifié ne se charge pas :",
+    more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
     group_mouse: "Souris",
     mouse: [
@@ -134,6 +137,7 @@ const NL: Strings = Strings {
     wrapped: "terug naar het begin",
     in_search_line: "in de zoekregel:",
     reload_failed: "Het gewijzigde bestand laadt niet:",
+    more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     group_mouse: "Muis",
     mouse: [
@@ -171,6 +175,7 @@ const EN: Strings = Strings {
     wrapped: "wrapped around",
     in_search_line: "in the search line:",
     reload_failed: "The changed file does not load:",
+    more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
     group_mouse: "Mouse",
     mouse: [

@@ -284,7 +284,8 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
 fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     let s = i18n::strings(&app.lang);
     let inner = areas.detail_inner();
-    let lines = app.detail().lines;
+    let view = app.detail();
+    let lines = &view.lines;
     let h = usize::from(inner.height);
     let start = app.detail_scroll.min(lines.len());
     let end = (start + h).min(lines.len());

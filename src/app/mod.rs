@@ -7,6 +7,9 @@ mod links;
 mod reload;
 mod searching;
 
+use std::cell::RefCell;
+use std::sync::Arc;
+
 use ratatui::layout::Rect;
 
 use crate::action::Action;
@@ -115,6 +118,21 @@ pub struct App {
     pub search: Option<Search>,
     /// Why the data file on disk did not load again, while the last good data is shown.
     pub banner: Option<String>,
+    /// How many times the data was replaced (live reload): part of the detail cache's key.
+    pub generation: u64,
+    /// The detail pane's content, kept while what it depends on stays the same: a keystroke
+    /// asks for it several times (scroll limits, links, drawing), and a long text is costly.
+    detail_cache: RefCell<Option<(DetailKey, Arc<detail::DetailView>)>>,
+}
+
+/// What the detail pane's content depends on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct DetailKey {
+    item: Item,
+    lang: String,
+    width: u16,
+    link_focus: Option<usize>,
+    generation: u64,
 }
 
 impl App {
@@ -132,6 +150,8 @@ impl App {
             index,
             search: None,
             banner: None,
+            generation: 0,
+            detail_cache: RefCell::new(None),
             catalog,
             lang,
             view: View::Levels,
@@ -214,9 +234,23 @@ impl App {
 
     /// The detail of the selected item at the current width.
     #[must_use]
-    pub fn detail(&self) -> detail::DetailView {
-        let w = self.areas().map_or(1, |a| a.detail_inner().width);
-        detail::view(self, w)
+    pub fn detail(&self) -> Arc<detail::DetailView> {
+        let width = self.areas().map_or(1, |a| a.detail_inner().width);
+        let key = DetailKey {
+            item: self.selected(),
+            lang: self.lang.clone(),
+            width,
+            link_focus: if self.focus == Focus::Detail { self.link_focus } else { None },
+            generation: self.generation,
+        };
+        if let Some((k, view)) = self.detail_cache.borrow().as_ref()
+            && *k == key
+        {
+            return Arc::clone(view);
+        }
+        let view = Arc::new(detail::view(self, width));
+        *self.detail_cache.borrow_mut() = Some((key, Arc::clone(&view)));
+        view
     }
 
     /// How many lines the detail of the selected item has at the current width.

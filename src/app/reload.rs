@@ -59,6 +59,7 @@ impl App {
             }
         }
         self.catalog = catalog;
+        self.generation += 1;
         self.expansion = expansion;
         // Places in the history point into the old data.
         self.back.clear();
