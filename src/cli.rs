@@ -140,6 +140,13 @@ fn language(cli: &Cli, catalog: &Catalog) -> Result<String, ExitCode> {
         })
 }
 
+/// The data and the language to show it in, problems printed to standard error.
+fn load_in_language(cli: &Cli) -> Result<(Loaded, String), ExitCode> {
+    let loaded = load(cli)?;
+    let lang = language(cli, &loaded.catalog)?;
+    Ok((loaded, lang))
+}
+
 fn export(cli: &Cli, format: Format, width: Option<u16>) -> ExitCode {
     let loaded = match load(cli) {
         Ok(l) => l,
@@ -195,12 +202,8 @@ fn search(cli: &Cli, query: &str, json: bool) -> ExitCode {
         eprintln!("ccbnet: the search has no words to look for");
         return ExitCode::from(2);
     }
-    let loaded = match load(cli) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let lang = match language(cli, &loaded.catalog) {
-        Ok(l) => l,
+    let (loaded, lang) = match load_in_language(cli) {
+        Ok(x) => x,
         Err(code) => return code,
     };
     let found = crate::lookup::find(&loaded.catalog, query, &lang);
@@ -222,12 +225,8 @@ fn search(cli: &Cli, query: &str, json: bool) -> ExitCode {
 }
 
 fn explore(cli: &Cli) -> ExitCode {
-    let loaded = match load(cli) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let lang = match language(cli, &loaded.catalog) {
-        Ok(l) => l,
+    let (loaded, lang) = match load_in_language(cli) {
+        Ok(x) => x,
         Err(code) => return code,
     };
     let stdout_tty = std::io::stdout().is_terminal();

@@ -26,7 +26,8 @@ pub fn pick_line(catalog: &Catalog, text: &Text, lang: &str) -> (Option<String>,
 }
 
 /// `CySSAP · Cybersecurity Sectoral Authority Platform`, or the name alone when there is no
-/// acronym (or it is the name). The marker is set when either part is a fallback.
+/// acronym (or it is the name): (fallback marker, acronym, name). The marker is set when either
+/// part is shown in another language.
 #[must_use]
 pub fn node_title(
     catalog: &Catalog,
@@ -34,28 +35,28 @@ pub fn node_title(
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let node = &catalog.nodes[n];
-    let (m1, name) = pick_line(catalog, &node.name, lang);
-    let (m2, acr) = match &node.acronym {
-        Some(a) => {
-            let (m, s) = pick_line(catalog, a, lang);
-            (m, Some(s))
-        }
-        None => (None, None),
-    };
-    let acr = acr.filter(|a| *a != name && !a.is_empty());
-    (m1.or(m2), acr, name)
+    title(catalog, &node.name, node.acronym.as_ref(), lang)
 }
 
 /// The same, for an organisation.
 #[must_use]
 pub fn org_title(
     catalog: &Catalog,
-    o: usize,
+    o: OrgIx,
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let org = &catalog.orgs[o];
-    let (m1, name) = pick_line(catalog, &org.name, lang);
-    let (m2, acr) = match &org.acronym {
+    title(catalog, &org.name, org.acronym.as_ref(), lang)
+}
+
+fn title(
+    catalog: &Catalog,
+    name: &Text,
+    acronym: Option<&Text>,
+    lang: &str,
+) -> (Option<String>, Option<String>, String) {
+    let (m1, name) = pick_line(catalog, name, lang);
+    let (m2, acr) = match acronym {
         Some(a) => {
             let (m, s) = pick_line(catalog, a, lang);
             (m, Some(s))
