@@ -244,12 +244,6 @@ pub fn view(app: &App, width: u16) -> DetailView {
     }
 }
 
-/// The lines of the detail of node `n` in `lang`, wrapped at `width` cells.
-#[must_use]
-pub fn node_lines(catalog: &Catalog, n: NodeIx, lang: &str, width: usize) -> Vec<Line<'static>> {
-    node_view(catalog, n, lang, width, None).lines
-}
-
 /// The detail of node `n` in `lang`, wrapped at `width` cells.
 #[must_use]
 pub fn node_view(
