@@ -7,7 +7,7 @@
 //! the score: name and acronym above organisation names above facts and summary, the start of a
 //! word above its middle, the active language above the others.
 
-use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
@@ -38,13 +38,83 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// The characters whose folded form is kept in a table: Latin-1, Latin Extended-A and B, and
+/// general punctuation (the typographic apostrophe). Everything else is folded as met.
+const TABLE_RANGES: [(u32, u32); 2] = [(0x80, 0x250), (0x2000, 0x2070)];
+
+/// The folded form of each character of [`TABLE_RANGES`], made once: one text, and where each
+/// character's form starts in it (one more entry at the end).
+struct FoldTable {
+    text: String,
+    starts: Vec<u32>,
+}
+
+fn fold_table() -> &'static FoldTable {
+    static TABLE: OnceLock<FoldTable> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = FoldTable { text: String::new(), starts: Vec::new() };
+        for (from, to) in TABLE_RANGES {
+            for cp in from..to {
+                t.starts.push(u32::try_from(t.text.len()).unwrap_or(u32::MAX));
+                if let Some(c) = char::from_u32(cp) {
+                    fold_char(c, &mut t.text);
+                }
+            }
+        }
+        t.starts.push(u32::try_from(t.text.len()).unwrap_or(u32::MAX));
+        t
+    })
+}
+
+/// The folded form of `c` from the table, if it is in it.
+fn table_fold(c: char) -> Option<&'static str> {
+    let cp = u32::from(c);
+    let mut base = 0;
+    for (from, to) in TABLE_RANGES {
+        if (from..to).contains(&cp) {
+            let t = fold_table();
+            let i = (base + cp - from) as usize;
+            return Some(&t.text[t.starts[i] as usize..t.starts[i + 1] as usize]);
+        }
+        base += to - from;
+    }
+    None
+}
+
+/// Appends `s` folded to `out`, as [`fold_char`] would one character at a time, but with runs
+/// of ASCII lowered at once and the common accented letters looked up.
+fn fold_into(s: &str, out: &mut String) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run =
+            bytes[i..].iter().position(|&b| b >= 0x80 || b == b'\n').unwrap_or(bytes.len() - i);
+        if run > 0 {
+            let at = out.len();
+            out.push_str(&s[i..i + run]);
+            out.as_mut_str()[at..].make_ascii_lowercase();
+            i += run;
+            continue;
+        }
+        if bytes[i] == b'\n' {
+            out.push(' ');
+            i += 1;
+            continue;
+        }
+        let Some(c) = s[i..].chars().next() else { break };
+        match table_fold(c) {
+            Some(f) => out.push_str(f),
+            None => fold_char(c, out),
+        }
+        i += c.len_utf8();
+    }
+}
+
 /// `s` folded: lowercase, no accents (`Sécurité` → `securite`, `ŒUVRE` → `oeuvre`).
 #[must_use]
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
 }
 
@@ -250,11 +320,45 @@ impl Index {
             languages: catalog.languages.clone(),
             node_count: catalog.nodes.len() + catalog.orgs.len(),
         };
-        let lang_ix: HashMap<&str, u8> = catalog
-            .languages
+        let lang_ix = Langs(&catalog.languages);
+        // Room for every field and its folded text (about as long as the text), so that
+        // neither grows by copying.
+        let (mut fields, mut bytes) = (0usize, 0usize);
+        let mut measure = |t: &Text| {
+            for (_, s) in t.entries() {
+                fields += 1;
+                bytes += s.len() + 1;
+            }
+        };
+        for node in &catalog.nodes {
+            measure(&node.name);
+            node.acronym.iter().chain(&node.summary).for_each(&mut measure);
+            node.facts.iter().for_each(|(_, t)| measure(t));
+            for l in &node.organisations {
+                let org = &catalog.orgs[l.target];
+                measure(&org.name);
+                org.acronym.iter().for_each(&mut measure);
+            }
+        }
+        for org in &catalog.orgs {
+            measure(&org.name);
+            org.acronym.iter().chain(&org.summary).for_each(&mut measure);
+        }
+        ix.text.reserve(bytes + bytes / 16);
+        ix.fields.reserve_exact(fields);
+        // The organisations' names and acronyms, folded once: many entries name the same ones.
+        let mut org_text = String::new();
+        let org_fields: Vec<Vec<Folded>> = catalog
+            .orgs
             .iter()
-            .enumerate()
-            .map(|(i, l)| (l.as_str(), u8::try_from(i).unwrap_or(u8::MAX)))
+            .map(|org| {
+                let mut v = Vec::new();
+                fold_fields(&mut org_text, &lang_ix, &org.name, &mut v);
+                if let Some(a) = &org.acronym {
+                    fold_fields(&mut org_text, &lang_ix, a, &mut v);
+                }
+                v
+            })
             .collect();
         for (n, node) in catalog.nodes.iter().enumerate() {
             ix.start_item();
@@ -269,10 +373,8 @@ impl Index {
                 ix.add(&lang_ix, n, t, Field::Body);
             }
             for l in &node.organisations {
-                let org = &catalog.orgs[l.target];
-                ix.add(&lang_ix, n, &org.name, Field::Organisation);
-                if let Some(a) = &org.acronym {
-                    ix.add(&lang_ix, n, a, Field::Organisation);
+                for f in &org_fields[l.target] {
+                    ix.push_field(n, Field::Organisation, f, &org_text);
                 }
             }
         }
@@ -297,30 +399,27 @@ impl Index {
     }
 
     /// Folds one text of item `item` into the index, one field per language.
-    fn add(&mut self, lang_ix: &HashMap<&str, u8>, item: usize, t: &Text, field: Field) {
+    fn add(&mut self, lang_ix: &Langs<'_>, item: usize, t: &Text, field: Field) {
         let node = u32::try_from(item).unwrap_or(u32::MAX);
         for (lang, s) in t.entries() {
-            let lang = lang.map(|l| *lang_ix.get(l).unwrap_or(&u8::MAX));
+            let lang = lang.map(|l| lang_ix.index(l));
             let start = self.text.len();
-            for c in s.chars() {
-                fold_char(c, &mut self.text);
-            }
-            let (mut letters, mut initials) = (0u64, 0u64);
-            let mut prev_word = false;
-            for &b in &self.text.as_bytes()[start..] {
-                let word = is_word_byte(b);
-                if word {
-                    letters |= letter_bit(b);
-                    if !prev_word {
-                        initials |= letter_bit(b);
-                    }
-                }
-                prev_word = word;
-            }
+            fold_into(s, &mut self.text);
+            let (letters, initials) = masks(&self.text.as_bytes()[start..]);
             self.text.push('\n');
             let start = u32::try_from(start).unwrap_or(u32::MAX);
             self.fields.push(FieldRef { start, node, field, lang, letters, initials });
         }
+    }
+
+    /// Adds a field folded beforehand (its text in `folded`) to item `item`.
+    fn push_field(&mut self, item: usize, field: Field, f: &Folded, folded: &str) {
+        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        self.text.push_str(&folded[f.text.clone()]);
+        self.text.push('\n');
+        let node = u32::try_from(item).unwrap_or(u32::MAX);
+        let (lang, letters, initials) = (f.lang, f.letters, f.initials);
+        self.fields.push(FieldRef { start, node, field, lang, letters, initials });
     }
 
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
@@ -481,6 +580,71 @@ impl Index {
     }
 }
 
+/// The catalog's languages, to number the language of each field.
+struct Langs<'a>(&'a [String]);
+
+impl Langs<'_> {
+    /// The index of language `l`, or `u8::MAX` for one the catalog does not declare.
+    fn index(&self, l: &str) -> u8 {
+        self.0.iter().position(|x| x == l).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
+    }
+}
+
+/// One language of a text, folded ahead of time.
+struct Folded {
+    lang: Option<u8>,
+    /// Where it stands in the text it was folded into.
+    text: std::ops::Range<usize>,
+    letters: u64,
+    initials: u64,
+}
+
+/// Folds each language of `t` into `text`, one after the other, and lists them in `out`.
+fn fold_fields(text: &mut String, lang_ix: &Langs<'_>, t: &Text, out: &mut Vec<Folded>) {
+    for (lang, s) in t.entries() {
+        let lang = lang.map(|l| lang_ix.index(l));
+        let start = text.len();
+        fold_into(s, text);
+        let (letters, initials) = masks(&text.as_bytes()[start..]);
+        out.push(Folded { lang, text: start..text.len(), letters, initials });
+    }
+}
+
+/// For each byte of folded text: its bit in the letter masks (see [`letter_bit`]) when it is
+/// part of a word (see [`is_word_byte`]), else 0.
+static WORD_BITS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphanumeric() || c >= 0x80 {
+            match c {
+                b'a'..=b'z' => 1 << (c - b'a'),
+                b'0'..=b'9' => 1 << (26 + c - b'0'),
+                _ => 1 << 63,
+            }
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The letters and digits of a folded field, and those that start a word (see [`letter_bit`]).
+fn masks(folded: &[u8]) -> (u64, u64) {
+    let (mut letters, mut initials) = (0u64, 0u64);
+    // The previous byte's bit, 0 when it is not part of a word.
+    let mut prev = 0u64;
+    for &b in folded {
+        let bit = WORD_BITS[usize::from(b)];
+        letters |= bit;
+        initials |= bit & u64::from(prev == 0).wrapping_neg();
+        prev = bit;
+    }
+    (letters, initials)
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b >= 0x80
 }
@@ -497,6 +661,51 @@ mod tests {
         assert_eq!(fold("Coördinatie çà ïë"), "coordinatie ca ie");
         assert_eq!(fold("mise en Œuvre"), "mise en oeuvre");
         assert_eq!(fold("l’ENISA"), "l'enisa");
+    }
+
+    #[test]
+    fn masks_from_the_table_are_the_masks_by_rule() {
+        let by_rule = |folded: &[u8]| {
+            let (mut letters, mut initials) = (0u64, 0u64);
+            let mut prev_word = false;
+            for &b in folded {
+                let word = is_word_byte(b);
+                if word {
+                    letters |= letter_bit(b);
+                    if !prev_word {
+                        initials |= letter_bit(b);
+                    }
+                }
+                prev_word = word;
+            }
+            (letters, initials)
+        };
+        let all: Vec<u8> = (0..=255).collect();
+        for text in [
+            &b"le reseau 2024, d'ENISA"[..],
+            b"",
+            b"  a",
+            &all,
+            &fold("Sécurité œuvre").into_bytes(),
+        ] {
+            assert_eq!(masks(text), by_rule(text));
+        }
+    }
+
+    #[test]
+    fn fast_folding_is_character_folding() {
+        let by_chars = |s: &str| {
+            let mut out = String::new();
+            for c in s.chars() {
+                fold_char(c, &mut out);
+            }
+            out
+        };
+        for cp in 0..0x2100u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let s = format!("Ab{c}\nÉ{c}{c}z");
+            assert_eq!(fold(&s), by_chars(&s), "U+{cp:04X}");
+        }
     }
 
     #[test]

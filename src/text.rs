@@ -13,7 +13,7 @@ pub const TAB_WIDTH: usize = 4;
 /// U+FFFD, so nothing in the file can move the cursor, change colours or reorder the screen.
 #[must_use]
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(|c| needs_fix(c) || c == '\t' || c == '\r') {
+    if !needs_sanitizing(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
@@ -29,6 +29,32 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Whether `s` holds a character that [`sanitize`] changes: a control character other than a
+/// line feed (tab and carriage return included), or a bidirectional control. Reads the UTF-8
+/// bytes, without decoding characters: every such character starts with a byte below 0x20, 0x7F,
+/// 0xC2 (U+0080 to U+009F) or 0xE2 (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+fn needs_sanitizing(s: &[u8]) -> bool {
+    let mut i = 0;
+    while i < s.len() {
+        let b = s[i];
+        let hit = match b {
+            b'\n' => false,
+            0..0x20 | 0x7F => true,
+            0xC2 => matches!(s.get(i + 1), Some(0x80..=0x9F)),
+            0xE2 => matches!(
+                (s.get(i + 1), s.get(i + 2)),
+                (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            ),
+            _ => false,
+        };
+        if hit {
+            return true;
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Whether `c` must never reach a terminal as it is.
@@ -125,6 +151,18 @@ mod tests {
         assert_eq!(sanitize("a\r\nb\rc"), "a\nb\nc");
         assert_eq!(sanitize("x\u{202E}y\u{7}\u{9B}"), "x\u{FFFD}y\u{FFFD}\u{FFFD}");
         assert!(matches!(sanitize("plain é"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn the_byte_check_agrees_with_the_character_rules() {
+        // Every character up to U+2FFF, alone and between letters.
+        for cp in 0..0x3000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            let by_chars = needs_fix(c) || c == '\t' || c == '\r';
+            for s in [c.to_string(), format!("a{c}é")] {
+                assert_eq!(needs_sanitizing(s.as_bytes()), by_chars, "U+{cp:04X}");
+            }
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::Path;
 
 use super::diag::Diagnostic;
-use super::locate::{Locator, Pos, pos_of_offset};
+use super::locate::{Pos, pos_of_offset};
 use super::model::Catalog;
 use super::schema::Dataset;
 use super::validate;
@@ -91,7 +91,36 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    load_bytes(&name, &bytes).map_err(LoadError::Invalid)
+    load_owned(&name, bytes).map_err(LoadError::Invalid)
+}
+
+/// [`load_bytes`] on bytes it may keep: the file's text is freed once checked, before the
+/// catalog is built, so that the two are never in memory together.
+fn load_owned(file: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(vec![too_large(file)]);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            return Err(vec![not_utf8(file, e.as_bytes(), at)]);
+        }
+    };
+    let src = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    let ds = parse(file, src)?;
+    let mut checked = validate::check(file, src, &ds)?;
+    drop(text);
+    let warnings = std::mem::take(&mut checked.warnings);
+    Ok(Loaded { catalog: validate::assemble(ds, checked), warnings })
+}
+
+fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
+    Diagnostic::error(
+        file,
+        Some(pos_of_offset(bytes, valid_up_to)),
+        "the file is not UTF-8 text (is it a binary file, or saved in another encoding?)",
+    )
 }
 
 fn too_large(name: &str) -> Diagnostic {
@@ -127,14 +156,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
     }
     match std::str::from_utf8(bytes) {
         Ok(src) => load_str(file, src),
-        Err(e) => {
-            let pos = pos_of_offset(bytes, e.valid_up_to());
-            Err(vec![Diagnostic::error(
-                file,
-                Some(pos),
-                "the file is not UTF-8 text (is it a binary file, or saved in another encoding?)",
-            )])
-        }
+        Err(e) => Err(vec![not_utf8(file, bytes, e.valid_up_to())]),
     }
 }
 
@@ -144,11 +166,24 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// Every problem found, when there is at least one error.
 pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
+    let ds = parse(file, src)?;
+    match validate::build(file, src, ds) {
+        (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
+        (None, diags) => Err(diags),
+    }
+}
+
+/// Reads `src` into the file's types: with the fast reader when it can, else with `ron`,
+/// whose messages and positions tell what is wrong with a file.
+fn parse(file: &str, src: &str) -> Result<Dataset, Vec<Diagnostic>> {
+    if let Some(ds) = super::fast::parse(src) {
+        return Ok(ds);
+    }
     let opts = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
-    let ds: Dataset = match opts.from_str(src) {
-        Ok(ds) => ds,
+    match opts.from_str(src) {
+        Ok(ds) => Ok(ds),
         Err(e) => {
             let pos = Pos { line: e.span.start.line, col: e.span.start.col };
             let message = match e.code {
@@ -159,12 +194,7 @@ pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
                 }
                 code => code.to_string(),
             };
-            return Err(vec![Diagnostic::error(file, Some(pos), message)]);
+            Err(vec![Diagnostic::error(file, Some(pos), message)])
         }
-    };
-    let loc = Locator::new(src);
-    match validate::build(file, &loc, ds) {
-        (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
-        (None, diags) => Err(diags),
     }
 }

@@ -2,11 +2,19 @@
 //! a column.
 //!
 //! serde gives the typed values but forgets where they came from; this module scans the same
-//! text into a flat list of tokens (strings, identifiers, brackets), skipping comments, and
-//! answers questions such as "where is the `id` of the record that holds the id `cyssap`" or
-//! "where, inside that record's `related` field, is the string `qctr`".
+//! text (strings, identifiers, brackets, comments skipped) and answers questions such as "where
+//! is the `id` of the record that holds the id `cyssap`" or "where, inside that record's
+//! `related` field, is the string `qctr`".
+//!
+//! It is only built when a file has problems to report, and kept small: one pass over the text
+//! records each parenthesised record (its brackets and the offsets of its field names) and the
+//! records that carry an `id` and a `name`; values are read again from the text when asked for,
+//! and lines and columns are worked out from byte offsets only for the positions reported.
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+use memchr::{memchr, memchr_iter, memchr2};
 
 /// A line and a column, both counted from 1; columns count characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -17,362 +25,537 @@ pub struct Pos {
     pub col: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Tok {
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
     /// An identifier or a bare word (`id`, `Node`, `true`, a number).
-    Word(String),
-    /// A string literal, unescaped.
-    Str(String),
-    Open(char),
-    Close(char),
+    Word,
+    /// A string literal (raw or not).
+    Str,
+    Open(u8),
+    Close(u8),
     Colon,
     Comma,
 }
 
-#[derive(Debug, Clone)]
-struct Token {
-    tok: Tok,
-    pos: Pos,
-    /// How many brackets are open before this token (an opening bracket counts itself out).
-    depth: usize,
+/// One token: its kind and its bytes in the source (quotes included for a string).
+#[derive(Debug, Clone, Copy)]
+struct Tok {
+    kind: Kind,
+    start: usize,
+    end: usize,
 }
 
-/// A record (a parenthesised struct) in the source, as token indices of its brackets.
+/// A record (a parenthesised struct) in the source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Record {
+pub struct Record(usize);
+
+/// What the scan keeps of one record.
+#[derive(Debug, Clone, Copy)]
+struct RecInfo {
+    /// Byte offset of the struct name before the bracket, else of the bracket.
+    start: usize,
+    /// Byte offset of the opening bracket.
     open: usize,
-    close: usize,
+    /// Its field names, as a range of [`Locator::fields`].
+    fields: (usize, usize),
 }
 
-/// The tokens of one source text, indexed once: brackets matched, fields listed per record,
-/// records listed by the value of their `id`.
-#[derive(Debug, Clone, Default)]
-pub struct Locator {
-    tokens: Vec<Token>,
-    /// For each opening bracket, the index of its closing one (or of the last token).
-    close_of: HashMap<usize, usize>,
-    /// For each record's opening bracket, its field names as token indices, in order.
-    fields: HashMap<usize, Vec<usize>>,
-    /// Records by the value of their `id` field, in file order, with the id string's position.
-    ids: HashMap<String, Vec<(Record, Pos)>>,
+/// A source text, scanned once: its records and their fields, the records that have an `id`
+/// and a `name`, and where its lines start.
+#[derive(Debug, Clone)]
+pub struct Locator<'a> {
+    src: &'a str,
+    /// Every record, in the order of their opening brackets.
+    records: Vec<RecInfo>,
+    /// Byte offsets of field names, grouped by record.
+    fields: Vec<usize>,
+    /// Records with an `id` string and a `name`, sorted by id then file order, with the byte
+    /// offset of the id string.
+    ids: Vec<(Cow<'a, str>, Record, usize)>,
+    /// Byte offsets of the line feeds.
+    newlines: Vec<usize>,
+    /// Characters before each block of [`BLOCK`] bytes, made when a long line needs it.
+    char_blocks: OnceCell<Vec<usize>>,
 }
 
-impl Locator {
+/// The block size of the character counts that columns on long lines are worked out from.
+const BLOCK: usize = 4096;
+
+/// A bracket open during the scan.
+struct Frame {
+    bracket: u8,
+    /// The record, for a `(`.
+    rec: Option<usize>,
+    /// Where its field names start in the pending list.
+    base: usize,
+    /// Whether its first `id` field has been seen, and the string after it.
+    id_seen: bool,
+    id: Option<Tok>,
+    has_name: bool,
+}
+
+impl<'a> Locator<'a> {
     /// Scans `src`. Never fails: text it cannot read as a token is skipped.
     #[must_use]
-    pub fn new(src: &str) -> Self {
-        let tokens = tokenize(src);
-        let mut close_of = HashMap::new();
-        let mut fields: HashMap<usize, Vec<usize>> = HashMap::new();
-        let mut stack: Vec<usize> = Vec::new();
-        for (i, t) in tokens.iter().enumerate() {
-            match t.tok {
-                Tok::Open(_) => stack.push(i),
-                Tok::Close(_) => {
-                    if let Some(open) = stack.pop() {
-                        close_of.insert(open, i);
+    pub fn new(src: &'a str) -> Self {
+        let mut records: Vec<RecInfo> = Vec::new();
+        let mut fields: Vec<usize> = Vec::new();
+        let mut pending: Vec<usize> = Vec::new();
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut found: Vec<(Tok, usize)> = Vec::new();
+        let mut prev: Option<Tok> = None;
+        // The frame whose first `id` field has just been seen: the next token is its value.
+        let mut id_for: Option<usize> = None;
+        let finish = |f: Frame,
+                      records: &mut Vec<RecInfo>,
+                      fields: &mut Vec<usize>,
+                      pending: &mut Vec<usize>,
+                      found: &mut Vec<(Tok, usize)>| {
+            if let Some(r) = f.rec {
+                let from = fields.len();
+                fields.extend(pending.drain(f.base..));
+                records[r].fields = (from, fields.len());
+                if f.has_name
+                    && let Some(id) = f.id
+                {
+                    found.push((id, r));
+                }
+            } else {
+                pending.truncate(f.base);
+            }
+        };
+        for tok in Scanner::new(src, 0) {
+            if let Some(fi) = id_for.take()
+                && tok.kind == Kind::Str
+            {
+                frames[fi].id = Some(tok);
+            }
+            match tok.kind {
+                Kind::Open(b) => {
+                    let rec = (b == b'(').then(|| {
+                        let start = match prev {
+                            Some(p) if p.kind == Kind::Word => p.start,
+                            _ => tok.start,
+                        };
+                        records.push(RecInfo { start, open: tok.start, fields: (0, 0) });
+                        records.len() - 1
+                    });
+                    frames.push(Frame {
+                        bracket: b,
+                        rec,
+                        base: pending.len(),
+                        id_seen: false,
+                        id: None,
+                        has_name: false,
+                    });
+                }
+                Kind::Close(_) => {
+                    if let Some(f) = frames.pop() {
+                        finish(f, &mut records, &mut fields, &mut pending, &mut found);
                     }
                 }
-                Tok::Word(_) if tokens.get(i + 1).is_some_and(|n| n.tok == Tok::Colon) => {
-                    if let Some(&open) = stack.last()
-                        && tokens[open].tok == Tok::Open('(')
+                Kind::Colon => {
+                    let innermost = frames.len().wrapping_sub(1);
+                    if let Some(p) = prev
+                        && p.kind == Kind::Word
+                        && let Some(f) = frames.last_mut()
+                        && f.bracket == b'('
                     {
-                        fields.entry(open).or_default().push(i);
+                        pending.push(p.start);
+                        let word = &src[p.start..p.end];
+                        if word == "id" && !f.id_seen {
+                            f.id_seen = true;
+                            id_for = Some(innermost);
+                        }
+                        if word == "name" {
+                            f.has_name = true;
+                        }
                     }
                 }
                 _ => {}
             }
+            prev = Some(tok);
         }
-        let last = tokens.len().saturating_sub(1);
-        for open in stack {
-            close_of.insert(open, last);
+        while let Some(f) = frames.pop() {
+            finish(f, &mut records, &mut fields, &mut pending, &mut found);
         }
-        let mut loc = Locator { tokens, close_of, fields, ids: HashMap::new() };
-        let mut ids: HashMap<String, Vec<(Record, Pos)>> = HashMap::new();
-        let mut opens: Vec<&usize> = loc.fields.keys().collect();
-        opens.sort_unstable();
-        for &open in opens {
-            let rec = Record { open, close: loc.close_of[&open] };
-            // Nodes and organisations have a name; references (`(id: .., role: ..)`) do not.
-            if let Some(i) = loc.field_index(rec, "id")
-                && loc.field_index(rec, "name").is_some()
-                && let Some(Token { tok: Tok::Str(s), pos, .. }) = loc.tokens.get(i + 2)
-            {
-                ids.entry(s.clone()).or_default().push((rec, *pos));
-            }
-        }
-        loc.ids = ids;
-        loc
+        let mut ids: Vec<(Cow<'a, str>, Record, usize)> =
+            found.into_iter().map(|(t, r)| (string_value(src, t), Record(r), t.start)).collect();
+        ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.0.cmp(&b.1.0)));
+        let newlines = memchr_iter(b'\n', src.as_bytes()).collect();
+        Locator { src, records, fields, ids, newlines, char_blocks: OnceCell::new() }
     }
 
     /// Every record that has `id: "<value>"` and a `name` directly inside it (a node or an
     /// organisation, not a reference), in the order of the file, with the id string's position.
     #[must_use]
-    pub fn records_with_id(&self, value: &str) -> &[(Record, Pos)] {
-        self.ids.get(value).map_or(&[], Vec::as_slice)
+    pub fn records_with_id(&self, value: &str) -> Vec<(Record, Pos)> {
+        let from = self.ids.partition_point(|(v, _, _)| v.as_ref() < value);
+        self.ids[from..]
+            .iter()
+            .take_while(|(v, _, _)| v.as_ref() == value)
+            .map(|&(_, r, at)| (r, self.pos(at)))
+            .collect()
+    }
+
+    /// The `k`-th record (from 0, in file order) that has `id: "<value>"` and a `name`, with the
+    /// id string's position.
+    #[must_use]
+    pub fn record_with_id(&self, value: &str, k: usize) -> Option<(Record, Pos)> {
+        let from = self.ids.partition_point(|(v, _, _)| v.as_ref() < value);
+        let (v, r, at) = self.ids.get(from + k)?;
+        (v.as_ref() == value).then(|| (*r, self.pos(*at)))
     }
 
     /// The record that starts the file (the `Dataset(...)`), if any.
     #[must_use]
     pub fn top(&self) -> Option<Record> {
-        let open = self.tokens.iter().position(|t| t.tok == Tok::Open('('))?;
-        Some(Record { open, close: self.close_of[&open] })
+        (!self.records.is_empty()).then_some(Record(0))
     }
 
     /// Where the name of `field` stands directly inside `rec`.
     #[must_use]
     pub fn field(&self, rec: Record, field: &str) -> Option<Pos> {
-        self.field_index(rec, field).map(|i| self.tokens[i].pos)
+        self.field_at(rec, field).map(|at| self.pos(at))
     }
 
     /// The record that is the value of `field` inside `rec` (`source: (...)`).
     #[must_use]
     pub fn sub_record(&self, rec: Record, field: &str) -> Option<Record> {
-        let i = self.field_index(rec, field)?;
-        let mut j = i + 2;
+        let at = self.field_at(rec, field)?;
+        let mut toks = Scanner::new(self.src, at).skip(2);
+        let mut t = toks.next()?;
         // Skip an optional struct name before the bracket.
-        if matches!(self.tokens.get(j), Some(Token { tok: Tok::Word(_), .. })) {
-            j += 1;
+        if t.kind == Kind::Word {
+            t = toks.next()?;
         }
-        match self.tokens.get(j) {
-            Some(Token { tok: Tok::Open('('), .. }) => {
-                Some(Record { open: j, close: self.close_of[&j] })
-            }
-            _ => None,
+        if t.kind != Kind::Open(b'(') {
+            return None;
         }
+        self.records.binary_search_by_key(&t.start, |r| r.open).ok().map(Record)
     }
 
     /// Where the string `value` first stands inside the value of `field` in `rec`, at any depth.
     #[must_use]
     pub fn string_in_field(&self, rec: Record, field: &str, value: &str) -> Option<Pos> {
-        let (start, end) = self.value_range(rec, field)?;
-        self.tokens[start..end]
-            .iter()
-            .find(|t| matches!(&t.tok, Tok::Str(s) if s == value))
-            .map(|t| t.pos)
+        self.value_tokens(rec, field)?
+            .find(|t| t.kind == Kind::Str && string_value(self.src, *t) == value)
+            .map(|t| self.pos(t.start))
     }
 
     /// Where the map key `key` stands inside the value of `field` in `rec`: used to point at a
     /// language code inside a text.
     #[must_use]
     pub fn key_in_field(&self, rec: Record, field: &str, key: &str) -> Option<Pos> {
-        let (start, end) = self.value_range(rec, field)?;
-        self.tokens[start..end]
-            .windows(2)
-            .find(|w| matches!(&w[0].tok, Tok::Str(s) if s == key) && w[1].tok == Tok::Colon)
-            .map(|w| w[0].pos)
+        let mut prev: Option<Tok> = None;
+        for t in self.value_tokens(rec, field)? {
+            if t.kind == Kind::Colon
+                && let Some(p) = prev
+                && p.kind == Kind::Str
+                && string_value(self.src, p) == key
+            {
+                return Some(self.pos(p.start));
+            }
+            prev = Some(t);
+        }
+        None
     }
 
     /// Where `rec` starts (its struct name, or its bracket).
     #[must_use]
     pub fn start(&self, rec: Record) -> Pos {
-        match rec.open.checked_sub(1).and_then(|i| self.tokens.get(i)) {
-            Some(Token { tok: Tok::Word(_), pos, .. }) => *pos,
-            _ => self.tokens[rec.open].pos,
+        self.pos(self.records[rec.0].start)
+    }
+
+    /// The byte offset of the first field named `field` directly inside `rec`.
+    fn field_at(&self, rec: Record, field: &str) -> Option<usize> {
+        let (from, to) = self.records.get(rec.0)?.fields;
+        self.fields[from..to].iter().copied().find(|&at| {
+            let rest = &self.src.as_bytes()[at..];
+            rest.starts_with(field.as_bytes())
+                && !word_at(self.src, at + field.len()).is_some_and(|(is_word, _)| is_word)
+        })
+    }
+
+    /// The tokens of the value of `field` in `rec`: from after the colon to the next comma
+    /// directly inside the record, or to the record's closing bracket.
+    fn value_tokens(&self, rec: Record, field: &str) -> Option<impl Iterator<Item = Tok> + '_> {
+        let at = self.field_at(rec, field)?;
+        let mut depth = 0usize;
+        Some(Scanner::new(self.src, at).skip(2).map_while(move |t| match t.kind {
+            Kind::Comma if depth == 0 => None,
+            Kind::Close(_) if depth == 0 => None,
+            Kind::Close(_) => {
+                depth -= 1;
+                Some(t)
+            }
+            Kind::Open(_) => {
+                depth += 1;
+                Some(t)
+            }
+            _ => Some(t),
+        }))
+    }
+
+    /// The line and column of byte offset `at`.
+    fn pos(&self, at: usize) -> Pos {
+        let line = self.newlines.partition_point(|&nl| nl < at);
+        let line_start = if line == 0 { 0 } else { self.newlines[line - 1] + 1 };
+        Pos { line: line + 1, col: self.chars_between(line_start, at) + 1 }
+    }
+
+    /// How many characters the bytes `from..to` hold.
+    fn chars_between(&self, from: usize, to: usize) -> usize {
+        let bytes = self.src.as_bytes();
+        if to - from <= 2 * BLOCK {
+            return count_chars(&bytes[from..to]);
         }
-    }
-
-    fn field_index(&self, rec: Record, field: &str) -> Option<usize> {
-        self.fields
-            .get(&rec.open)?
-            .iter()
-            .copied()
-            .find(|&i| matches!(&self.tokens[i].tok, Tok::Word(w) if w == field))
-    }
-
-    /// Token range of the value of `field` in `rec`: from after the colon to the next comma or
-    /// closing bracket at the record's inner depth.
-    fn value_range(&self, rec: Record, field: &str) -> Option<(usize, usize)> {
-        let i = self.field_index(rec, field)?;
-        let inner = self.tokens[rec.open].depth + 1;
-        let start = i + 2;
-        let end = (start..rec.close)
-            .find(|&j| {
-                let t = &self.tokens[j];
-                t.depth == inner && t.tok == Tok::Comma
-            })
-            .unwrap_or(rec.close);
-        Some((start, end))
+        let blocks = self.char_blocks.get_or_init(|| {
+            let mut acc = 0;
+            let mut out = Vec::with_capacity(bytes.len() / BLOCK + 1);
+            for chunk in bytes.chunks(BLOCK) {
+                out.push(acc);
+                acc += count_chars(chunk);
+            }
+            out
+        });
+        let before = |at: usize| blocks[at / BLOCK] + count_chars(&bytes[at / BLOCK * BLOCK..at]);
+        before(to) - before(from)
     }
 }
 
-fn tokenize(src: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = src.char_indices().peekable();
-    let (mut line, mut col) = (1usize, 1usize);
-    let mut depth = 0usize;
-    // Advance one character, keeping line and column.
-    macro_rules! bump {
-        () => {{
-            let c = chars.next();
-            if let Some((_, ch)) = c {
-                if ch == '\n' {
-                    line += 1;
-                    col = 1;
-                } else {
-                    col += 1;
-                }
-            }
-            c
-        }};
+/// How many characters (UTF-8 sequences) `bytes` holds: the bytes that are not continuations.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
+}
+
+/// The value of a string token: borrowed from the source unless it has escapes.
+fn string_value(src: &str, t: Tok) -> Cow<'_, str> {
+    let bytes = src.as_bytes();
+    if bytes[t.start] == b'r' {
+        // A raw string: between the opening quote and the closing quote and hashes.
+        let open = t.start + 1 + bytes[t.start + 1..].iter().take_while(|&&b| b == b'#').count();
+        let hashes = open - t.start - 1;
+        let content_start = (open + 1).min(t.end);
+        let closed = t.end >= content_start + 1 + hashes
+            && bytes[t.end - 1 - hashes] == b'"'
+            && bytes[t.end - hashes..t.end].iter().all(|&b| b == b'#');
+        let content_end = if closed { t.end - 1 - hashes } else { t.end };
+        return Cow::Borrowed(&src[content_start..content_end.max(content_start)]);
     }
-    while let Some(&(_, c)) = chars.peek() {
-        let pos = Pos { line, col };
+    let content = &src[t.start + 1..t.end];
+    match memchr(b'\\', content.as_bytes()) {
+        None => Cow::Borrowed(content.strip_suffix('"').unwrap_or(content)),
+        Some(_) => {
+            let mut out = String::new();
+            scan_string(src, t.start + 1, Some(&mut out));
+            Cow::Owned(out)
+        }
+    }
+}
+
+/// Reads a string literal whose content starts at byte `at` (after its quote) and returns the
+/// offset after its closing quote; its unescaped content goes to `out` when given. Escapes:
+/// `\n`, `\t`, `\r`, `\0`, `\u{...}` and `\uXXXX`; any other escaped character stands for
+/// itself.
+fn scan_string(src: &str, mut at: usize, mut out: Option<&mut String>) -> usize {
+    let bytes = src.as_bytes();
+    loop {
+        let Some(i) = memchr2(b'"', b'\\', &bytes[at..]) else {
+            if let Some(o) = out.as_deref_mut() {
+                o.push_str(&src[at..]);
+            }
+            return bytes.len();
+        };
+        let i = at + i;
+        if let Some(o) = out.as_deref_mut() {
+            o.push_str(&src[at..i]);
+        }
+        if bytes[i] == b'"' {
+            return i + 1;
+        }
+        at = i + 1;
+        let Some(c) = src[at..].chars().next() else { return bytes.len() };
+        at += c.len_utf8();
+        let push = |out: &mut Option<&mut String>, c: char| {
+            if let Some(o) = out.as_deref_mut() {
+                o.push(c);
+            }
+        };
         match c {
-            '/' => {
-                bump!();
-                match chars.peek().map(|&(_, c)| c) {
-                    Some('/') => {
-                        while let Some(&(_, c)) = chars.peek() {
-                            if c == '\n' {
-                                break;
-                            }
-                            bump!();
+            'n' => push(&mut out, '\n'),
+            't' => push(&mut out, '\t'),
+            'r' => push(&mut out, '\r'),
+            '0' => push(&mut out, '\0'),
+            'u' => {
+                let mut hex = String::new();
+                if bytes.get(at) == Some(&b'{') {
+                    at += 1;
+                    while let Some(c) = src[at..].chars().next() {
+                        at += c.len_utf8();
+                        if c == '}' {
+                            break;
+                        }
+                        hex.push(c);
+                    }
+                } else {
+                    for _ in 0..4 {
+                        if let Some(c) = src[at..].chars().next() {
+                            at += c.len_utf8();
+                            hex.push(c);
                         }
                     }
-                    Some('*') => {
-                        bump!();
-                        let mut nest = 1usize;
-                        let mut prev = '\0';
-                        while let Some((_, c)) = bump!() {
-                            if prev == '/' && c == '*' {
-                                nest += 1;
-                                prev = '\0';
-                                continue;
-                            }
-                            if prev == '*' && c == '/' {
-                                nest -= 1;
-                                if nest == 0 {
-                                    break;
-                                }
-                                prev = '\0';
-                                continue;
-                            }
-                            prev = c;
-                        }
-                    }
-                    _ => {}
+                }
+                if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    push(&mut out, ch);
                 }
             }
-            '"' => {
-                bump!();
-                let mut s = String::new();
-                while let Some((_, c)) = bump!() {
-                    match c {
-                        '"' => break,
-                        '\\' => match bump!().map(|(_, c)| c) {
-                            Some('n') => s.push('\n'),
-                            Some('t') => s.push('\t'),
-                            Some('r') => s.push('\r'),
-                            Some('0') => s.push('\0'),
-                            Some('u') => {
-                                let mut hex = String::new();
-                                if chars.peek().map(|&(_, c)| c) == Some('{') {
-                                    bump!();
-                                    while let Some((_, c)) = bump!() {
-                                        if c == '}' {
-                                            break;
-                                        }
-                                        hex.push(c);
-                                    }
-                                } else {
-                                    for _ in 0..4 {
-                                        if let Some((_, c)) = bump!() {
-                                            hex.push(c);
-                                        }
-                                    }
+            other => push(&mut out, other),
+        }
+    }
+}
+
+/// Whether a word character stands at byte `at` (letters and digits of any script, `_`, `-`,
+/// `+`, `.`), and its length; `None` at the end.
+fn word_at(src: &str, at: usize) -> Option<(bool, usize)> {
+    let b = *src.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return Some((b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'.'), 1));
+    }
+    let c = src[at..].chars().next()?;
+    Some((c.is_alphanumeric(), c.len_utf8()))
+}
+
+/// The tokens of a source text from a byte offset on (which must start a token or the space
+/// between tokens), comments skipped.
+struct Scanner<'a> {
+    src: &'a str,
+    at: usize,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(src: &'a str, at: usize) -> Self {
+        Scanner { src, at }
+    }
+
+    /// Moves past one character.
+    fn skip_char(&mut self) {
+        if let Some(c) = self.src[self.at..].chars().next() {
+            self.at += c.len_utf8();
+        }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let bytes = self.src.as_bytes();
+        loop {
+            let start = self.at;
+            let &b = bytes.get(start)?;
+            let one = |kind| Some(Tok { kind, start, end: start + 1 });
+            match b {
+                b'/' => {
+                    self.at += 1;
+                    match bytes.get(self.at) {
+                        Some(b'/') => {
+                            self.at = memchr(b'\n', &bytes[self.at..])
+                                .map_or(bytes.len(), |i| self.at + i);
+                        }
+                        Some(b'*') => {
+                            self.at += 1;
+                            let mut nest = 1usize;
+                            let mut prev = 0u8;
+                            while let Some(&c) = bytes.get(self.at) {
+                                self.at += 1;
+                                if prev == b'/' && c == b'*' {
+                                    nest += 1;
+                                    prev = 0;
+                                    continue;
                                 }
-                                if let Some(ch) =
-                                    u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32)
-                                {
-                                    s.push(ch);
+                                if prev == b'*' && c == b'/' {
+                                    nest -= 1;
+                                    if nest == 0 {
+                                        break;
+                                    }
+                                    prev = 0;
+                                    continue;
                                 }
+                                prev = c;
                             }
-                            Some(other) => s.push(other),
-                            None => break,
-                        },
-                        _ => s.push(c),
+                        }
+                        _ => {}
                     }
                 }
-                out.push(Token { tok: Tok::Str(s), pos, depth });
-            }
-            'r' if raw_string_ahead(src, chars.peek().map_or(0, |&(i, _)| i)) => {
-                bump!();
-                let mut hashes = 0usize;
-                while chars.peek().map(|&(_, c)| c) == Some('#') {
-                    hashes += 1;
-                    bump!();
+                b'"' => {
+                    self.at = scan_string(self.src, start + 1, None);
+                    return Some(Tok { kind: Kind::Str, start, end: self.at });
                 }
-                bump!(); // the opening quote
-                let mut s = String::new();
-                'raw: while let Some((_, c)) = bump!() {
-                    if c == '"' {
-                        let mut n = 0;
-                        while n < hashes && chars.peek().map(|&(_, c)| c) == Some('#') {
-                            bump!();
-                            n += 1;
-                        }
+                b'r' if raw_string_ahead(bytes, start) => {
+                    let hashes = bytes[start + 1..].iter().take_while(|&&b| b == b'#').count();
+                    let mut at = start + 1 + hashes + 1;
+                    self.at = loop {
+                        let Some(i) = bytes.get(at..).and_then(|rest| memchr(b'"', rest)) else {
+                            break bytes.len();
+                        };
+                        let quote = at + i;
+                        let n = bytes[quote + 1..]
+                            .iter()
+                            .take(hashes)
+                            .take_while(|&&b| b == b'#')
+                            .count();
                         if n == hashes {
-                            break 'raw;
+                            break quote + 1 + hashes;
                         }
-                        s.push('"');
-                        s.extend(std::iter::repeat_n('#', n));
-                    } else {
-                        s.push(c);
+                        at = quote + 1 + n;
+                    };
+                    return Some(Tok { kind: Kind::Str, start, end: self.at });
+                }
+                b'(' | b'[' | b'{' => {
+                    self.at += 1;
+                    return one(Kind::Open(b));
+                }
+                b')' | b']' | b'}' => {
+                    self.at += 1;
+                    return one(Kind::Close(b));
+                }
+                b':' => {
+                    self.at += 1;
+                    return one(Kind::Colon);
+                }
+                b',' => {
+                    self.at += 1;
+                    return one(Kind::Comma);
+                }
+                b'\'' => {
+                    // A char literal: skip it whole.
+                    self.at += 1;
+                    if bytes.get(self.at) == Some(&b'\\') {
+                        self.at += 1;
                     }
+                    self.skip_char();
+                    self.skip_char();
                 }
-                out.push(Token { tok: Tok::Str(s), pos, depth });
-            }
-            '(' | '[' | '{' => {
-                bump!();
-                out.push(Token { tok: Tok::Open(c), pos, depth });
-                depth += 1;
-            }
-            ')' | ']' | '}' => {
-                bump!();
-                depth = depth.saturating_sub(1);
-                out.push(Token { tok: Tok::Close(c), pos, depth });
-            }
-            ':' => {
-                bump!();
-                out.push(Token { tok: Tok::Colon, pos, depth });
-            }
-            ',' => {
-                bump!();
-                out.push(Token { tok: Tok::Comma, pos, depth });
-            }
-            '\'' => {
-                // A char literal: skip it whole.
-                bump!();
-                if chars.peek().map(|&(_, c)| c) == Some('\\') {
-                    bump!();
-                }
-                bump!();
-                bump!();
-            }
-            c if c.is_alphanumeric() || c == '_' || c == '-' || c == '+' || c == '.' => {
-                let mut w = String::new();
-                while let Some(&(_, c)) = chars.peek() {
-                    if c.is_alphanumeric() || c == '_' || c == '-' || c == '+' || c == '.' {
-                        w.push(c);
-                        bump!();
-                    } else {
-                        break;
+                _ => match word_at(self.src, start) {
+                    Some((true, _)) => {
+                        while let Some((true, len)) = word_at(self.src, self.at) {
+                            self.at += len;
+                        }
+                        return Some(Tok { kind: Kind::Word, start, end: self.at });
                     }
-                }
-                out.push(Token { tok: Tok::Word(w), pos, depth });
-            }
-            _ => {
-                bump!();
+                    Some((false, len)) => self.at += len,
+                    None => return None,
+                },
             }
         }
     }
-    out
 }
 
 /// Whether a raw string (`r"`, `r#"`) starts at byte `i` of `src`.
-fn raw_string_ahead(src: &str, i: usize) -> bool {
-    let rest = &src.as_bytes()[i..];
+fn raw_string_ahead(src: &[u8], i: usize) -> bool {
+    let rest = &src[i..];
     let mut j = 1;
     while rest.get(j) == Some(&b'#') {
         j += 1;
@@ -423,6 +606,8 @@ mod tests {
         // Comments are skipped: "b" is the id of one record only.
         assert_eq!(loc.records_with_id("b").len(), 1);
         assert_eq!(loc.records_with_id("no").len(), 0);
+        assert_eq!(loc.record_with_id("b", 0).map(|r| r.1), Some(Pos { line: 10, col: 14 }));
+        assert_eq!(loc.record_with_id("b", 1), None);
     }
 
     #[test]
@@ -431,5 +616,12 @@ mod tests {
         assert_eq!(pos_of_offset(src, 0), Pos { line: 1, col: 1 });
         assert_eq!(pos_of_offset(src, 3), Pos { line: 2, col: 1 });
         assert_eq!(pos_of_offset(src, 7), Pos { line: 2, col: 4 });
+    }
+
+    #[test]
+    fn columns_on_a_long_line_count_characters() {
+        let src = format!("({} id: \"x\", name: \"n\")", "é".repeat(3 * BLOCK));
+        let loc = Locator::new(&src);
+        assert_eq!(loc.records_with_id("x")[0].1, Pos { line: 1, col: 3 * BLOCK + 7 });
     }
 }

@@ -1,5 +1,6 @@
 //! The data set: its file format, loading, validation and the indexed form the explorer reads.
 pub mod diag;
+pub mod fast;
 pub mod load;
 pub mod locate;
 pub mod model;

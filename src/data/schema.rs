@@ -162,11 +162,12 @@ impl Text {
     }
 
     /// Every (language, text) pair written; `None` as the language for a [`Text::Same`].
-    pub fn entries(&self) -> Box<dyn Iterator<Item = (Option<&str>, &str)> + '_> {
-        match self {
-            Text::Same(s) => Box::new(std::iter::once((None, s.as_str()))),
-            Text::Localized(v) => Box::new(v.iter().map(|(l, s)| (Some(l.as_str()), s.as_str()))),
-        }
+    pub fn entries(&self) -> impl Iterator<Item = (Option<&str>, &str)> + '_ {
+        let (same, localized) = match self {
+            Text::Same(s) => (Some((None, s.as_str())), &[][..]),
+            Text::Localized(v) => (None, v.as_slice()),
+        };
+        same.into_iter().chain(localized.iter().map(|(l, s)| (Some(l.as_str()), s.as_str())))
     }
 }
 
@@ -185,7 +186,9 @@ impl<'de> Deserialize<'de> for Text {
                 Ok(Text::Same(v))
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut out: Vec<(String, String)> = Vec::new();
+                // Room for two languages, the usual case, not the four a growing vector takes.
+                let mut out: Vec<(String, String)> =
+                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(16));
                 while let Some((lang, text)) = map.next_entry::<String, String>()? {
                     if out.iter().any(|(l, _)| *l == lang) {
                         return Err(de::Error::custom(format!(

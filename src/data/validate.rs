@@ -1,13 +1,20 @@
 //! Cross-checks of a parsed data file and the building of the [`Catalog`]: unique kebab-case
 //! ids, references that point somewhere, names that are not empty, texts in the declared
 //! languages. Every problem is placed at a line and column with the help of the [`Locator`].
+//!
+//! A file is checked once without positions, which is all a file without problems needs. Only
+//! when that finds something is the source scanned for positions ([`Locator`]) and the file
+//! checked again, the same way, to place each problem. The catalog is then built by moving the
+//! parsed texts into it.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as MapEntry;
 
 use super::diag::Diagnostic;
 use super::locate::{Locator, Pos, Record};
 use super::model::{Catalog, Entry, Fact, Link, NodeIx, Org, Target};
-use super::schema::{Dataset, Node, Organisation, Ref, Text};
+use super::schema::{Dataset, Node, Ref, Text};
 use crate::text::sanitize;
 
 /// The version of the data format this program reads.
@@ -33,70 +40,98 @@ pub fn is_language_code(code: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-/// Checks `ds` (parsed from the text `loc` was made from) and builds its catalog. The catalog is
-/// `None` when there is at least one error; the list holds errors and warnings in file order.
+/// Checks `ds` (parsed from `src`) and builds its catalog. The catalog is `None` when there is
+/// at least one error; the list holds errors and warnings in file order.
 #[must_use]
-pub fn build(file: &str, loc: &Locator, ds: Dataset) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let mut v = Validator {
+pub fn build(file: &str, src: &str, ds: Dataset) -> (Option<Catalog>, Vec<Diagnostic>) {
+    match check(file, src, &ds) {
+        Ok(mut checked) => {
+            let warnings = std::mem::take(&mut checked.warnings);
+            (Some(assemble(ds, checked)), warnings)
+        }
+        Err(diags) => (None, diags),
+    }
+}
+
+/// A data set that passed its checks: every id with what it names, and the warnings.
+#[derive(Debug)]
+pub struct Checked {
+    index: HashMap<String, Target>,
+    /// Problems that do not stop the file from loading, in file order.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Checks `ds`, parsed from `src`.
+///
+/// # Errors
+/// Every problem found (errors and warnings, in file order) when there is at least one error.
+pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnostic>> {
+    let quick = check_with(file, None, ds);
+    if quick.diags.is_empty() {
+        return Ok(Checked { index: quick.index, warnings: Vec::new() });
+    }
+    drop(quick);
+    let loc = Locator::new(src);
+    let placed = check_with(file, Some(&loc), ds);
+    let mut diags = placed.diags;
+    diags.sort_by_key(|d| d.pos.unwrap_or_default());
+    if diags.iter().any(Diagnostic::is_error) {
+        return Err(diags);
+    }
+    Ok(Checked { index: placed.index, warnings: diags })
+}
+
+/// What checking found: the problems, and every id with what it names.
+struct Found {
+    diags: Vec<Diagnostic>,
+    index: HashMap<String, Target>,
+}
+
+/// Checks `ds`; with a locator, each problem gets its position.
+fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) -> Found {
+    let mut v = Checker {
         file,
         loc,
+        langs: &ds.languages,
         diags: Vec::new(),
-        langs: ds.languages.clone(),
-        seen: HashMap::new(),
+        index: HashMap::with_capacity(ds.organisations.len() + ds.nodes.len()),
+        dups: HashMap::new(),
+        nodes: Vec::new(),
     };
-    let top = loc.top();
-    v.check_header(&ds, top);
+    let top = loc.and_then(Locator::top);
+    v.check_header(ds, top);
 
     // Pass 1: every id, in file order, with its record.
-    let orgs_first = match top {
-        Some(t) => match (loc.field(t, "organisations"), loc.field(t, "nodes")) {
+    let orgs_first = match (loc, top) {
+        (Some(loc), Some(t)) => match (loc.field(t, "organisations"), loc.field(t, "nodes")) {
             (Some(o), Some(n)) => o < n,
             _ => true,
         },
-        None => true,
+        _ => true,
     };
-    let mut nodes: Vec<Entry> = Vec::new();
-    let mut node_recs: Vec<(Option<Record>, Vec<String>)> = Vec::new();
-    let mut raw_refs: Vec<(Vec<Ref>, Vec<Ref>)> = Vec::new();
-    let mut roots = Vec::new();
-    let mut orgs: Vec<Org> = Vec::new();
-    let mut org_recs: Vec<Option<Record>> = Vec::new();
-    let mut org_parts: Vec<Option<String>> = Vec::new();
-    let mut index: HashMap<String, Target> = HashMap::new();
-
-    let mut do_orgs = |v: &mut Validator<'_>, index: &mut HashMap<String, Target>| {
-        for o in &ds.organisations {
-            let path = vec![o.id.clone()];
-            let rec = v.claim_id(&o.id, &path);
-            if !index.contains_key(&o.id) {
-                index.insert(o.id.clone(), Target::Org(orgs.len()));
-            }
-            orgs.push(v.org(o, rec, &path));
+    let mut org_recs: Vec<Option<Record>> = Vec::with_capacity(ds.organisations.len());
+    let do_orgs = |v: &mut Checker<'a>, org_recs: &mut Vec<Option<Record>>| {
+        for (ox, o) in ds.organisations.iter().enumerate() {
+            let path = [o.id.as_str()];
+            let rec = v.claim_id(&o.id, Target::Org(ox), &path);
+            v.check_text(&o.name, rec, "name", "the name", &path, true);
+            v.text_opt(o.acronym.as_ref(), rec, "acronym", "the acronym", &path);
+            v.text_opt(o.summary.as_ref(), rec, "summary", "the summary", &path);
             org_recs.push(rec);
-            org_parts.push(o.part_of.clone());
         }
     };
     if orgs_first {
-        do_orgs(&mut v, &mut index);
+        do_orgs(&mut v, &mut org_recs);
     }
+    let mut path = Vec::new();
     for n in &ds.nodes {
-        roots.push(nodes.len());
-        v.flatten(
-            n,
-            None,
-            0,
-            &mut Vec::new(),
-            &mut nodes,
-            &mut node_recs,
-            &mut raw_refs,
-            &mut index,
-        );
+        v.visit(n, None, &mut path);
     }
     if !orgs_first {
-        do_orgs(&mut v, &mut index);
+        do_orgs(&mut v, &mut org_recs);
     }
     if ds.nodes.is_empty() {
-        let pos = top.and_then(|t| loc.field(t, "nodes"));
+        let pos = v.at(top, |loc, t| loc.field(t, "nodes"));
         v.diags.push(Diagnostic::error(
             file,
             pos,
@@ -105,179 +140,225 @@ pub fn build(file: &str, loc: &Locator, ds: Dataset) -> (Option<Catalog>, Vec<Di
     }
 
     // Pass 2: references.
-    for (ix, (related, organisations)) in raw_refs.into_iter().enumerate() {
-        let (rec, path) = &node_recs[ix];
-        for r in related {
-            let pos = rec.and_then(|rec| loc.string_in_field(rec, "related", &r.id));
-            match index.get(&r.id) {
-                Some(Target::Node(t)) if *t == ix => {
-                    v.diags.push(Diagnostic::error(file, pos, format!("\"{}\" is related to itself", r.id)).in_path(path));
-                }
-                Some(Target::Node(t)) => {
-                    let role = v.text_opt(r.role.as_ref(), *rec, "related", "the role of a related entry", path);
-                    nodes[ix].related.push(Link { target: *t, role });
-                }
-                Some(Target::Org(_)) => v.diags.push(
-                    Diagnostic::error(
+    let nodes = std::mem::take(&mut v.nodes);
+    for (ix, seen) in nodes.iter().enumerate() {
+        let rec = seen.rec;
+        let path = || path_of(&nodes, ix);
+        for r in &seen.node.related {
+            let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "related", &r.id));
+            match v.index.get(r.id.as_str()).copied() {
+                Some(Target::Node(t)) if t == ix => {
+                    let d = Diagnostic::error(
                         file,
-                        pos,
-                        format!("\"{}\" is an organisation, not an entry of the tree: list it under `organisations`", r.id),
-                    )
-                    .in_path(path),
-                ),
-                None => v.diags.push(
-                    Diagnostic::error(file, pos, format!("the related entry \"{}\" does not exist", r.id)).in_path(path),
-                ),
+                        pos(),
+                        format!("\"{}\" is related to itself", r.id),
+                    );
+                    v.diags.push(d.in_path(&path()));
+                }
+                Some(Target::Node(_)) => {
+                    if let Some(role) = &r.role {
+                        v.check_text(
+                            role,
+                            rec,
+                            "related",
+                            "the role of a related entry",
+                            &path(),
+                            false,
+                        );
+                    }
+                }
+                Some(Target::Org(_)) => {
+                    let d = Diagnostic::error(
+                        file,
+                        pos(),
+                        format!(
+                            "\"{}\" is an organisation, not an entry of the tree: list it under `organisations`",
+                            r.id
+                        ),
+                    );
+                    v.diags.push(d.in_path(&path()));
+                }
+                None => {
+                    let d = Diagnostic::error(
+                        file,
+                        pos(),
+                        format!("the related entry \"{}\" does not exist", r.id),
+                    );
+                    v.diags.push(d.in_path(&path()));
+                }
             }
         }
-        for r in organisations {
-            let pos = rec.and_then(|rec| loc.string_in_field(rec, "organisations", &r.id));
-            match index.get(&r.id) {
-                Some(Target::Org(t)) => {
-                    let role = v.text_opt(r.role.as_ref(), *rec, "organisations", "the role of an organisation", path);
-                    nodes[ix].organisations.push(Link { target: *t, role });
+        for r in &seen.node.organisations {
+            let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "organisations", &r.id));
+            match v.index.get(r.id.as_str()).copied() {
+                Some(Target::Org(_)) => {
+                    if let Some(role) = &r.role {
+                        v.check_text(
+                            role,
+                            rec,
+                            "organisations",
+                            "the role of an organisation",
+                            &path(),
+                            false,
+                        );
+                    }
                 }
-                Some(Target::Node(_)) => v.diags.push(
-                    Diagnostic::error(
+                Some(Target::Node(_)) => {
+                    let d = Diagnostic::error(
                         file,
-                        pos,
-                        format!("\"{}\" is an entry of the tree, not an organisation: list it under `related`", r.id),
-                    )
-                    .in_path(path),
-                ),
-                None => v.diags.push(
-                    Diagnostic::error(file, pos, format!("the organisation \"{}\" does not exist", r.id)).in_path(path),
-                ),
+                        pos(),
+                        format!(
+                            "\"{}\" is an entry of the tree, not an organisation: list it under `related`",
+                            r.id
+                        ),
+                    );
+                    v.diags.push(d.in_path(&path()));
+                }
+                None => {
+                    let d = Diagnostic::error(
+                        file,
+                        pos(),
+                        format!("the organisation \"{}\" does not exist", r.id),
+                    );
+                    v.diags.push(d.in_path(&path()));
+                }
             }
         }
     }
-    for (ox, part) in org_parts.into_iter().enumerate() {
-        let Some(part) = part else { continue };
-        let path = vec![orgs[ox].id.clone()];
-        let pos = org_recs[ox].and_then(|rec| loc.string_in_field(rec, "part_of", &part));
-        match index.get(&part) {
-            Some(Target::Org(t)) if *t == ox => v.diags.push(
-                Diagnostic::error(file, pos, format!("\"{part}\" is part of itself"))
-                    .in_path(&path),
-            ),
-            Some(Target::Org(t)) => orgs[ox].part_of = Some(*t),
-            _ => v.diags.push(
-                Diagnostic::error(
+    for (ox, o) in ds.organisations.iter().enumerate() {
+        let Some(part) = &o.part_of else { continue };
+        let path = [o.id.as_str()];
+        let pos = || v.at(org_recs[ox], |loc, rec| loc.string_in_field(rec, "part_of", part));
+        match v.index.get(part.as_str()).copied() {
+            Some(Target::Org(t)) if t == ox => {
+                let d = Diagnostic::error(file, pos(), format!("\"{part}\" is part of itself"));
+                v.diags.push(d.in_path(&owned(&path)));
+            }
+            Some(Target::Org(_)) => {}
+            _ => {
+                let d = Diagnostic::error(
                     file,
-                    pos,
+                    pos(),
                     format!("`part_of` names \"{part}\", which is not an organisation"),
-                )
-                .in_path(&path),
-            ),
-        }
-    }
-
-    let mut diags = v.diags;
-    diags.sort_by_key(|d| d.pos.unwrap_or_default());
-    if diags.iter().any(Diagnostic::is_error) {
-        return (None, diags);
-    }
-    let mut referred_by = vec![Vec::new(); nodes.len()];
-    let mut org_used_by = vec![Vec::new(); orgs.len()];
-    for (ix, n) in nodes.iter().enumerate() {
-        for l in &n.related {
-            if !referred_by[l.target].contains(&ix) {
-                referred_by[l.target].push(ix);
-            }
-        }
-        for l in &n.organisations {
-            if !org_used_by[l.target].contains(&ix) {
-                org_used_by[l.target].push(ix);
+                );
+                v.diags.push(d.in_path(&owned(&path)));
             }
         }
     }
-    let clean = |t: &Text| clean_text(t);
-    let catalog = Catalog {
-        languages: ds.languages,
-        title: clean(&ds.title),
-        source_note: clean(&ds.source.note),
-        as_of: clean(&ds.source.as_of),
-        url: ds.source.url.map(|u| sanitize(&u).into_owned()),
-        nodes,
-        roots,
-        orgs,
-        index,
-        referred_by,
-        org_used_by,
-    };
-    (Some(catalog), diags)
+    Found { diags: v.diags, index: v.index }
 }
 
-/// A copy of `t` with every string made safe for the terminal.
-fn clean_text(t: &Text) -> Text {
-    match t {
-        Text::Same(s) => Text::Same(sanitize(s).into_owned()),
-        Text::Localized(v) => {
-            Text::Localized(v.iter().map(|(l, s)| (l.clone(), sanitize(s).into_owned())).collect())
-        }
+/// The ids from the top node down to node `ix`.
+fn path_of(nodes: &[Visited<'_>], ix: NodeIx) -> Vec<String> {
+    let mut path = vec![nodes[ix].node.id.clone()];
+    let mut cur = nodes[ix].parent;
+    while let Some(p) = cur {
+        path.push(nodes[p].node.id.clone());
+        cur = nodes[p].parent;
     }
+    path.reverse();
+    path
 }
 
-struct Validator<'a> {
+/// The path of what is outside the tree.
+const NO_PATH: &[&str] = &[];
+
+fn owned(path: &[&str]) -> Vec<String> {
+    path.iter().map(|&s| s.to_owned()).collect()
+}
+
+/// A node met in pass 1, in file order (pre-order).
+struct Visited<'a> {
+    node: &'a Node,
+    parent: Option<NodeIx>,
+    rec: Option<Record>,
+}
+
+struct Checker<'a> {
     file: &'a str,
-    loc: &'a Locator,
+    loc: Option<&'a Locator<'a>>,
+    langs: &'a [String],
     diags: Vec<Diagnostic>,
-    langs: Vec<String>,
-    /// How many records with each id have been claimed so far.
-    seen: HashMap<String, (usize, Option<Pos>)>,
+    /// Every id, with what it names (the first of its kind when it is used twice).
+    index: HashMap<String, Target>,
+    /// How many times each id used more than once has been used after its first.
+    dups: HashMap<&'a str, usize>,
+    nodes: Vec<Visited<'a>>,
 }
 
-impl Validator<'_> {
-    fn check_header(&mut self, ds: &Dataset, top: Option<Record>) {
-        let at = |field: &str| top.and_then(|t| self.loc.field(t, field));
+impl<'a> Checker<'a> {
+    /// A position from the locator, when there is one and a record to look in.
+    fn at(
+        &self,
+        rec: Option<Record>,
+        f: impl FnOnce(&Locator<'a>, Record) -> Option<Pos>,
+    ) -> Option<Pos> {
+        let (loc, rec) = (self.loc?, rec?);
+        f(loc, rec)
+    }
+
+    fn check_header(&mut self, ds: &'a Dataset, top: Option<Record>) {
         if ds.format != FORMAT_VERSION {
+            let pos = self.at(top, |loc, t| loc.field(t, "format"));
             self.diags.push(Diagnostic::error(
                 self.file,
-                at("format"),
+                pos,
                 format!("this is format {}; this program reads format {FORMAT_VERSION}", ds.format),
             ));
         }
         if ds.languages.is_empty() {
+            let pos = self.at(top, |loc, t| loc.field(t, "languages"));
             self.diags.push(Diagnostic::error(
                 self.file,
-                at("languages"),
+                pos,
                 "no language is declared in `languages`",
             ));
         }
         for (i, l) in ds.languages.iter().enumerate() {
-            let pos = top.and_then(|t| self.loc.string_in_field(t, "languages", l));
+            let pos = || self.at(top, |loc, t| loc.string_in_field(t, "languages", l));
             if !is_language_code(l) {
-                self.diags.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     self.file,
-                    pos,
-                    format!("\"{l}\" is not a language code (two or three lowercase letters, such as \"fr\" or \"nl\")"),
-                ));
+                    pos(),
+                    format!(
+                        "\"{l}\" is not a language code (two or three lowercase letters, such as \"fr\" or \"nl\")"
+                    ),
+                );
+                self.diags.push(d);
             } else if ds.languages[..i].contains(l) {
-                self.diags.push(Diagnostic::error(
+                let d = Diagnostic::error(
                     self.file,
-                    pos,
+                    pos(),
                     format!("the language \"{l}\" is declared twice"),
-                ));
+                );
+                self.diags.push(d);
             }
         }
-        let src = top.and_then(|t| self.loc.sub_record(t, "source"));
-        self.check_text(&ds.title, top, "title", "the title", &[], true);
-        self.check_text(&ds.source.note, src, "note", "the source note", &[], false);
-        self.check_text(&ds.source.as_of, src, "as_of", "the source date", &[], false);
+        let src = self.loc.zip(top).and_then(|(loc, t)| loc.sub_record(t, "source"));
+        self.check_text(&ds.title, top, "title", "the title", NO_PATH, true);
+        self.check_text(&ds.source.note, src, "note", "the source note", NO_PATH, false);
+        self.check_text(&ds.source.as_of, src, "as_of", "the source date", NO_PATH, false);
     }
 
-    /// Records the next use of `id` and checks its form; returns its record in the source.
-    fn claim_id(&mut self, id: &str, path: &[String]) -> Option<Record> {
-        let found = self.loc.records_with_id(id);
-        let entry = self.seen.entry(id.to_owned()).or_insert((0, None));
-        let k = entry.0;
-        entry.0 += 1;
-        let (rec, pos) = match found.get(k) {
-            Some((r, p)) => (Some(*r), Some(*p)),
+    /// Records the next use of `id`, naming `target` if it is the first, and checks its form;
+    /// returns its record in the source.
+    fn claim_id(&mut self, id: &'a str, target: Target, path: &[&str]) -> Option<Record> {
+        let k = match self.index.entry(id.to_owned()) {
+            MapEntry::Vacant(e) => {
+                e.insert(target);
+                0
+            }
+            MapEntry::Occupied(_) => {
+                let k = self.dups.entry(id).or_insert(0);
+                *k += 1;
+                *k
+            }
+        };
+        let (rec, pos) = match self.loc.and_then(|loc| loc.record_with_id(id, k)) {
+            Some((r, p)) => (Some(r), Some(p)),
             None => (None, None),
         };
         if k == 0 {
-            entry.1 = pos;
             if !is_kebab(id) {
                 let msg = if id.is_empty() {
                     "an id is empty".to_owned()
@@ -286,79 +367,45 @@ impl Validator<'_> {
                         "the id \"{id}\" is not kebab-case (lowercase letters and digits, joined by single hyphens)"
                     )
                 };
-                self.diags.push(Diagnostic::error(self.file, pos, msg).in_path(path));
+                self.diags.push(Diagnostic::error(self.file, pos, msg).in_path(&owned(path)));
             }
         } else {
-            let first = entry.1.map_or(String::new(), |p| {
-                format!("; first used at line {}, column {}", p.line, p.col)
-            });
+            let first = self
+                .loc
+                .and_then(|loc| loc.record_with_id(id, 0))
+                .map_or(String::new(), |(_, p)| {
+                    format!("; first used at line {}, column {}", p.line, p.col)
+                });
             self.diags.push(
                 Diagnostic::error(self.file, pos, format!("the id \"{id}\" is used twice{first}"))
-                    .in_path(path),
+                    .in_path(&owned(path)),
             );
         }
         rec
     }
 
-    fn org(&mut self, o: &Organisation, rec: Option<Record>, path: &[String]) -> Org {
-        self.check_text(&o.name, rec, "name", "the name", path, true);
-        let acronym = self.text_opt(o.acronym.as_ref(), rec, "acronym", "the acronym", path);
-        let summary = self.text_opt(o.summary.as_ref(), rec, "summary", "the summary", path);
-        Org { id: o.id.clone(), name: clean_text(&o.name), acronym, part_of: None, summary }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn flatten(
-        &mut self,
-        n: &Node,
-        parent: Option<NodeIx>,
-        depth: usize,
-        path: &mut Vec<String>,
-        nodes: &mut Vec<Entry>,
-        recs: &mut Vec<(Option<Record>, Vec<String>)>,
-        refs: &mut Vec<(Vec<Ref>, Vec<Ref>)>,
-        index: &mut HashMap<String, Target>,
-    ) -> NodeIx {
-        path.push(n.id.clone());
-        let rec = self.claim_id(&n.id, path);
-        let ix = nodes.len();
-        index.entry(n.id.clone()).or_insert(Target::Node(ix));
-        self.check_text(&n.name, rec, "name", "the name", path, true);
-        let acronym = self.text_opt(n.acronym.as_ref(), rec, "acronym", "the acronym", path);
-        let summary = self.text_opt(n.summary.as_ref(), rec, "summary", "the summary", path);
-        let mut facts = Vec::new();
-        for (fact, field, what, t) in [
-            (Fact::Participants, "participants", "the participants", &n.participants),
-            (Fact::Coordination, "coordination", "the coordination", &n.coordination),
-            (Fact::Frequency, "frequency", "the frequency", &n.frequency),
-            (Fact::CcbRole, "ccb_role", "the CCB's role", &n.ccb_role),
-            (Fact::LegalBasis, "legal_basis", "the legal basis", &n.legal_basis),
+    /// Checks node `n` and, after it, its children.
+    fn visit(&mut self, n: &'a Node, parent: Option<NodeIx>, path: &mut Vec<&'a str>) {
+        path.push(&n.id);
+        let ix = self.nodes.len();
+        let rec = self.claim_id(&n.id, Target::Node(ix), path);
+        self.check_text(&n.name, rec, "name", "the name", path.as_slice(), true);
+        self.text_opt(n.acronym.as_ref(), rec, "acronym", "the acronym", path);
+        self.text_opt(n.summary.as_ref(), rec, "summary", "the summary", path);
+        for (field, what, t) in [
+            ("participants", "the participants", &n.participants),
+            ("coordination", "the coordination", &n.coordination),
+            ("frequency", "the frequency", &n.frequency),
+            ("ccb_role", "the CCB's role", &n.ccb_role),
+            ("legal_basis", "the legal basis", &n.legal_basis),
         ] {
-            if let Some(t) = self.text_opt(t.as_ref(), rec, field, what, path) {
-                facts.push((fact, t));
-            }
+            self.text_opt(t.as_ref(), rec, field, what, path);
         }
-        nodes.push(Entry {
-            id: n.id.clone(),
-            kind: n.kind,
-            name: clean_text(&n.name),
-            acronym,
-            summary,
-            facts,
-            related: Vec::new(),
-            organisations: Vec::new(),
-            parent,
-            children: Vec::new(),
-            depth,
-        });
-        recs.push((rec, path.clone()));
-        refs.push((n.related.clone(), n.organisations.clone()));
+        self.nodes.push(Visited { node: n, parent, rec });
         for c in &n.children {
-            let cix = self.flatten(c, Some(ix), depth + 1, path, nodes, recs, refs, index);
-            nodes[ix].children.push(cix);
+            self.visit(c, Some(ix), path);
         }
         path.pop();
-        ix
     }
 
     fn text_opt(
@@ -367,68 +414,67 @@ impl Validator<'_> {
         rec: Option<Record>,
         field: &str,
         what: &str,
-        path: &[String],
-    ) -> Option<Text> {
-        let t = t?;
-        self.check_text(t, rec, field, what, path, false);
-        Some(clean_text(t))
+        path: &[&str],
+    ) {
+        if let Some(t) = t {
+            self.check_text(t, rec, field, what, path, false);
+        }
+    }
+
+    /// Where the name of `field` stands in `rec`.
+    fn field_pos(&self, rec: Option<Record>, field: &str) -> Option<Pos> {
+        self.at(rec, |loc, r| loc.field(r, field))
     }
 
     /// Checks the languages of one text; `required` texts must not be empty.
-    fn check_text(
+    fn check_text<P: PathLike + ?Sized>(
         &mut self,
         t: &Text,
         rec: Option<Record>,
         field: &str,
         what: &str,
-        path: &[String],
+        path: &P,
         required: bool,
     ) {
-        let field_pos = rec.and_then(|r| self.loc.field(r, field));
         match t {
             Text::Same(s) => {
                 if required && s.trim().is_empty() {
-                    self.diags.push(
-                        Diagnostic::error(self.file, field_pos, format!("{what} is empty"))
-                            .in_path(path),
-                    );
+                    let pos = self.field_pos(rec, field);
+                    let d = Diagnostic::error(self.file, pos, format!("{what} is empty"));
+                    self.diags.push(d.in_path(&path.ids()));
                 }
             }
             Text::Localized(v) => {
                 if v.is_empty() {
-                    self.diags.push(
-                        Diagnostic::error(
-                            self.file,
-                            field_pos,
-                            format!("{what} has no text in any language"),
-                        )
-                        .in_path(path),
+                    let pos = self.field_pos(rec, field);
+                    let d = Diagnostic::error(
+                        self.file,
+                        pos,
+                        format!("{what} has no text in any language"),
                     );
+                    self.diags.push(d.in_path(&path.ids()));
                     return;
                 }
                 for (l, s) in v {
-                    let pos = rec.and_then(|r| self.loc.key_in_field(r, field, l)).or(field_pos);
-                    if !self.langs.is_empty() && !self.langs.contains(l) {
-                        self.diags.push(
-                            Diagnostic::error(
-                                self.file,
-                                pos,
-                                format!("{what} is written in \"{l}\", which is not declared in `languages`"),
-                            )
-                            .in_path(path),
-                        );
-                    } else if required && s.trim().is_empty() {
-                        self.diags.push(
-                            Diagnostic::error(
-                                self.file,
-                                pos,
-                                format!("{what} is empty in \"{l}\""),
-                            )
-                            .in_path(path),
-                        );
+                    let undeclared = !self.langs.is_empty() && !self.langs.contains(l);
+                    let empty = required && s.trim().is_empty();
+                    if !(undeclared || empty) {
+                        continue;
                     }
+                    let pos = self
+                        .at(rec, |loc, r| loc.key_in_field(r, field, l))
+                        .or_else(|| self.field_pos(rec, field));
+                    let message = if undeclared {
+                        format!(
+                            "{what} is written in \"{l}\", which is not declared in `languages`"
+                        )
+                    } else {
+                        format!("{what} is empty in \"{l}\"")
+                    };
+                    let d = Diagnostic::error(self.file, pos, message);
+                    self.diags.push(d.in_path(&path.ids()));
                 }
-                let langs = self.langs.clone();
+                let langs = self.langs;
                 for (i, l) in langs.iter().enumerate() {
                     if v.iter().any(|(c, _)| c == l) {
                         continue;
@@ -441,18 +487,198 @@ impl Validator<'_> {
                         || format!("\"{}\" is shown instead", v[0].0),
                         |f| format!("\"{f}\" is shown instead"),
                     );
-                    self.diags.push(
-                        Diagnostic::warning(
-                            self.file,
-                            field_pos,
-                            format!("{what} has no \"{l}\" text; {shown}"),
-                        )
-                        .in_path(path),
+                    let pos = self.field_pos(rec, field);
+                    let d = Diagnostic::warning(
+                        self.file,
+                        pos,
+                        format!("{what} has no \"{l}\" text; {shown}"),
                     );
+                    self.diags.push(d.in_path(&path.ids()));
                 }
             }
         }
     }
+}
+
+/// An id path, borrowed or owned, turned into the owned form of a diagnostic only when one is
+/// made.
+trait PathLike {
+    fn ids(&self) -> Vec<String>;
+}
+
+impl PathLike for [&str] {
+    fn ids(&self) -> Vec<String> {
+        owned(self)
+    }
+}
+
+impl PathLike for Vec<String> {
+    fn ids(&self) -> Vec<String> {
+        self.clone()
+    }
+}
+
+impl<const N: usize> PathLike for [&str; N] {
+    fn ids(&self) -> Vec<String> {
+        owned(self)
+    }
+}
+
+/// Builds the catalog of a checked file, moving its texts out of `ds`.
+#[must_use]
+pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
+    let index = checked.index;
+    let Dataset { languages, title, source, organisations, nodes: tops, .. } = ds;
+    let mut orgs: Vec<Org> = Vec::with_capacity(organisations.len());
+    let mut parts: Vec<Option<String>> = Vec::with_capacity(organisations.len());
+    for o in organisations {
+        parts.push(o.part_of);
+        orgs.push(Org {
+            id: o.id,
+            name: clean_text(o.name),
+            acronym: o.acronym.map(clean_text),
+            part_of: None,
+            summary: o.summary.map(clean_text),
+        });
+    }
+    for (ox, part) in parts.into_iter().enumerate() {
+        if let Some(Target::Org(t)) = part.and_then(|p| index.get(&p).copied()) {
+            orgs[ox].part_of = Some(t);
+        }
+    }
+
+    let count = index.len().saturating_sub(orgs.len());
+    let mut nodes: Vec<Entry> = Vec::with_capacity(count);
+    let mut refs: Vec<(Vec<Ref>, Vec<Ref>)> = Vec::with_capacity(count);
+    let mut roots = Vec::with_capacity(tops.len());
+    for n in tops {
+        roots.push(flatten(n, None, 0, &mut nodes, &mut refs));
+    }
+    for (ix, (related, organisations)) in refs.into_iter().enumerate() {
+        let node = &mut nodes[ix];
+        node.related.reserve_exact(related.len());
+        for r in related {
+            if let Some(&Target::Node(target)) = index.get(&r.id) {
+                node.related.push(Link { target, role: r.role.map(clean_text) });
+            }
+        }
+        node.organisations.reserve_exact(organisations.len());
+        for r in organisations {
+            if let Some(&Target::Org(target)) = index.get(&r.id) {
+                node.organisations.push(Link { target, role: r.role.map(clean_text) });
+            }
+        }
+    }
+
+    // The reverse links. Nodes are met in order, so a node that names the same one twice is
+    // the last one listed.
+    let mut referred_by = vec![Vec::new(); nodes.len()];
+    let mut org_used_by = vec![Vec::new(); orgs.len()];
+    for (ix, n) in nodes.iter().enumerate() {
+        for l in &n.related {
+            let list: &mut Vec<NodeIx> = &mut referred_by[l.target];
+            if list.last() != Some(&ix) {
+                list.push(ix);
+            }
+        }
+        for l in &n.organisations {
+            let list: &mut Vec<NodeIx> = &mut org_used_by[l.target];
+            if list.last() != Some(&ix) {
+                list.push(ix);
+            }
+        }
+    }
+    Catalog {
+        languages,
+        title: clean_text(title),
+        source_note: clean_text(source.note),
+        as_of: clean_text(source.as_of),
+        url: source.url.map(clean_string),
+        nodes,
+        roots,
+        orgs,
+        index,
+        referred_by,
+        org_used_by,
+    }
+}
+
+/// Moves node `n` and, after it, its children into `nodes` (pre-order); their references wait
+/// in `refs` until every id has an index.
+fn flatten(
+    n: Node,
+    parent: Option<NodeIx>,
+    depth: usize,
+    nodes: &mut Vec<Entry>,
+    refs: &mut Vec<(Vec<Ref>, Vec<Ref>)>,
+) -> NodeIx {
+    let Node {
+        id,
+        kind,
+        name,
+        acronym,
+        summary,
+        participants,
+        coordination,
+        frequency,
+        ccb_role,
+        legal_basis,
+        related,
+        organisations,
+        children,
+    } = n;
+    let facts = [
+        (Fact::Participants, participants),
+        (Fact::Coordination, coordination),
+        (Fact::Frequency, frequency),
+        (Fact::CcbRole, ccb_role),
+        (Fact::LegalBasis, legal_basis),
+    ];
+    let mut kept = Vec::with_capacity(facts.iter().filter(|(_, t)| t.is_some()).count());
+    kept.extend(facts.into_iter().filter_map(|(f, t)| t.map(|t| (f, clean_text(t)))));
+    let facts = kept;
+    let ix = nodes.len();
+    nodes.push(Entry {
+        id,
+        kind,
+        name: clean_text(name),
+        acronym: acronym.map(clean_text),
+        summary: summary.map(clean_text),
+        facts,
+        related: Vec::new(),
+        organisations: Vec::new(),
+        parent,
+        children: Vec::with_capacity(children.len()),
+        depth,
+    });
+    refs.push((related, organisations));
+    for c in children {
+        let cix = flatten(c, Some(ix), depth + 1, nodes, refs);
+        nodes[ix].children.push(cix);
+    }
+    ix
+}
+
+/// `t` with every string made safe for the terminal; a string that is already safe is kept as
+/// it is, not copied.
+fn clean_text(t: Text) -> Text {
+    match t {
+        Text::Same(s) => Text::Same(clean_string(s)),
+        Text::Localized(mut v) => {
+            for (_, s) in &mut v {
+                *s = clean_string(std::mem::take(s));
+            }
+            Text::Localized(v)
+        }
+    }
+}
+
+fn clean_string(s: String) -> String {
+    let fixed = match sanitize(&s) {
+        Cow::Owned(o) => Some(o),
+        Cow::Borrowed(_) => None,
+    };
+    fixed.unwrap_or(s)
 }
 
 #[cfg(test)]

@@ -1,0 +1,62 @@
+//! Loading: the RON parse alone, then loading and validating (`ccbnet check`'s work), the
+//! explorer's state (the search index), and the first frame at 200x60, on generated data sets
+//! of 1,000, 10,000 and 100,000 nodes. `cargo bench --bench load`.
+
+mod common;
+
+use ccbnet::app::App;
+use ccbnet::data::schema::Dataset;
+use common::{SIZES, catalog, draw, source, terminal};
+use divan::Bencher;
+
+fn main() {
+    divan::main();
+}
+
+/// The RON parse into the file's serde types, and nothing else: the floor under loading.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn ron_parse(bencher: Bencher, n: usize) {
+    let src = source(n);
+    bencher.bench(|| {
+        let opts = ron::Options::default()
+            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+            .with_recursion_limit(ccbnet::data::load::MAX_NESTING);
+        let ds: Dataset = opts.from_str(src).expect("parses");
+        ds
+    });
+}
+
+/// Parse, validate and build the catalog: what `ccbnet check` and `--data` do before anything
+/// else. The catalog is dropped outside the timing.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn load_and_validate(bencher: Bencher, n: usize) {
+    let src = source(n);
+    bencher.bench(|| ccbnet::data::load_str("bench", src).expect("loads"));
+}
+
+/// The explorer's state from a loaded catalog: the search index, the first rows.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn app_new(bencher: Bencher, n: usize) {
+    bencher
+        .with_inputs(|| catalog(n).clone())
+        .bench_values(|c| App::new(c, "fr", (common::WIDTH, common::HEIGHT)));
+}
+
+/// The first frame of a new explorer, drawn at 200x60.
+#[divan::bench(args = SIZES, sample_count = 20)]
+fn first_render(bencher: Bencher, n: usize) {
+    let app = common::app(n);
+    bencher.with_inputs(terminal).bench_local_refs(|t| draw(t, &app));
+}
+
+/// From the file's text to the first frame: load, validate, build the state, draw.
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn text_to_first_frame(bencher: Bencher, n: usize) {
+    let src = source(n);
+    bencher.with_inputs(terminal).bench_local_refs(|t| {
+        let loaded = ccbnet::data::load_str("bench", src).expect("loads");
+        let app = App::new(loaded.catalog, "fr", (common::WIDTH, common::HEIGHT));
+        draw(t, &app);
+        app
+    });
+}
