@@ -198,6 +198,8 @@ struct FieldRef {
     letters: u64,
     /// The letters and digits that start a word in the field.
     initials: u64,
+    /// The field's first folded byte.
+    first: u8,
 }
 
 /// The bit of a folded byte in a field's letter masks: one per ASCII letter and digit, one for
@@ -216,6 +218,57 @@ fn score(field: Field, at_start: bool, at_end: bool, field_start: bool) -> u32 {
         + if at_start { 100 } else { 0 }
         + if at_start && at_end { 50 } else { 0 }
         + if field_start && at_start { 25 } else { 0 }
+}
+
+/// How many low bits of a ranking key hold the node (see [`Index::search`]).
+const NODE_BITS: u32 = 29;
+const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
+
+/// One word's matches in the fields of one node, gathered before they go to the [`Acc`].
+#[derive(Default)]
+struct NodeBest {
+    any: Option<(u32, Field)>,
+    act: Option<(u32, Field)>,
+    /// The first language other than the active one met.
+    other: Option<u8>,
+}
+
+impl NodeBest {
+    fn add(&mut self, fr: &FieldRef, score: u32, active: Option<usize>) {
+        let keep = |slot: &mut Option<(u32, Field)>| {
+            let (s, f) = slot.get_or_insert((score, fr.field));
+            *s = (*s).max(score);
+            *f = (*f).max(fr.field);
+        };
+        keep(&mut self.any);
+        if fr.lang.is_none() || fr.lang.map(usize::from) == active {
+            keep(&mut self.act);
+        } else if self.other.is_none_or(|o| o == u8::MAX) {
+            // (`u8::MAX`, a language the catalog does not declare, counts as none.)
+            self.other = fr.lang;
+        }
+    }
+
+    /// Records in `acc` what [`Acc::record`] would have, field by field.
+    fn record(self, node: usize, bit: u32, acc: &mut Acc) {
+        let Some((score, field)) = self.any else { return };
+        if acc.word_any[node] == 0 {
+            acc.touched.push(node);
+        }
+        acc.any[node] |= bit;
+        acc.word_any[node] = acc.word_any[node].max(score);
+        acc.top_any[node] = acc.top_any[node].max(field);
+        if let Some((score, field)) = self.act {
+            acc.act[node] |= bit;
+            acc.word_act[node] = acc.word_act[node].max(score);
+            acc.top_act[node] = acc.top_act[node].max(field);
+        }
+        if let Some(l) = self.other
+            && acc.other[node] == u8::MAX
+        {
+            acc.other[node] = l;
+        }
+    }
 }
 
 /// What a search has found so far, per node.
@@ -406,20 +459,23 @@ impl Index {
             let start = self.text.len();
             fold_into(s, &mut self.text);
             let (letters, initials) = masks(&self.text.as_bytes()[start..]);
+            let first = self.text.as_bytes().get(start).copied().unwrap_or(b'\n');
             self.text.push('\n');
             let start = u32::try_from(start).unwrap_or(u32::MAX);
-            self.fields.push(FieldRef { start, node, field, lang, letters, initials });
+            self.fields.push(FieldRef { start, node, field, lang, letters, initials, first });
         }
     }
 
     /// Adds a field folded beforehand (its text in `folded`) to item `item`.
     fn push_field(&mut self, item: usize, field: Field, f: &Folded, folded: &str) {
         let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        self.text.push_str(&folded[f.text.clone()]);
+        let text = &folded[f.text.clone()];
+        self.text.push_str(text);
         self.text.push('\n');
         let node = u32::try_from(item).unwrap_or(u32::MAX);
         let (lang, letters, initials) = (f.lang, f.letters, f.initials);
-        self.fields.push(FieldRef { start, node, field, lang, letters, initials });
+        let first = text.as_bytes().first().copied().unwrap_or(b'\n');
+        self.fields.push(FieldRef { start, node, field, lang, letters, initials, first });
     }
 
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
@@ -456,16 +512,13 @@ impl Index {
             match (single, &subset) {
                 (Some(c), Some(nodes)) => {
                     for &node in nodes {
-                        for f in field_range(node) {
-                            self.match_letter(f, c, bit, active_ix, &mut acc);
-                        }
+                        self.match_letter(node, field_range(node), c, bit, active_ix, &mut acc);
                     }
                 }
                 (Some(c), None) => {
-                    for f in 0..self.fields.len() {
-                        let node = self.fields[f].node as usize;
+                    for node in 0..n {
                         if allowed.as_ref().is_none_or(|a| a[node]) {
-                            self.match_letter(f, c, bit, active_ix, &mut acc);
+                            self.match_letter(node, field_range(node), c, bit, active_ix, &mut acc);
                         }
                     }
                 }
@@ -494,7 +547,8 @@ impl Index {
         let all_mask: u32 = if words.len() == 32 { u32::MAX } else { (1u32 << words.len()) - 1 };
         // One sort key: active language first; names and acronyms above body text; then the
         // score; then the order of the file.
-        let mut ranked: Vec<(u64, usize)> = Vec::new();
+        // The node number goes in the low bits, so that one sort of plain numbers does it all.
+        let mut ranked: Vec<u64> = Vec::new();
         for node in 0..n {
             if acc.any[node] != all_mask {
                 continue;
@@ -505,13 +559,14 @@ impl Index {
                 (0, acc.top_any[node], acc.best_any[node])
             };
             let class = u64::from(field >= Field::Name);
-            let key = (active_match << 62) | (class << 61) | (u64::from(score) << 29);
-            ranked.push((!key, node));
+            let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
+            ranked.push((!key & !NODE_MASK) | node as u64);
         }
         ranked.sort_unstable();
         ranked
             .into_iter()
-            .map(|(_, node)| {
+            .map(|packed| {
+                let node = (packed & NODE_MASK) as usize;
                 let active_match = acc.act[node] == all_mask;
                 let other_lang =
                     (!active_match && acc.other[node] != u8::MAX).then_some(acc.other[node]);
@@ -521,16 +576,29 @@ impl Index {
             .collect()
     }
 
-    /// Scores a one-letter word against field `f` from its letter masks, without reading it.
-    fn match_letter(&self, f: usize, c: u8, bit: u32, active: Option<usize>, acc: &mut Acc) {
-        let fr = self.fields[f];
+    /// Scores a one-letter word against the fields `fields` of `node` from their letter masks,
+    /// without reading them; the node's best is kept locally and recorded once, as
+    /// [`Acc::record`] would have recorded each field.
+    fn match_letter(
+        &self,
+        node: usize,
+        fields: std::ops::Range<usize>,
+        c: u8,
+        bit: u32,
+        active: Option<usize>,
+        acc: &mut Acc,
+    ) {
         let b = letter_bit(c);
-        if fr.letters & b == 0 {
-            return;
+        let mut best = NodeBest::default();
+        for fr in &self.fields[fields] {
+            if fr.letters & b == 0 {
+                continue;
+            }
+            let at_start = fr.initials & b != 0;
+            let field_start = fr.first == c;
+            best.add(fr, score(fr.field, at_start, false, field_start), active);
         }
-        let at_start = fr.initials & b != 0;
-        let field_start = self.text.as_bytes()[fr.start as usize] == c;
-        acc.record(&fr, score(fr.field, at_start, false, field_start), bit, active);
+        best.record(node, bit, acc);
     }
 
     /// Finds `finder`'s word in fields `from..to`, keeping the best occurrence of each field.

@@ -150,7 +150,7 @@ fn sentence(rng: &mut Rng, list: &[&str], n: usize) -> String {
     s
 }
 
-/// A RON string literal for `s` (the texts here have no quotes or backslashes to escape).
+/// A RON string literal for `s`, with `"` and `\` escaped.
 fn lit(s: &str) -> String {
     format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }
@@ -159,18 +159,69 @@ fn text(fr: &str, nl: &str) -> String {
     format!("{{\"fr\": {}, \"nl\": {}}}", lit(fr), lit(nl))
 }
 
-/// A valid data set of `nodes` nodes (at least one) and about `nodes / 20` organisations.
+/// The kinds below the levels, the common ones more often.
+const KINDS: &[&str] = &[
+    "Network", "Network", "Network", "Platform", "Platform", "Forum", "Forum", "Body", "Event",
+    "Exercise", "Service", "Role", "Channel",
+];
+
+/// Facts other than the participants: (field, French, Dutch), one of each kind picked at times.
+const FACTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "coordination",
+        &[
+            ("Le CCB et le SPF Intérieur", "Het CCB en de FOD Binnenlandse Zaken"),
+            ("La présidence tournante du Conseil", "Het roterend voorzitterschap van de Raad"),
+            ("L'ENISA, avec la Commission européenne", "ENISA, met de Europese Commissie"),
+        ],
+    ),
+    (
+        "frequency",
+        &[
+            ("Tous les trimestres", "Elk kwartaal"),
+            ("Deux fois par an", "Twee keer per jaar"),
+            ("Selon les besoins", "Naar behoefte"),
+        ],
+    ),
+    (
+        "ccb_role",
+        &[
+            ("Le CCB y représente la Belgique.", "Het CCB vertegenwoordigt er België."),
+            ("Le CCB en assure le secrétariat.", "Het CCB verzorgt er het secretariaat."),
+            (
+                "Le CCB y partage ses analyses de la menace.",
+                "Het CCB deelt er zijn dreigingsanalyses.",
+            ),
+        ],
+    ),
+    (
+        "legal_basis",
+        &[
+            ("Loi du 26 avril 2024 (NIS2)", "Wet van 26 april 2024 (NIS2)"),
+            ("Arrêté royal du 10 octobre 2014", "Koninklijk besluit van 10 oktober 2014"),
+            ("Directive (UE) 2022/2555", "Richtlijn (EU) 2022/2555"),
+        ],
+    ),
+];
+
+/// A valid data set (no error, no warning) of `nodes` nodes (at least one) and about
+/// `nodes / 20` organisations, shaped like a large real one: five levels; an uneven tree (some
+/// entries have no children, most a few, one in fifty a few dozen), so that it is several levels
+/// deep; all the kinds; names, summaries and facts in French and Dutch with accents, some with
+/// quotes to escape; acronyms, some localized; links between entries, some with a role; and
+/// organisations, some part of another, one of them (the CCB, say) named by about a sixth of
+/// the entries. 100,000 nodes make a file of about 60 MiB, under the 64 MiB limit.
 #[must_use]
 pub fn dataset(nodes: usize, seed: u64) -> String {
     let nodes = nodes.max(1);
     let mut rng = Rng(seed.max(1));
     let orgs = (nodes / 20).clamp(1, 5000);
-    let mut out = String::with_capacity(nodes * 700);
+    let mut out = String::with_capacity(nodes * 640);
     out.push_str("Dataset(\n    format: 1,\n    languages: [\"fr\", \"nl\"],\n");
     let _ = writeln!(out, "    title: {},", text("Réseaux générés", "Gegenereerde netwerken"));
     let _ = writeln!(
         out,
-        "    source: (note: {}, as_of: {}),",
+        "    source: (note: {}, as_of: {}, url: \"https://example.org/reseaux\"),",
         text("Données générées pour les mesures.", "Gegenereerde gegevens voor metingen."),
         text("aucune date", "geen datum")
     );
@@ -178,22 +229,40 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
     for o in 0..orgs {
         let fr = format!("Organisation {} {}", words(&mut rng, FR_WORDS, 2), o);
         let nl = format!("Organisatie {} {}", words(&mut rng, NL_WORDS, 2), o);
-        let _ = writeln!(
-            out,
-            "        Organisation(id: \"org-{o}\", name: {}, acronym: \"ORG{o}\"),",
-            text(&fr, &nl)
-        );
+        let _ = write!(out, "        Organisation(id: \"org-{o}\", name: {}, ", text(&fr, &nl));
+        if rng.below(10) == 0 {
+            let _ = write!(out, "acronym: {}", text(&format!("OF{o}"), &format!("ON{o}")));
+        } else {
+            let _ = write!(out, "acronym: \"ORG{o}\"");
+        }
+        if o > 0 && rng.below(8) == 0 {
+            let _ = write!(out, ", part_of: \"org-{}\"", rng.below(o));
+        }
+        if rng.below(4) == 0 {
+            let n = 4 + rng.below(8);
+            let (f, n2) = (sentence(&mut rng, FR_WORDS, n), sentence(&mut rng, NL_WORDS, n));
+            let _ = write!(out, ", summary: {}", text(&f, &n2));
+        }
+        out.push_str("),\n");
     }
     out.push_str("    ],\n    nodes: [\n");
-    // Shape: a few top levels; every node gets an uneven number of children until the budget
-    // is spent, breadth first, so the tree is several levels deep.
+    // Shape: a few top levels; breadth first, each entry gets no children (a third of them),
+    // a few, or now and then a few dozen, until the budget is spent.
     let levels = nodes.min(5);
     let mut parent_of: Vec<Option<usize>> = vec![None; levels];
     let mut depth: Vec<usize> = vec![0; levels];
     let mut queue: std::collections::VecDeque<usize> = (0..levels).collect();
     while parent_of.len() < nodes {
         let Some(p) = queue.pop_front() else { break };
-        let fan = 1 + rng.below(if depth[p] == 0 { 40 } else { 12 });
+        let fan = if depth[p] == 0 {
+            5 + rng.below(36)
+        } else if rng.below(50) == 0 {
+            20 + rng.below(60)
+        } else if rng.below(3) == 0 && !queue.is_empty() {
+            0
+        } else {
+            1 + rng.below(10)
+        };
         for _ in 0..fan {
             if parent_of.len() >= nodes {
                 break;
@@ -219,26 +288,38 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
     while let Some(step) = stack.pop() {
         match step {
             Step::Open(id) => {
-                let pad = "  ".repeat(depth[id].min(8) + 2);
+                let pad = "  ".repeat(depth[id].min(4) + 2);
                 let name_len = 2 + rng.below(5);
-                let fr = sentence(&mut rng, FR_WORDS, name_len);
-                let nl = sentence(&mut rng, NL_WORDS, name_len);
-                let kind = if depth[id] == 0 { "Level" } else { "Network" };
+                let mut fr = sentence(&mut rng, FR_WORDS, name_len);
+                let mut nl = sentence(&mut rng, NL_WORDS, name_len);
+                fr.pop();
+                nl.pop();
+                let kind = if depth[id] == 0 { "Level" } else { KINDS[rng.below(KINDS.len())] };
                 let _ = writeln!(out, "{pad}Node(id: \"n-{id}\", kind: {kind},");
-                let _ = writeln!(
-                    out,
-                    "{pad}    name: {},",
-                    text(fr.trim_end_matches('.'), nl.trim_end_matches('.'))
-                );
-                if rng.below(3) == 0 {
-                    let _ = writeln!(out, "{pad}    acronym: \"N{id}\",");
+                if rng.below(12) == 0 {
+                    // A proper name, the same in both languages.
+                    let _ = writeln!(out, "{pad}    name: {},", lit(&format!("Cyber {fr} {id}")));
+                } else {
+                    let _ = writeln!(out, "{pad}    name: {},", text(&fr, &nl));
                 }
-                let len = 5 + rng.below(20);
-                let _ = writeln!(
-                    out,
-                    "{pad}    summary: {},",
-                    text(&sentence(&mut rng, FR_WORDS, len), &sentence(&mut rng, NL_WORDS, len))
-                );
+                match rng.below(12) {
+                    0..=2 => {
+                        let _ = writeln!(out, "{pad}    acronym: \"N{id}\",");
+                    }
+                    3 => {
+                        let (f, n) = (format!("RF{id}"), format!("RN{id}"));
+                        let _ = writeln!(out, "{pad}    acronym: {},", text(&f, &n));
+                    }
+                    _ => {}
+                }
+                let len = 4 + rng.below(15);
+                let mut f = sentence(&mut rng, FR_WORDS, len);
+                let mut n = sentence(&mut rng, NL_WORDS, len);
+                if rng.below(10) == 0 {
+                    f.push_str(" Dit « le \"réseau\" des réseaux ».");
+                    n.push_str(" Ook „het \"netwerk\" der netwerken” genoemd.");
+                }
+                let _ = writeln!(out, "{pad}    summary: {},", text(&f, &n));
                 if rng.below(3) == 0 {
                     let n = 3 + rng.below(8);
                     let _ = writeln!(
@@ -247,19 +328,55 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
                         text(&words(&mut rng, FR_WORDS, n), &words(&mut rng, NL_WORDS, n))
                     );
                 }
+                for (field, options) in FACTS {
+                    if rng.below(9) == 0 {
+                        let (f, n) = options[rng.below(options.len())];
+                        let _ = writeln!(out, "{pad}    {field}: {},", text(f, n));
+                    }
+                }
                 if rng.below(3) == 0 && id > 0 {
                     let other = rng.below(parent_of.len());
                     if other != id {
-                        let _ = writeln!(out, "{pad}    related: [\"n-{other}\"],");
+                        if rng.below(3) == 0 {
+                            let role =
+                                text("lui transmet ses alertes", "geeft zijn waarschuwingen door");
+                            let _ = writeln!(
+                                out,
+                                "{pad}    related: [(id: \"n-{other}\", role: {role})],"
+                            );
+                        } else {
+                            let _ = writeln!(out, "{pad}    related: [\"n-{other}\"],");
+                        }
                     }
                 }
-                if rng.below(2) == 0 {
-                    let o = rng.below(orgs);
-                    let _ = writeln!(
-                        out,
-                        "{pad}    organisations: [(id: \"org-{o}\", role: {})],",
-                        text("participe", "neemt deel")
-                    );
+                match rng.below(12) {
+                    0..=1 => {
+                        let _ = writeln!(
+                            out,
+                            "{pad}    organisations: [(id: \"org-0\", role: {})],",
+                            text("coordonne", "coördineert")
+                        );
+                    }
+                    2..=5 => {
+                        let o = rng.below(orgs);
+                        let _ = writeln!(
+                            out,
+                            "{pad}    organisations: [(id: \"org-{o}\", role: {})],",
+                            text("participe", "neemt deel")
+                        );
+                    }
+                    6 if orgs > 1 => {
+                        let (a, b) = (rng.below(orgs), rng.below(orgs));
+                        if a == b {
+                            let _ = writeln!(out, "{pad}    organisations: [\"org-{a}\"],");
+                        } else {
+                            let _ = writeln!(
+                                out,
+                                "{pad}    organisations: [\"org-{a}\", \"org-{b}\"],"
+                            );
+                        }
+                    }
+                    _ => {}
                 }
                 if children[id].is_empty() {
                     let _ = writeln!(out, "{pad}),");
@@ -272,7 +389,7 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
                 }
             }
             Step::Close(id) => {
-                let pad = "  ".repeat(depth[id].min(8) + 2);
+                let pad = "  ".repeat(depth[id].min(4) + 2);
                 let _ = writeln!(out, "{pad}    ],");
                 let _ = writeln!(out, "{pad}),");
             }

@@ -36,25 +36,41 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// bytes, without decoding characters: every such character starts with a byte below 0x20, 0x7F,
 /// 0xC2 (U+0080 to U+009F) or 0xE2 (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
 fn needs_sanitizing(s: &[u8]) -> bool {
+    // Eight bytes at a time: most words of text hold none of the bytes that can start such a
+    // character, and are skipped whole.
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
+    let has_below = |x: u64, n: u8| x.wrapping_sub(ONES * u64::from(n)) & !x & HIGHS != 0;
     let mut i = 0;
-    while i < s.len() {
-        let b = s[i];
-        let hit = match b {
-            b'\n' => false,
-            0..0x20 | 0x7F => true,
-            0xC2 => matches!(s.get(i + 1), Some(0x80..=0x9F)),
-            0xE2 => matches!(
-                (s.get(i + 1), s.get(i + 2)),
-                (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
-            ),
-            _ => false,
-        };
-        if hit {
+    while i + 8 <= s.len() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(&s[i..i + 8]);
+        let x = u64::from_ne_bytes(word);
+        let suspect = has_below(x, 0x20)
+            || has_zero(x ^ (ONES * 0x7F))
+            || has_zero(x ^ (ONES * 0xC2))
+            || has_zero(x ^ (ONES * 0xE2));
+        if suspect && (i..i + 8).any(|k| starts_unsafe(s, k)) {
             return true;
         }
-        i += 1;
+        i += 8;
     }
-    false
+    (i..s.len()).any(|k| starts_unsafe(s, k))
+}
+
+/// Whether the byte at `i` starts a character that [`sanitize`] changes.
+fn starts_unsafe(s: &[u8], i: usize) -> bool {
+    match s[i] {
+        b'\n' => false,
+        0..0x20 | 0x7F => true,
+        0xC2 => matches!(s.get(i + 1), Some(0x80..=0x9F)),
+        0xE2 => matches!(
+            (s.get(i + 1), s.get(i + 2)),
+            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+        ),
+        _ => false,
+    }
 }
 
 /// Whether `c` must never reach a terminal as it is.
@@ -159,7 +175,9 @@ mod tests {
         for cp in 0..0x3000u32 {
             let Some(c) = char::from_u32(cp) else { continue };
             let by_chars = needs_fix(c) || c == '\t' || c == '\r';
-            for s in [c.to_string(), format!("a{c}é")] {
+            for s in
+                [c.to_string(), format!("a{c}é"), format!("abcdefg{c}"), format!("abcdefgh{c}xyz")]
+            {
                 assert_eq!(needs_sanitizing(s.as_bytes()), by_chars, "U+{cp:04X}");
             }
         }

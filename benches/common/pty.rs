@@ -1,0 +1,143 @@
+//! The real `ccbnet` binary in a pseudo-terminal: started, timed until its first frame is on
+//! the terminal, and watched while it sits idle.
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// The binary: the one `cargo bench` builds (optimized, like `--release`), or the one named by
+/// `CCBNET_BIN`, to compare with another build.
+#[must_use]
+pub fn bin() -> String {
+    std::env::var("CCBNET_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_ccbnet").to_owned())
+}
+
+/// What the last row of the first frame shows in French (the footer's last hint at 200
+/// columns): when these bytes have arrived, the frame has been written.
+pub const FOOTER_END: &[u8] = b"quitter";
+
+/// How long a start may take before the measurement gives up.
+const DEADLINE: Duration = Duration::from_secs(30);
+
+/// The output seen so far, and when `FOOTER_END` first appeared in it.
+#[derive(Default)]
+struct Seen {
+    bytes: Vec<u8>,
+    frame_at: Option<Instant>,
+    closed: bool,
+}
+
+/// The explorer running in a pseudo-terminal of 200x60.
+pub struct Explorer {
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    seen: Arc<(Mutex<Seen>, Condvar)>,
+    /// When the process was started.
+    pub started: Instant,
+}
+
+impl Explorer {
+    /// Starts `ccbnet --lang fr [ARGS]` with a known terminal type and no locale.
+    #[must_use]
+    pub fn start(args: &[&str]) -> Self {
+        let size = PtySize { rows: 60, cols: 200, pixel_width: 0, pixel_height: 0 };
+        let pair = native_pty_system().openpty(size).expect("open a pty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.args(["--lang", "fr"]);
+        cmd.args(args);
+        cmd.env("TERM", "xterm-256color");
+        for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"] {
+            cmd.env_remove(var);
+        }
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let seen = Arc::new((Mutex::new(Seen::default()), Condvar::new()));
+        {
+            let seen = Arc::clone(&seen);
+            std::thread::spawn(move || {
+                let mut buf = [0u8; 65536];
+                loop {
+                    let n = match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => 0,
+                        Ok(n) => n,
+                    };
+                    let (lock, cvar) = &*seen;
+                    let mut s = lock.lock().expect("lock");
+                    if n == 0 {
+                        s.closed = true;
+                        cvar.notify_all();
+                        return;
+                    }
+                    // Look again only at the new bytes and the few before them.
+                    let from = s.bytes.len().saturating_sub(FOOTER_END.len());
+                    s.bytes.extend_from_slice(&buf[..n]);
+                    if s.frame_at.is_none()
+                        && memchr::memmem::find(&s.bytes[from..], FOOTER_END).is_some()
+                    {
+                        s.frame_at = Some(Instant::now());
+                        cvar.notify_all();
+                    }
+                }
+            });
+        }
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd).expect("start ccbnet in the pty");
+        drop(pair.slave);
+        Explorer { child, _master: pair.master, writer, seen, started }
+    }
+
+    /// Waits for the first frame; returns how long after the start it was on the terminal.
+    #[must_use]
+    pub fn first_frame(&self) -> Duration {
+        let (lock, cvar) = &*self.seen;
+        let mut s = lock.lock().expect("lock");
+        let end = Instant::now() + DEADLINE;
+        while s.frame_at.is_none() {
+            assert!(
+                !s.closed,
+                "ccbnet ended before its first frame: {}",
+                String::from_utf8_lossy(&s.bytes)
+            );
+            let left = end.saturating_duration_since(Instant::now());
+            assert!(!left.is_zero(), "no first frame after {DEADLINE:?}");
+            s = cvar.wait_timeout(s, left).expect("lock").0;
+        }
+        s.frame_at.expect("seen") - self.started
+    }
+
+    /// The process id.
+    #[must_use]
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("pid")
+    }
+
+    /// Sends keys as if typed.
+    pub fn send(&mut self, bytes: &[u8]) {
+        self.writer.write_all(bytes).expect("write to the pty");
+        self.writer.flush().expect("flush the pty");
+    }
+}
+
+impl Drop for Explorer {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// Generated data files of the benchmarked sizes, written once to a temporary folder.
+#[must_use]
+pub fn data_file(n: usize) -> String {
+    let dir = std::env::temp_dir().join(format!("ccbnet-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(format!("gen-{n}.ron"));
+    if !path.exists() {
+        std::fs::write(&path, ccbnet::synth::dataset(n, super::SEED)).expect("write data");
+    }
+    path.display().to_string()
+}
