@@ -2,7 +2,8 @@
 //! runs in a pseudo-terminal; after its first frame, its CPU time (user and system, every
 //! thread) and the context switches of each of its threads are read from `/proc` before and
 //! after 5 seconds without input. Then one key is sent, to show that the same counters do move
-//! when there is something to do. `cargo bench --bench idle` (Linux).
+//! when there is something to do. Also prints the memory the process holds and has held at
+//! most (`VmRSS`, `VmHWM`). `cargo bench --bench idle` (Linux).
 
 mod common;
 
@@ -48,7 +49,18 @@ fn watch(label: &str, args: &[&str]) {
     let (t0, s0) = counters(pid);
     std::thread::sleep(Duration::from_secs(5));
     let (t1, s1) = counters(pid);
-    println!("{label}: first frame after {first:.1?}; over 5 s without input:");
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let mib = |key: &str| {
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix(key))
+            .map_or(0, |v| v.trim().trim_end_matches(" kB").parse::<u64>().unwrap_or(0) / 1024)
+    };
+    println!(
+        "{label}: first frame after {first:.1?}; memory {} MiB, at most {} MiB; over 5 s without input:",
+        mib("VmRSS:"),
+        mib("VmHWM:")
+    );
     println!("  CPU time: {} clock ticks (1 tick = 10 ms)", t1 - t0);
     for ((name, a), (_, b)) in s0.iter().zip(&s1) {
         println!("  thread {name}: {} context switches", b - a);

@@ -55,6 +55,13 @@ fn main() {
         ccbnet::data::load_path(std::path::Path::new(&path)).expect("loads")
     });
     let app = phase("App::new", || App::new(loaded.catalog, "fr", (200, 60)));
+    let (text, fields) = app.index.memory_size();
+    eprintln!(
+        "{:>22}: {} MiB of folded text, {} MiB of fields",
+        "search index",
+        text >> 20,
+        fields >> 20
+    );
     let mut terminal = Terminal::new(TestBackend::new(200, 60)).expect("terminal");
     phase("first render 200x60", || {
         terminal.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");

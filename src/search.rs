@@ -186,20 +186,57 @@ impl Field {
     }
 }
 
+/// One field of one item (its item is known from [`Index::node_fields`]), in 16 bytes.
 #[derive(Debug, Clone, Copy)]
 struct FieldRef {
     /// Byte offset of the field in the folded text.
     start: u32,
-    node: u32,
+    /// The letters and digits the field contains (see [`letter_bit`]): bits 0 to 31 here, 32
+    /// to 35 in the low half of `high`.
+    letters: u32,
+    /// The letters and digits that start a word in the field: bits 0 to 31 here, 32 to 35 in
+    /// the high half of `high`.
+    initials: u32,
+    high: u8,
     field: Field,
-    /// Index of the language in the catalog, or `None` for a text that is the same in all.
-    lang: Option<u8>,
-    /// The letters and digits the field contains, one bit each (see [`letter_bit`]).
-    letters: u64,
-    /// The letters and digits that start a word in the field.
-    initials: u64,
+    /// Index of the language in the catalog, or [`NO_LANG`] for a text that is the same in all.
+    lang: u8,
     /// The field's first folded byte.
     first: u8,
+}
+
+/// [`FieldRef::lang`] of a text that is the same in every language.
+const NO_LANG: u8 = 0xFE;
+
+impl FieldRef {
+    fn new(start: u32, field: Field, lang: Option<u8>, masks: (u64, u64), first: u8) -> Self {
+        let (letters, initials) = masks;
+        // Only letters and digits are asked for (bits 0 to 35); the bit of other characters
+        // (63) is not kept.
+        let high = ((letters >> 32) & 0xF) as u8 | (((initials >> 32) & 0xF) as u8) << 4;
+        FieldRef {
+            start,
+            letters: letters as u32,
+            initials: initials as u32,
+            high,
+            field,
+            // (A 255th language, were there one, would count as undeclared.)
+            lang: lang.map_or(NO_LANG, |l| if l >= NO_LANG { u8::MAX } else { l }),
+            first,
+        }
+    }
+
+    fn letters(&self) -> u64 {
+        u64::from(self.letters) | u64::from(self.high & 0xF) << 32
+    }
+
+    fn initials(&self) -> u64 {
+        u64::from(self.initials) | u64::from(self.high >> 4) << 32
+    }
+
+    fn lang(&self) -> Option<u8> {
+        (self.lang != NO_LANG).then_some(self.lang)
+    }
 }
 
 /// The bit of a folded byte in a field's letter masks: one per ASCII letter and digit, one for
@@ -234,23 +271,24 @@ struct NodeBest {
 }
 
 impl NodeBest {
-    fn add(&mut self, fr: &FieldRef, score: u32, active: Option<usize>) {
+    /// One field (of kind `field`, in language `lang`) where the word scored `score`.
+    fn add(&mut self, field: Field, lang: Option<u8>, score: u32, active: Option<usize>) {
         let keep = |slot: &mut Option<(u32, Field)>| {
-            let (s, f) = slot.get_or_insert((score, fr.field));
+            let (s, f) = slot.get_or_insert((score, field));
             *s = (*s).max(score);
-            *f = (*f).max(fr.field);
+            *f = (*f).max(field);
         };
         keep(&mut self.any);
-        if fr.lang.is_none() || fr.lang.map(usize::from) == active {
+        if lang.is_none() || lang.map(usize::from) == active {
             keep(&mut self.act);
         } else if self.other.is_none_or(|o| o == u8::MAX) {
             // (`u8::MAX`, a language the catalog does not declare, counts as none.)
-            self.other = fr.lang;
+            self.other = lang;
         }
     }
 
     /// Records in `acc` what [`Acc::record`] would have, field by field.
-    fn record(self, node: usize, bit: u32, acc: &mut Acc) {
+    fn record(&self, node: usize, bit: u32, acc: &mut Acc) {
         let Some((score, field)) = self.any else { return };
         if acc.word_any[node] == 0 {
             acc.touched.push(node);
@@ -307,19 +345,18 @@ impl Acc {
         }
     }
 
-    fn record(&mut self, fr: &FieldRef, score: u32, bit: u32, active: Option<usize>) {
-        let node = fr.node as usize;
+    fn record(&mut self, node: usize, fr: &FieldRef, score: u32, bit: u32, active: Option<usize>) {
         if self.word_any[node] == 0 {
             self.touched.push(node);
         }
         self.any[node] |= bit;
         self.word_any[node] = self.word_any[node].max(score);
         self.top_any[node] = self.top_any[node].max(fr.field);
-        if fr.lang.is_none() || fr.lang.map(usize::from) == active {
+        if fr.lang().is_none() || fr.lang().map(usize::from) == active {
             self.act[node] |= bit;
             self.word_act[node] = self.word_act[node].max(score);
             self.top_act[node] = self.top_act[node].max(fr.field);
-        } else if let Some(l) = fr.lang
+        } else if let Some(l) = fr.lang()
             && self.other[node] == u8::MAX
         {
             self.other[node] = l;
@@ -344,7 +381,18 @@ pub struct Index {
     /// For each node, the index of its first field; one more entry at the end.
     node_fields: Vec<u32>,
     languages: Vec<String>,
+    /// How many items: entries, then organisations.
     node_count: usize,
+    /// How many entries (the first items).
+    entries: usize,
+    /// The organisations each entry names, in order: for entry `e`,
+    /// `node_orgs[node_org_starts[e]..node_org_starts[e + 1]]`. A word found in an
+    /// organisation's name or acronym is found in each entry that names it: those fields are
+    /// searched once, in the organisation's own item, not copied into every entry.
+    node_orgs: Vec<u32>,
+    node_org_starts: Vec<u32>,
+    /// For each organisation, its item's name and acronym fields (the first of its fields).
+    org_name_fields: Vec<(u32, u32)>,
 }
 
 /// One result of a search.
@@ -372,6 +420,10 @@ impl Index {
             node_fields: Vec::with_capacity(catalog.nodes.len() + catalog.orgs.len() + 1),
             languages: catalog.languages.clone(),
             node_count: catalog.nodes.len() + catalog.orgs.len(),
+            entries: catalog.nodes.len(),
+            node_orgs: Vec::new(),
+            node_org_starts: Vec::with_capacity(catalog.nodes.len() + 1),
+            org_name_fields: Vec::with_capacity(catalog.orgs.len()),
         };
         let lang_ix = Langs(&catalog.languages);
         // Room for every field and its folded text (about as long as the text), so that
@@ -387,11 +439,6 @@ impl Index {
             measure(&node.name);
             node.acronym.iter().chain(&node.summary).for_each(&mut measure);
             node.facts.iter().for_each(|(_, t)| measure(t));
-            for l in &node.organisations {
-                let org = &catalog.orgs[l.target];
-                measure(&org.name);
-                org.acronym.iter().for_each(&mut measure);
-            }
         }
         for org in &catalog.orgs {
             measure(&org.name);
@@ -399,51 +446,50 @@ impl Index {
         }
         ix.text.reserve(bytes + bytes / 16);
         ix.fields.reserve_exact(fields);
-        // The organisations' names and acronyms, folded once: many entries name the same ones.
-        let mut org_text = String::new();
-        let org_fields: Vec<Vec<Folded>> = catalog
-            .orgs
-            .iter()
-            .map(|org| {
-                let mut v = Vec::new();
-                fold_fields(&mut org_text, &lang_ix, &org.name, &mut v);
-                if let Some(a) = &org.acronym {
-                    fold_fields(&mut org_text, &lang_ix, a, &mut v);
-                }
-                v
-            })
-            .collect();
-        for (n, node) in catalog.nodes.iter().enumerate() {
+        ix.node_orgs.reserve_exact(catalog.nodes.iter().map(|n| n.organisations.len()).sum());
+        for node in &catalog.nodes {
             ix.start_item();
-            ix.add(&lang_ix, n, &node.name, Field::Name);
+            ix.add(&lang_ix, &node.name, Field::Name);
             if let Some(a) = &node.acronym {
-                ix.add(&lang_ix, n, a, Field::Acronym);
+                ix.add(&lang_ix, a, Field::Acronym);
             }
             if let Some(s) = &node.summary {
-                ix.add(&lang_ix, n, s, Field::Body);
+                ix.add(&lang_ix, s, Field::Body);
             }
             for (_, t) in &node.facts {
-                ix.add(&lang_ix, n, t, Field::Body);
+                ix.add(&lang_ix, t, Field::Body);
             }
-            for l in &node.organisations {
-                for f in &org_fields[l.target] {
-                    ix.push_field(n, Field::Organisation, f, &org_text);
-                }
-            }
+            ix.node_org_starts.push(u32::try_from(ix.node_orgs.len()).unwrap_or(u32::MAX));
+            ix.node_orgs.extend(
+                node.organisations.iter().map(|l| u32::try_from(l.target).unwrap_or(u32::MAX)),
+            );
         }
-        for (o, org) in catalog.orgs.iter().enumerate() {
-            let item = catalog.nodes.len() + o;
+        ix.node_org_starts.push(u32::try_from(ix.node_orgs.len()).unwrap_or(u32::MAX));
+        for org in &catalog.orgs {
             ix.start_item();
-            ix.add(&lang_ix, item, &org.name, Field::Name);
+            let from = u32::try_from(ix.fields.len()).unwrap_or(u32::MAX);
+            ix.add(&lang_ix, &org.name, Field::Name);
             if let Some(a) = &org.acronym {
-                ix.add(&lang_ix, item, a, Field::Acronym);
+                ix.add(&lang_ix, a, Field::Acronym);
             }
+            let to = u32::try_from(ix.fields.len()).unwrap_or(u32::MAX);
+            ix.org_name_fields.push((from, to));
             if let Some(s) = &org.summary {
-                ix.add(&lang_ix, item, s, Field::Body);
+                ix.add(&lang_ix, s, Field::Body);
             }
         }
         ix.start_item();
+        // The room reserved was for the texts as written; folded, they are a little shorter.
+        ix.text.shrink_to_fit();
         ix
+    }
+
+    /// The bytes the index holds: its folded text, and its field and item tables.
+    #[must_use]
+    pub fn memory_size(&self) -> (usize, usize) {
+        let tables = self.fields.capacity() * std::mem::size_of::<FieldRef>()
+            + self.node_fields.capacity() * std::mem::size_of::<u32>();
+        (self.text.capacity(), tables)
     }
 
     /// Marks where the next item's fields begin.
@@ -452,8 +498,7 @@ impl Index {
     }
 
     /// Folds one text of item `item` into the index, one field per language.
-    fn add(&mut self, lang_ix: &Langs<'_>, item: usize, t: &Text, field: Field) {
-        let node = u32::try_from(item).unwrap_or(u32::MAX);
+    fn add(&mut self, lang_ix: &Langs<'_>, t: &Text, field: Field) {
         for (lang, s) in t.entries() {
             let lang = lang.map(|l| lang_ix.index(l));
             let start = self.text.len();
@@ -462,20 +507,8 @@ impl Index {
             let first = self.text.as_bytes().get(start).copied().unwrap_or(b'\n');
             self.text.push('\n');
             let start = u32::try_from(start).unwrap_or(u32::MAX);
-            self.fields.push(FieldRef { start, node, field, lang, letters, initials, first });
+            self.fields.push(FieldRef::new(start, field, lang, (letters, initials), first));
         }
-    }
-
-    /// Adds a field folded beforehand (its text in `folded`) to item `item`.
-    fn push_field(&mut self, item: usize, field: Field, f: &Folded, folded: &str) {
-        let start = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        let text = &folded[f.text.clone()];
-        self.text.push_str(text);
-        self.text.push('\n');
-        let node = u32::try_from(item).unwrap_or(u32::MAX);
-        let (lang, letters, initials) = (f.lang, f.letters, f.initials);
-        let first = text.as_bytes().first().copied().unwrap_or(b'\n');
-        self.fields.push(FieldRef { start, node, field, lang, letters, initials, first });
     }
 
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
@@ -509,28 +542,47 @@ impl Index {
                 (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
             let field_range =
                 |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
+            let finder = memmem::Finder::new(w.as_bytes());
+            // The word in each organisation's name and acronym, as the entries naming it see it.
+            let named: Vec<NodeBest> = if self.node_orgs.is_empty() {
+                Vec::new()
+            } else {
+                self.org_name_fields
+                    .iter()
+                    .map(|&(from, to)| {
+                        let r = from as usize..to as usize;
+                        match single {
+                            Some(c) => self.letter_best(r, c, active_ix, Some(Field::Organisation)),
+                            None => self.scan_best(&finder, r, active_ix, Field::Organisation),
+                        }
+                    })
+                    .collect()
+            };
             match (single, &subset) {
                 (Some(c), Some(nodes)) => {
                     for &node in nodes {
-                        self.match_letter(node, field_range(node), c, bit, active_ix, &mut acc);
+                        self.letter_best(field_range(node), c, active_ix, None)
+                            .record(node, bit, &mut acc);
+                        self.add_named(node, &named, bit, &mut acc);
                     }
                 }
                 (Some(c), None) => {
                     for node in 0..n {
                         if allowed.as_ref().is_none_or(|a| a[node]) {
-                            self.match_letter(node, field_range(node), c, bit, active_ix, &mut acc);
+                            self.letter_best(field_range(node), c, active_ix, None)
+                                .record(node, bit, &mut acc);
+                            self.add_named(node, &named, bit, &mut acc);
                         }
                     }
                 }
                 (None, Some(nodes)) => {
-                    let finder = memmem::Finder::new(w.as_bytes());
                     for &node in nodes {
                         let r = field_range(node);
                         self.scan(&finder, r.start, r.end, bit, active_ix, None, &mut acc);
+                        self.add_named(node, &named, bit, &mut acc);
                     }
                 }
                 (None, None) => {
-                    let finder = memmem::Finder::new(w.as_bytes());
                     self.scan(
                         &finder,
                         0,
@@ -540,6 +592,13 @@ impl Index {
                         allowed.as_deref(),
                         &mut acc,
                     );
+                    if !named.is_empty() {
+                        for node in 0..self.entries {
+                            if allowed.as_ref().is_none_or(|a| a[node]) {
+                                self.add_named(node, &named, bit, &mut acc);
+                            }
+                        }
+                    }
                 }
             }
             acc.end_word();
@@ -576,29 +635,77 @@ impl Index {
             .collect()
     }
 
-    /// Scores a one-letter word against the fields `fields` of `node` from their letter masks,
-    /// without reading them; the node's best is kept locally and recorded once, as
-    /// [`Acc::record`] would have recorded each field.
-    fn match_letter(
+    /// The best of a one-letter word in `fields`, from their letter masks, without reading
+    /// them: what [`Acc::record`] would keep of them, field by field. With `as_field`, each
+    /// field counts as that kind of field.
+    fn letter_best(
         &self,
-        node: usize,
         fields: std::ops::Range<usize>,
         c: u8,
-        bit: u32,
         active: Option<usize>,
-        acc: &mut Acc,
-    ) {
+        as_field: Option<Field>,
+    ) -> NodeBest {
         let b = letter_bit(c);
         let mut best = NodeBest::default();
         for fr in &self.fields[fields] {
-            if fr.letters & b == 0 {
+            if fr.letters() & b == 0 {
                 continue;
             }
-            let at_start = fr.initials & b != 0;
+            let field = as_field.unwrap_or(fr.field);
+            let at_start = fr.initials() & b != 0;
             let field_start = fr.first == c;
-            best.add(fr, score(fr.field, at_start, false, field_start), active);
+            best.add(field, fr.lang(), score(field, at_start, false, field_start), active);
         }
-        best.record(node, bit, acc);
+        best
+    }
+
+    /// The best occurrence of `finder`'s word in `fields`, each field counting as `as_field`:
+    /// what [`Index::scan`] would record of them.
+    fn scan_best(
+        &self,
+        finder: &memmem::Finder<'_>,
+        fields: std::ops::Range<usize>,
+        active: Option<usize>,
+        as_field: Field,
+    ) -> NodeBest {
+        let bytes = self.text.as_bytes();
+        let w = finder.needle().len();
+        let mut best = NodeBest::default();
+        for f in fields {
+            let fr = self.fields[f];
+            let start = fr.start as usize;
+            let end = self.fields.get(f + 1).map_or(bytes.len(), |n| n.start as usize);
+            let mut top: Option<u32> = None;
+            let mut pos = start;
+            while let Some(found) = finder.find(&bytes[pos..end]) {
+                let at = pos + found;
+                let at_start = at == start || !is_word_byte(bytes[at - 1]);
+                let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
+                let s = score(as_field, at_start, at_end, at == start);
+                top = Some(top.map_or(s, |t| t.max(s)));
+                if at_start && at_end {
+                    break;
+                }
+                pos = at + 1;
+            }
+            if let Some(s) = top {
+                best.add(as_field, fr.lang(), s, active);
+            }
+        }
+        best
+    }
+
+    /// Records, for entry `node`, the word found in the organisations it names, in the order it
+    /// names them.
+    fn add_named(&self, node: usize, named: &[NodeBest], bit: u32, acc: &mut Acc) {
+        if node >= self.entries || named.is_empty() {
+            return;
+        }
+        let from = self.node_org_starts[node] as usize;
+        let to = self.node_org_starts[node + 1] as usize;
+        for &o in &self.node_orgs[from..to] {
+            named[o as usize].record(node, bit, acc);
+        }
     }
 
     /// Finds `finder`'s word in fields `from..to`, keeping the best occurrence of each field.
@@ -621,16 +728,21 @@ impl Index {
             if to >= self.fields.len() { bytes.len() } else { self.fields[to].start as usize };
         let mut pos = first.start as usize;
         let mut f = from;
+        // The item of field `f`: the last whose first field is `f` or before.
+        let mut node = self.node_fields.partition_point(|&k| k as usize <= from).saturating_sub(1);
         while pos < limit {
             let Some(found) = finder.find(&bytes[pos..limit]) else { break };
             let at = pos + found;
             while f + 1 < to && self.fields[f + 1].start as usize <= at {
                 f += 1;
             }
+            while self.node_fields[node + 1] as usize <= f {
+                node += 1;
+            }
             let fr = self.fields[f];
-            if allowed.is_some_and(|a| !a[fr.node as usize]) {
+            if allowed.is_some_and(|a| !a[node]) {
                 // Skip the rest of this node's fields.
-                let next = self.node_fields[fr.node as usize + 1] as usize;
+                let next = self.node_fields[node + 1] as usize;
                 pos = if next >= self.fields.len() {
                     limit
                 } else {
@@ -641,7 +753,7 @@ impl Index {
             let start = fr.start as usize;
             let at_start = at == start || !is_word_byte(bytes[at - 1]);
             let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
-            acc.record(&fr, score(fr.field, at_start, at_end, at == start), bit, active);
+            acc.record(node, &fr, score(fr.field, at_start, at_end, at == start), bit, active);
             // A whole word is as good as this field gets: go on with the next field.
             pos = if at_start && at_end { end_of(f) } else { at + 1 };
         }
@@ -655,26 +767,6 @@ impl Langs<'_> {
     /// The index of language `l`, or `u8::MAX` for one the catalog does not declare.
     fn index(&self, l: &str) -> u8 {
         self.0.iter().position(|x| x == l).and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
-    }
-}
-
-/// One language of a text, folded ahead of time.
-struct Folded {
-    lang: Option<u8>,
-    /// Where it stands in the text it was folded into.
-    text: std::ops::Range<usize>,
-    letters: u64,
-    initials: u64,
-}
-
-/// Folds each language of `t` into `text`, one after the other, and lists them in `out`.
-fn fold_fields(text: &mut String, lang_ix: &Langs<'_>, t: &Text, out: &mut Vec<Folded>) {
-    for (lang, s) in t.entries() {
-        let lang = lang.map(|l| lang_ix.index(l));
-        let start = text.len();
-        fold_into(s, text);
-        let (letters, initials) = masks(&text.as_bytes()[start..]);
-        out.push(Folded { lang, text: start..text.len(), letters, initials });
     }
 }
 
@@ -729,6 +821,15 @@ mod tests {
         assert_eq!(fold("Coördinatie çà ïë"), "coordinatie ca ie");
         assert_eq!(fold("mise en Œuvre"), "mise en oeuvre");
         assert_eq!(fold("l’ENISA"), "l'enisa");
+    }
+
+    #[test]
+    fn a_field_reference_is_16_bytes_and_keeps_its_masks() {
+        assert_eq!(std::mem::size_of::<FieldRef>(), 16);
+        let m = masks(b"zoo 9 lives 0");
+        let fr = FieldRef::new(7, Field::Body, Some(1), m, b'z');
+        assert_eq!((fr.letters(), fr.initials()), (m.0 & !(1 << 63), m.1 & !(1 << 63)));
+        assert_eq!((fr.lang(), FieldRef::new(0, Field::Name, None, m, 0).lang()), (Some(1), None));
     }
 
     #[test]

@@ -130,14 +130,10 @@ impl Drop for Explorer {
     }
 }
 
-/// Generated data files of the benchmarked sizes, written once to a temporary folder.
+/// A generated data file of `n` nodes, written (again) to the target folder's scratch space.
 #[must_use]
 pub fn data_file(n: usize) -> String {
-    let dir = std::env::temp_dir().join(format!("ccbnet-bench-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(format!("gen-{n}.ron"));
-    if !path.exists() {
-        std::fs::write(&path, ccbnet::synth::dataset(n, super::SEED)).expect("write data");
-    }
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("gen-{n}.ron"));
+    std::fs::write(&path, ccbnet::synth::dataset(n, super::SEED)).expect("write data");
     path.display().to_string()
 }

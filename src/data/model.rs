@@ -2,8 +2,6 @@
 //! (pre-order), organisations beside them, references resolved to indices, and the reverse
 //! links computed once.
 
-use std::collections::HashMap;
-
 use super::schema::{Kind, Text};
 
 /// Index of a node in [`Catalog::nodes`].
@@ -86,6 +84,79 @@ pub enum Target {
     Org(OrgIx),
 }
 
+/// Ids to the nodes and organisations they name: a hash table of their numbers only, 4 bytes a
+/// slot, the ids themselves staying in the entries (a map of owned ids took five times the
+/// room).
+#[derive(Debug, Clone, Default)]
+pub struct IdIndex {
+    /// `0` for an empty slot, else a node's number plus one, or an organisation's plus one with
+    /// the top bit set.
+    slots: Vec<u32>,
+}
+
+const ORG_BIT: u32 = 1 << 31;
+
+impl IdIndex {
+    /// An index of `targets`, whose ids `id_of` gives; for an id given twice, the first.
+    #[must_use]
+    pub fn new<'a>(targets: &[Target], id_of: impl Fn(Target) -> &'a str) -> Self {
+        // At most half full, so that lookups stay short.
+        let len = (targets.len() * 2).next_power_of_two().max(16);
+        let mut ix = IdIndex { slots: vec![0; len] };
+        for &t in targets {
+            let code = match t {
+                Target::Node(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) & !ORG_BIT,
+                Target::Org(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) | ORG_BIT,
+            };
+            let id = id_of(t);
+            let mask = ix.slots.len() - 1;
+            let mut at = hash(id) & mask;
+            loop {
+                match ix.slots[at] {
+                    0 => {
+                        ix.slots[at] = code;
+                        break;
+                    }
+                    c if id_of(decode(c)) == id => break,
+                    _ => at = (at + 1) & mask,
+                }
+            }
+        }
+        ix
+    }
+
+    /// What `id` names, `id_of` giving the id of a target.
+    pub fn find<'a>(&self, id: &str, id_of: impl Fn(Target) -> &'a str) -> Option<Target> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut at = hash(id) & mask;
+        loop {
+            match self.slots[at] {
+                0 => return None,
+                c if id_of(decode(c)) == id => return Some(decode(c)),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+}
+
+fn decode(code: u32) -> Target {
+    let n = (code & !ORG_BIT) as usize - 1;
+    if code & ORG_BIT == 0 { Target::Node(n) } else { Target::Org(n) }
+}
+
+/// A quick hash of an id (FNV-1a): ids are short and chosen by the file's author, not an
+/// attacker of the table; at worst a lookup is slower.
+fn hash(id: &str) -> usize {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (h ^ (h >> 32)) as usize
+}
+
 /// A text as shown in one language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shown<'a> {
@@ -115,7 +186,7 @@ pub struct Catalog {
     /// Every organisation, in file order.
     pub orgs: Vec<Org>,
     /// Ids to what they name.
-    pub index: HashMap<String, Target>,
+    pub index: IdIndex,
     /// For each node, the nodes whose `related` names it.
     pub referred_by: Vec<Vec<NodeIx>>,
     /// For each organisation, the nodes whose `organisations` names it.
@@ -159,17 +230,26 @@ impl Catalog {
     /// The node with this id.
     #[must_use]
     pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
-        match self.index.get(id) {
-            Some(Target::Node(i)) => Some(*i),
+        match self.target(id) {
+            Some(Target::Node(i)) => Some(i),
             _ => None,
         }
+    }
+
+    /// What `id` names.
+    #[must_use]
+    pub fn target(&self, id: &str) -> Option<Target> {
+        self.index.find(id, |t| match t {
+            Target::Node(i) => &self.nodes[i].id,
+            Target::Org(i) => &self.orgs[i].id,
+        })
     }
 
     /// The organisation with this id.
     #[must_use]
     pub fn org_by_id(&self, id: &str) -> Option<OrgIx> {
-        match self.index.get(id) {
-            Some(Target::Org(i)) => Some(*i),
+        match self.target(id) {
+            Some(Target::Org(i)) => Some(i),
             _ => None,
         }
     }

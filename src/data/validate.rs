@@ -13,7 +13,7 @@ use std::collections::hash_map::Entry as MapEntry;
 
 use super::diag::Diagnostic;
 use super::locate::{Locator, Pos, Record};
-use super::model::{Catalog, Entry, Fact, Link, NodeIx, Org, Target};
+use super::model::{Catalog, Entry, Fact, IdIndex, Link, NodeIx, Org, Target};
 use super::schema::{Dataset, Node, Ref, Text};
 use crate::text::sanitize;
 
@@ -56,7 +56,8 @@ pub fn build(file: &str, src: &str, ds: Dataset) -> (Option<Catalog>, Vec<Diagno
 /// A data set that passed its checks: every id with what it names, and the warnings.
 #[derive(Debug)]
 pub struct Checked {
-    index: HashMap<String, Target>,
+    /// How many nodes the file has.
+    nodes: usize,
     /// Problems that do not stop the file from loading, in file order.
     pub warnings: Vec<Diagnostic>,
 }
@@ -68,7 +69,7 @@ pub struct Checked {
 pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnostic>> {
     let quick = check_with(file, None, ds);
     if quick.diags.is_empty() {
-        return Ok(Checked { index: quick.index, warnings: Vec::new() });
+        return Ok(Checked { nodes: quick.nodes, warnings: Vec::new() });
     }
     drop(quick);
     let loc = Locator::new(src);
@@ -78,23 +79,24 @@ pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnos
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok(Checked { index: placed.index, warnings: diags })
+    Ok(Checked { nodes: placed.nodes, warnings: diags })
 }
 
-/// What checking found: the problems, and every id with what it names.
+/// What checking found: the problems, and how many nodes there are.
 struct Found {
     diags: Vec<Diagnostic>,
-    index: HashMap<String, Target>,
+    nodes: usize,
 }
 
 /// Checks `ds`; with a locator, each problem gets its position.
 fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) -> Found {
+    let index = HashMap::with_capacity(ds.organisations.len() + ds.nodes.len());
     let mut v = Checker {
         file,
         loc,
         langs: &ds.languages,
         diags: Vec::new(),
-        index: HashMap::with_capacity(ds.organisations.len() + ds.nodes.len()),
+        index,
         dups: HashMap::new(),
         nodes: Vec::new(),
     };
@@ -245,7 +247,7 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
             }
         }
     }
-    Found { diags: v.diags, index: v.index }
+    Found { diags: v.diags, nodes: nodes.len() }
 }
 
 /// The ids from the top node down to node `ix`.
@@ -280,7 +282,7 @@ struct Checker<'a> {
     langs: &'a [String],
     diags: Vec<Diagnostic>,
     /// Every id, with what it names (the first of its kind when it is used twice).
-    index: HashMap<String, Target>,
+    index: HashMap<&'a str, Target>,
     /// How many times each id used more than once has been used after its first.
     dups: HashMap<&'a str, usize>,
     nodes: Vec<Visited<'a>>,
@@ -343,7 +345,7 @@ impl<'a> Checker<'a> {
     /// Records the next use of `id`, naming `target` if it is the first, and checks its form;
     /// returns its record in the source.
     fn claim_id(&mut self, id: &'a str, target: Target, path: &[&str]) -> Option<Record> {
-        let k = match self.index.entry(id.to_owned()) {
+        let k = match self.index.entry(id) {
             MapEntry::Vacant(e) => {
                 e.insert(target);
                 0
@@ -527,7 +529,7 @@ impl<const N: usize> PathLike for [&str; N] {
 /// Builds the catalog of a checked file, moving its texts out of `ds`.
 #[must_use]
 pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
-    let index = checked.index;
+    let count = checked.nodes;
     let Dataset { languages, title, source, organisations, nodes: tops, .. } = ds;
     let mut orgs: Vec<Org> = Vec::with_capacity(organisations.len());
     let mut parts: Vec<Option<String>> = Vec::with_capacity(organisations.len());
@@ -541,33 +543,55 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
             summary: o.summary.map(clean_text),
         });
     }
-    for (ox, part) in parts.into_iter().enumerate() {
-        if let Some(Target::Org(t)) = part.and_then(|p| index.get(&p).copied()) {
-            orgs[ox].part_of = Some(t);
-        }
-    }
-
-    let count = index.len().saturating_sub(orgs.len());
     let mut nodes: Vec<Entry> = Vec::with_capacity(count);
     let mut refs: Vec<(Vec<Ref>, Vec<Ref>)> = Vec::with_capacity(count);
     let mut roots = Vec::with_capacity(tops.len());
     for n in tops {
         roots.push(flatten(n, None, 0, &mut nodes, &mut refs));
     }
-    for (ix, (related, organisations)) in refs.into_iter().enumerate() {
-        let node = &mut nodes[ix];
-        node.related.reserve_exact(related.len());
+    // Nodes first, as validation met them when the organisations came after; the ids are
+    // unique anyway.
+    let targets: Vec<Target> =
+        (0..nodes.len()).map(Target::Node).chain((0..orgs.len()).map(Target::Org)).collect();
+    let index = IdIndex::new(&targets, |t| match t {
+        Target::Node(i) => &nodes[i].id,
+        Target::Org(i) => &orgs[i].id,
+    });
+    let target = |id: &str| {
+        index.find(id, |t| match t {
+            Target::Node(i) => &nodes[i].id,
+            Target::Org(i) => &orgs[i].id,
+        })
+    };
+    let part_of: Vec<Option<usize>> = parts
+        .into_iter()
+        .map(|part| match part.and_then(|p| target(&p)) {
+            Some(Target::Org(t)) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let mut links: Vec<Links> = Vec::with_capacity(refs.len());
+    for (related, organisations) in refs {
+        let mut to_nodes = Vec::with_capacity(related.len());
         for r in related {
-            if let Some(&Target::Node(target)) = index.get(&r.id) {
-                node.related.push(Link { target, role: r.role.map(clean_text) });
+            if let Some(Target::Node(t)) = target(&r.id) {
+                to_nodes.push(Link { target: t, role: r.role.map(clean_text) });
             }
         }
-        node.organisations.reserve_exact(organisations.len());
+        let mut to_orgs = Vec::with_capacity(organisations.len());
         for r in organisations {
-            if let Some(&Target::Org(target)) = index.get(&r.id) {
-                node.organisations.push(Link { target, role: r.role.map(clean_text) });
+            if let Some(Target::Org(t)) = target(&r.id) {
+                to_orgs.push(Link { target: t, role: r.role.map(clean_text) });
             }
         }
+        links.push((to_nodes, to_orgs));
+    }
+    for (org, part) in orgs.iter_mut().zip(part_of) {
+        org.part_of = part;
+    }
+    for (node, (related, organisations)) in nodes.iter_mut().zip(links) {
+        node.related = related;
+        node.organisations = organisations;
     }
 
     // The reverse links. Nodes are met in order, so a node that names the same one twice is
@@ -602,6 +626,9 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
         org_used_by,
     }
 }
+
+/// The resolved references of one node: to nodes, to organisations.
+type Links = (Vec<Link<NodeIx>>, Vec<Link<usize>>);
 
 /// Moves node `n` and, after it, its children into `nodes` (pre-order); their references wait
 /// in `refs` until every id has an index.
