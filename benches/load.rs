@@ -1,4 +1,4 @@
-//! Loading: the RON parse alone, then loading and validating (`ccbnet check`'s work), the
+//! Loading: the parse alone (`ron`, the fast reader), then loading and validating (`ccbnet check`'s work), the
 //! explorer's state (the search index), and the first frame at 200x60, on generated data sets
 //! of 1,000, 10,000 and 100,000 nodes. `cargo bench --bench load`.
 
@@ -13,7 +13,8 @@ fn main() {
     divan::main();
 }
 
-/// The RON parse into the file's serde types, and nothing else: the floor under loading.
+/// The `ron` crate's parse into the file's serde types, and nothing else: what loading cost
+/// before the fast reader, which now leaves `ron` only the files it cannot read.
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn ron_parse(bencher: Bencher, n: usize) {
     let src = source(n);
@@ -24,6 +25,13 @@ fn ron_parse(bencher: Bencher, n: usize) {
         let ds: Dataset = opts.from_str(src).expect("parses");
         ds
     });
+}
+
+/// The fast reader alone, which reads data files written in plain RON (all those above).
+#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+fn fast_parse(bencher: Bencher, n: usize) {
+    let src = source(n);
+    bencher.bench(|| ccbnet::data::fast::parse(src).expect("the fast reader reads it"));
 }
 
 /// Parse, validate and build the catalog: what `ccbnet check` and `--data` do before anything

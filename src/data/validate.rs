@@ -10,6 +10,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as MapEntry;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::diag::Diagnostic;
 use super::locate::{Locator, Pos, Record};
@@ -58,6 +59,9 @@ pub fn build(file: &str, src: &str, ds: Dataset) -> (Option<Catalog>, Vec<Diagno
 pub struct Checked {
     /// How many nodes the file has.
     nodes: usize,
+    /// What each reference names, in file order: the `related` then the `organisations` of
+    /// each node (in pre-order), then each `part_of`.
+    resolved: Vec<Option<Target>>,
     /// Problems that do not stop the file from loading, in file order.
     pub warnings: Vec<Diagnostic>,
 }
@@ -69,7 +73,7 @@ pub struct Checked {
 pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnostic>> {
     let quick = check_with(file, None, ds);
     if quick.diags.is_empty() {
-        return Ok(Checked { nodes: quick.nodes, warnings: Vec::new() });
+        return Ok(Checked { nodes: quick.nodes, resolved: quick.resolved, warnings: Vec::new() });
     }
     drop(quick);
     let loc = Locator::new(src);
@@ -79,18 +83,23 @@ pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnos
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok(Checked { nodes: placed.nodes, warnings: diags })
+    Ok(Checked { nodes: placed.nodes, resolved: placed.resolved, warnings: diags })
 }
 
-/// What checking found: the problems, and how many nodes there are.
+/// What checking found: the problems, how many nodes there are, and what each reference
+/// names (see [`Checked::resolved`]).
 struct Found {
     diags: Vec<Diagnostic>,
     nodes: usize,
+    resolved: Vec<Option<Target>>,
 }
 
 /// Checks `ds`; with a locator, each problem gets its position.
 fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) -> Found {
-    let index = HashMap::with_capacity(ds.organisations.len() + ds.nodes.len());
+    let index = FastMap::with_capacity_and_hasher(
+        ds.organisations.len() + ds.nodes.len(),
+        BuildHasherDefault::default(),
+    );
     let mut v = Checker {
         file,
         loc,
@@ -98,6 +107,7 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
         diags: Vec::new(),
         index,
         dups: HashMap::new(),
+        resolved: Vec::new(),
         nodes: Vec::new(),
     };
     let top = loc.and_then(Locator::top);
@@ -147,8 +157,9 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
         let rec = seen.rec;
         let path = || path_of(&nodes, ix);
         for r in &seen.node.related {
+            let found = v.resolve(&r.id);
             let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "related", &r.id));
-            match v.index.get(r.id.as_str()).copied() {
+            match found {
                 Some(Target::Node(t)) if t == ix => {
                     let d = Diagnostic::error(
                         file,
@@ -191,8 +202,9 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
             }
         }
         for r in &seen.node.organisations {
+            let found = v.resolve(&r.id);
             let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "organisations", &r.id));
-            match v.index.get(r.id.as_str()).copied() {
+            match found {
                 Some(Target::Org(_)) => {
                     if let Some(role) = &r.role {
                         v.check_text(
@@ -230,8 +242,9 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
     for (ox, o) in ds.organisations.iter().enumerate() {
         let Some(part) = &o.part_of else { continue };
         let path = [o.id.as_str()];
+        let found = v.resolve(part);
         let pos = || v.at(org_recs[ox], |loc, rec| loc.string_in_field(rec, "part_of", part));
-        match v.index.get(part.as_str()).copied() {
+        match found {
             Some(Target::Org(t)) if t == ox => {
                 let d = Diagnostic::error(file, pos(), format!("\"{part}\" is part of itself"));
                 v.diags.push(d.in_path(&owned(&path)));
@@ -247,7 +260,7 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
             }
         }
     }
-    Found { diags: v.diags, nodes: nodes.len() }
+    Found { diags: v.diags, nodes: nodes.len(), resolved: v.resolved }
 }
 
 /// The ids from the top node down to node `ix`.
@@ -282,13 +295,47 @@ struct Checker<'a> {
     langs: &'a [String],
     diags: Vec<Diagnostic>,
     /// Every id, with what it names (the first of its kind when it is used twice).
-    index: HashMap<&'a str, Target>,
+    index: FastMap<&'a str, Target>,
     /// How many times each id used more than once has been used after its first.
     dups: HashMap<&'a str, usize>,
     nodes: Vec<Visited<'a>>,
+    /// What each reference met so far names.
+    resolved: Vec<Option<Target>>,
+}
+
+/// A map keyed by ids, hashed with FNV-1a: ids are short, and they come from the file's author,
+/// who has nothing to gain from slowing down their own file.
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 impl<'a> Checker<'a> {
+    /// What `id`, met in a reference, names; kept for [`assemble`].
+    fn resolve(&mut self, id: &str) -> Option<Target> {
+        let t = self.index.get(id).copied();
+        self.resolved.push(t);
+        t
+    }
+
     /// A position from the locator, when there is one and a record to look in.
     fn at(
         &self,
@@ -530,6 +577,7 @@ impl<const N: usize> PathLike for [&str; N] {
 #[must_use]
 pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
     let count = checked.nodes;
+    let mut resolved = checked.resolved.into_iter();
     let Dataset { languages, title, source, organisations, nodes: tops, .. } = ds;
     let mut orgs: Vec<Org> = Vec::with_capacity(organisations.len());
     let mut parts: Vec<Option<String>> = Vec::with_capacity(organisations.len());
@@ -557,41 +605,29 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
         Target::Node(i) => &nodes[i].id,
         Target::Org(i) => &orgs[i].id,
     });
-    let target = |id: &str| {
-        index.find(id, |t| match t {
-            Target::Node(i) => &nodes[i].id,
-            Target::Org(i) => &orgs[i].id,
-        })
-    };
+    for (node, (related, organisations)) in nodes.iter_mut().zip(refs) {
+        node.related.reserve_exact(related.len());
+        for r in related {
+            if let Some(Some(Target::Node(t))) = resolved.next() {
+                node.related.push(Link { target: t, role: r.role.map(clean_text) });
+            }
+        }
+        node.organisations.reserve_exact(organisations.len());
+        for r in organisations {
+            if let Some(Some(Target::Org(t))) = resolved.next() {
+                node.organisations.push(Link { target: t, role: r.role.map(clean_text) });
+            }
+        }
+    }
     let part_of: Vec<Option<usize>> = parts
         .into_iter()
-        .map(|part| match part.and_then(|p| target(&p)) {
-            Some(Target::Org(t)) => Some(t),
+        .map(|part| match part.and_then(|_| resolved.next()) {
+            Some(Some(Target::Org(t))) => Some(t),
             _ => None,
         })
         .collect();
-    let mut links: Vec<Links> = Vec::with_capacity(refs.len());
-    for (related, organisations) in refs {
-        let mut to_nodes = Vec::with_capacity(related.len());
-        for r in related {
-            if let Some(Target::Node(t)) = target(&r.id) {
-                to_nodes.push(Link { target: t, role: r.role.map(clean_text) });
-            }
-        }
-        let mut to_orgs = Vec::with_capacity(organisations.len());
-        for r in organisations {
-            if let Some(Target::Org(t)) = target(&r.id) {
-                to_orgs.push(Link { target: t, role: r.role.map(clean_text) });
-            }
-        }
-        links.push((to_nodes, to_orgs));
-    }
     for (org, part) in orgs.iter_mut().zip(part_of) {
         org.part_of = part;
-    }
-    for (node, (related, organisations)) in nodes.iter_mut().zip(links) {
-        node.related = related;
-        node.organisations = organisations;
     }
 
     // The reverse links. Nodes are met in order, so a node that names the same one twice is
@@ -626,9 +662,6 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
         org_used_by,
     }
 }
-
-/// The resolved references of one node: to nodes, to organisations.
-type Links = (Vec<Link<NodeIx>>, Vec<Link<usize>>);
 
 /// Moves node `n` and, after it, its children into `nodes` (pre-order); their references wait
 /// in `refs` until every id has an index.
