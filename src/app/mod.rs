@@ -383,7 +383,10 @@ impl App {
             }
             Action::ToggleNode(_) if self.filtering() => {}
             Action::ToggleNode(item) => {
-                if item.in_view(self.view) && item.has_children(&self.catalog) {
+                if item.in_view(self.view)
+                    && self.item_exists(item)
+                    && item.has_children(&self.catalog)
+                {
                     let sel = self.selected();
                     self.set_open(item, !self.expansion.is_open(item));
                     // A collapse that hid the selection selects the collapsed item.

@@ -23,6 +23,8 @@ impl App {
             Ok(c) => c,
             Err(message) => {
                 self.banner = Some(message);
+                // The banner takes a line from the panes: the selection stays on screen.
+                self.settle();
                 return;
             }
         };
