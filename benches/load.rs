@@ -6,7 +6,7 @@ mod common;
 
 use ccbnet::app::App;
 use ccbnet::data::schema::Dataset;
-use common::{SIZES, catalog, draw, source, terminal};
+use common::{SIZES, draw, source, terminal};
 use divan::Bencher;
 
 fn main() {
@@ -15,7 +15,7 @@ fn main() {
 
 /// The `ron` crate's parse into the file's serde types, and nothing else: what loading cost
 /// before the fast reader, which now leaves `ron` only the files it cannot read.
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = SIZES, sample_count = 10)]
 fn ron_parse(bencher: Bencher, n: usize) {
     let src = source(n);
     bencher.bench(|| {
@@ -28,7 +28,7 @@ fn ron_parse(bencher: Bencher, n: usize) {
 }
 
 /// The fast reader alone, which reads data files written in plain RON (all those above).
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = SIZES, sample_count = 10)]
 fn fast_parse(bencher: Bencher, n: usize) {
     let src = source(n);
     bencher.bench(|| ccbnet::data::fast::parse(src).expect("the fast reader reads it"));
@@ -36,29 +36,35 @@ fn fast_parse(bencher: Bencher, n: usize) {
 
 /// Parse, validate and build the catalog: what `ccbnet check` and `--data` do before anything
 /// else. The catalog is dropped outside the timing.
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = SIZES, sample_count = 10)]
 fn load_and_validate(bencher: Bencher, n: usize) {
     let src = source(n);
     bencher.bench(|| ccbnet::data::load_str("bench", src).expect("loads"));
 }
 
 /// The explorer's state from a loaded catalog: the search index, the first rows.
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = SIZES, sample_count = 10)]
 fn app_new(bencher: Bencher, n: usize) {
     bencher
-        .with_inputs(|| catalog(n).clone())
+        .with_inputs(|| loaded(n))
         .bench_values(|c| App::new(c, "fr", (common::WIDTH, common::HEIGHT)));
+}
+
+/// The catalog of `n` nodes, loaded anew: the benchmarks here keep no catalog between runs, so
+/// that one size's leftovers do not slow down the allocator for the next.
+fn loaded(n: usize) -> ccbnet::data::Catalog {
+    ccbnet::data::load_str("bench", source(n)).expect("loads").catalog
 }
 
 /// The first frame of a new explorer, drawn at 200x60.
 #[divan::bench(args = SIZES, sample_count = 20)]
 fn first_render(bencher: Bencher, n: usize) {
-    let app = common::app(n);
+    let app = App::new(loaded(n), "fr", (common::WIDTH, common::HEIGHT));
     bencher.with_inputs(terminal).bench_local_refs(|t| draw(t, &app));
 }
 
 /// From the file's text to the first frame: load, validate, build the state, draw.
-#[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
+#[divan::bench(args = SIZES, sample_count = 10)]
 fn text_to_first_frame(bencher: Bencher, n: usize) {
     let src = source(n);
     bencher.with_inputs(terminal).bench_local_refs(|t| {

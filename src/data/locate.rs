@@ -13,8 +13,12 @@
 
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::collections::hash_map::Entry as MapEntry;
+use std::hash::BuildHasherDefault;
 
 use memchr::{memchr, memchr_iter, memchr2};
+
+use super::model::FastMap;
 
 /// A line and a column, both counted from 1; columns count characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
@@ -70,9 +74,11 @@ pub struct Locator<'a> {
     records: Vec<RecInfo>,
     /// Byte offsets of field names, grouped by record.
     fields: Vec<usize>,
-    /// Records with an `id` string and a `name`, sorted by id then file order, with the byte
-    /// offset of the id string.
-    ids: Vec<(Cow<'a, str>, Record, usize)>,
+    /// Records with an `id` string and a `name`, in file order, with the byte offset of the
+    /// id string, and the next record with the same id (`u32::MAX`: none).
+    ids: Vec<(Record, usize, u32)>,
+    /// For each id, its first record in `ids` and its last.
+    first_of: FastMap<Cow<'a, str>, (u32, u32)>,
     /// Byte offsets of the line feeds.
     newlines: Vec<usize>,
     /// Characters before each block of [`BLOCK`] bytes, made when a long line needs it.
@@ -180,32 +186,57 @@ impl<'a> Locator<'a> {
         while let Some(f) = frames.pop() {
             finish(f, &mut records, &mut fields, &mut pending, &mut found);
         }
-        let mut ids: Vec<(Cow<'a, str>, Record, usize)> =
-            found.into_iter().map(|(t, r)| (string_value(src, t), Record(r), t.start)).collect();
-        ids.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.0.cmp(&b.1.0)));
+        // In file order (of the opening brackets), each id chained to its next record.
+        found.sort_unstable_by_key(|&(_, r)| r);
+        let mut ids: Vec<(Record, usize, u32)> = Vec::with_capacity(found.len());
+        let mut first_of: FastMap<Cow<'a, str>, (u32, u32)> =
+            FastMap::with_capacity_and_hasher(found.len(), BuildHasherDefault::default());
+        for (t, r) in found {
+            let at = u32::try_from(ids.len()).unwrap_or(u32::MAX);
+            ids.push((Record(r), t.start, u32::MAX));
+            match first_of.entry(string_value(src, t)) {
+                MapEntry::Vacant(e) => {
+                    e.insert((at, at));
+                }
+                MapEntry::Occupied(mut e) => {
+                    let (_, last) = e.get_mut();
+                    ids[*last as usize].2 = at;
+                    *last = at;
+                }
+            }
+        }
         let newlines = memchr_iter(b'\n', src.as_bytes()).collect();
-        Locator { src, records, fields, ids, newlines, char_blocks: OnceCell::new() }
+        Locator { src, records, fields, ids, first_of, newlines, char_blocks: OnceCell::new() }
     }
 
     /// Every record that has `id: "<value>"` and a `name` directly inside it (a node or an
     /// organisation, not a reference), in the order of the file, with the id string's position.
     #[must_use]
     pub fn records_with_id(&self, value: &str) -> Vec<(Record, Pos)> {
-        let from = self.ids.partition_point(|(v, _, _)| v.as_ref() < value);
-        self.ids[from..]
-            .iter()
-            .take_while(|(v, _, _)| v.as_ref() == value)
-            .map(|&(_, r, at)| (r, self.pos(at)))
-            .collect()
+        self.chain(value).map(|(r, at)| (r, self.pos(at))).collect()
     }
 
     /// The `k`-th record (from 0, in file order) that has `id: "<value>"` and a `name`, with the
     /// id string's position.
     #[must_use]
     pub fn record_with_id(&self, value: &str, k: usize) -> Option<(Record, Pos)> {
-        let from = self.ids.partition_point(|(v, _, _)| v.as_ref() < value);
-        let (v, r, at) = self.ids.get(from + k)?;
-        (v.as_ref() == value).then(|| (*r, self.pos(*at)))
+        self.chain(value).nth(k).map(|(r, at)| (r, self.pos(at)))
+    }
+
+    /// The same record as [`Locator::record_with_id`], without working out its position.
+    #[must_use]
+    pub fn id_record(&self, value: &str, k: usize) -> Option<Record> {
+        self.chain(value).nth(k).map(|(r, _)| r)
+    }
+
+    /// The records with id `value`, in file order, with the id string's byte offset.
+    fn chain(&self, value: &str) -> impl Iterator<Item = (Record, usize)> + '_ {
+        let mut at = self.first_of.get(value).map_or(u32::MAX, |&(first, _)| first);
+        std::iter::from_fn(move || {
+            let &(r, offset, next) = self.ids.get(at as usize)?;
+            at = next;
+            Some((r, offset))
+        })
     }
 
     /// The record that starts the file (the `Dataset(...)`), if any.

@@ -142,18 +142,42 @@ impl IdIndex {
     }
 }
 
+/// A map keyed by ids, hashed with FNV-1a: ids are short, and they come from the file's author,
+/// who has nothing to gain from slowing down their own file.
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// The FNV-1a hash.
+pub(crate) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 fn decode(code: u32) -> Target {
     let n = (code & !ORG_BIT) as usize - 1;
     if code & ORG_BIT == 0 { Target::Node(n) } else { Target::Org(n) }
 }
 
-/// A quick hash of an id (FNV-1a): ids are short and chosen by the file's author, not an
-/// attacker of the table; at worst a lookup is slower.
+/// A quick hash of an id (FNV-1a, see [`Fnv`]).
 fn hash(id: &str) -> usize {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in id.as_bytes() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
+    use std::hash::Hasher;
+    let mut h = Fnv::default();
+    h.write(id.as_bytes());
+    let h = h.finish();
     (h ^ (h >> 32)) as usize
 }
 

@@ -10,11 +10,11 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as MapEntry;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use super::diag::Diagnostic;
 use super::locate::{Locator, Pos, Record};
-use super::model::{Catalog, Entry, Fact, IdIndex, Link, NodeIx, Org, Target};
+use super::model::{Catalog, Entry, Fact, FastMap, IdIndex, Link, NodeIx, Org, Target};
 use super::schema::{Dataset, Node, Ref, Text};
 use crate::text::sanitize;
 
@@ -97,7 +97,7 @@ struct Found {
 /// Checks `ds`; with a locator, each problem gets its position.
 fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) -> Found {
     let index = FastMap::with_capacity_and_hasher(
-        ds.organisations.len() + ds.nodes.len(),
+        ds.organisations.len() + count_nodes(&ds.nodes),
         BuildHasherDefault::default(),
     );
     let mut v = Checker {
@@ -263,6 +263,11 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
     Found { diags: v.diags, nodes: nodes.len(), resolved: v.resolved }
 }
 
+/// How many nodes `nodes` and their children hold, at every depth.
+fn count_nodes(nodes: &[Node]) -> usize {
+    nodes.iter().map(|n| 1 + count_nodes(&n.children)).sum()
+}
+
 /// The ids from the top node down to node `ix`.
 fn path_of(nodes: &[Visited<'_>], ix: NodeIx) -> Vec<String> {
     let mut path = vec![nodes[ix].node.id.clone()];
@@ -301,31 +306,6 @@ struct Checker<'a> {
     nodes: Vec<Visited<'a>>,
     /// What each reference met so far names.
     resolved: Vec<Option<Target>>,
-}
-
-/// A map keyed by ids, hashed with FNV-1a: ids are short, and they come from the file's author,
-/// who has nothing to gain from slowing down their own file.
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash.
-struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 impl<'a> Checker<'a> {
@@ -403,10 +383,9 @@ impl<'a> Checker<'a> {
                 *k
             }
         };
-        let (rec, pos) = match self.loc.and_then(|loc| loc.record_with_id(id, k)) {
-            Some((r, p)) => (Some(r), Some(p)),
-            None => (None, None),
-        };
+        let rec = self.loc.and_then(|loc| loc.id_record(id, k));
+        // Where the id stands, worked out only for a message.
+        let pos = || self.loc.and_then(|loc| loc.record_with_id(id, k)).map(|(_, p)| p);
         if k == 0 {
             if !is_kebab(id) {
                 let msg = if id.is_empty() {
@@ -416,7 +395,8 @@ impl<'a> Checker<'a> {
                         "the id \"{id}\" is not kebab-case (lowercase letters and digits, joined by single hyphens)"
                     )
                 };
-                self.diags.push(Diagnostic::error(self.file, pos, msg).in_path(&owned(path)));
+                let d = Diagnostic::error(self.file, pos(), msg);
+                self.diags.push(d.in_path(&owned(path)));
             }
         } else {
             let first = self
@@ -425,10 +405,12 @@ impl<'a> Checker<'a> {
                 .map_or(String::new(), |(_, p)| {
                     format!("; first used at line {}, column {}", p.line, p.col)
                 });
-            self.diags.push(
-                Diagnostic::error(self.file, pos, format!("the id \"{id}\" is used twice{first}"))
-                    .in_path(&owned(path)),
+            let d = Diagnostic::error(
+                self.file,
+                pos(),
+                format!("the id \"{id}\" is used twice{first}"),
             );
+            self.diags.push(d.in_path(&owned(path)));
         }
         rec
     }
