@@ -414,4 +414,11 @@ mod tests {
         }
         assert_eq!(dataset(100, 1), dataset(100, 1), "deterministic");
     }
+
+    #[test]
+    fn a_hundred_thousand_entries_stay_under_the_file_limit() {
+        // The size grows linearly: a tenth of the entries, with 3% to spare.
+        let tenth = dataset(10_000, 7).len() as u64;
+        assert!(tenth * 10 < crate::data::load::MAX_FILE_BYTES / 100 * 97, "{tenth} bytes");
+    }
 }
