@@ -35,7 +35,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// line feed (tab and carriage return included), or a bidirectional control. Reads the UTF-8
 /// bytes, without decoding characters: every such character starts with a byte below 0x20, 0x7F,
 /// 0xC2 (U+0080 to U+009F) or 0xE2 (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
-fn needs_sanitizing(s: &[u8]) -> bool {
+pub(crate) fn needs_sanitizing(s: &[u8]) -> bool {
     // Eight bytes at a time: most words of text hold none of the bytes that can start such a
     // character, and are skipped whole.
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);

@@ -249,3 +249,28 @@ fn mutated_files_agree_with_ron() {
     // Many mutations keep a valid file (in a comment, a string): the fast path must see some.
     assert!(fast_count > rounds / 20, "only {fast_count} mutated files read fast");
 }
+
+#[test]
+fn files_read_fast_are_made_safe_all_the_same() {
+    let dir = std::env::temp_dir().join(format!("ccbnet-fast-safe-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let load = |name: &str, src: &str| {
+        let path = dir.join(name);
+        std::fs::write(&path, src).expect("write");
+        assert!(fast::parse(src).is_some(), "{name} takes the fast path");
+        let from_file = ccbnet::data::load_path(&path).expect("loads").catalog;
+        let from_text = ccbnet::data::load_str("x", src).expect("loads").catalog;
+        assert_eq!(format!("{:?}", from_file.nodes), format!("{:?}", from_text.nodes));
+        from_file
+    };
+    let doc = |name: &str| {
+        format!(
+            r#"Dataset(format: 1, languages: ["fr"], title: "t", source: (note: "n", as_of: "a"), nodes: [(id: "a", name: {name})])"#
+        )
+    };
+    let hostile = load("hostile.ron", &doc(r#""A\u{1b}[31m\tB\u{202e}""#));
+    assert_eq!(hostile.pick(&hostile.nodes[0].name, "fr").text, "A\u{FFFD}[31m    B\u{FFFD}");
+    let plain = load("plain.ron", &doc(r#""Réseau « A »""#));
+    assert_eq!(plain.pick(&plain.nodes[0].name, "fr").text, "Réseau « A »");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -13,6 +13,7 @@
 use memchr::{memchr, memchr2};
 
 use super::schema::{Dataset, Kind, Node, Organisation, Ref, Source, Text};
+use crate::text::needs_sanitizing;
 
 /// How deep entries may nest for this reader; deeper files go to `ron`, which counts about
 /// four levels of its recursion limit (128) per entry.
@@ -21,17 +22,26 @@ const MAX_DEPTH: usize = 20;
 /// Reads `src` as a data set, or gives up (`None`) for `ron` to read it.
 #[must_use]
 pub fn parse(src: &str) -> Option<Dataset> {
-    let mut r = Reader { src, b: src.as_bytes(), i: 0 };
+    parse_noting_safety(src).map(|(ds, _)| ds)
+}
+
+/// [`parse`], and whether every string read is already safe for the terminal (nothing that
+/// [`crate::text::sanitize`] would change), checked while each string is at hand.
+#[must_use]
+pub fn parse_noting_safety(src: &str) -> Option<(Dataset, bool)> {
+    let mut r = Reader { src, b: src.as_bytes(), i: 0, unsafe_text: false };
     r.ws()?;
     let ds = r.dataset()?;
     r.ws()?;
-    (r.i == r.b.len()).then_some(ds)
+    (r.i == r.b.len()).then_some((ds, !r.unsafe_text))
 }
 
 struct Reader<'a> {
     src: &'a str,
     b: &'a [u8],
     i: usize,
+    /// Whether a string read so far needs [`crate::text::sanitize`].
+    unsafe_text: bool,
 }
 
 /// Which fields of a struct have been read, one bit each, to refuse repeats and find missing
@@ -134,7 +144,9 @@ impl<'a> Reader<'a> {
         let k = memchr2(b'"', b'\\', &self.b[self.i..])?;
         if self.b[self.i + k] == b'"' {
             self.i += k + 1;
-            return Some(self.src[start..self.i - 1].to_owned());
+            let s = &self.src[start..self.i - 1];
+            self.unsafe_text |= needs_sanitizing(s.as_bytes());
+            return Some(s.to_owned());
         }
         let mut out = String::new();
         loop {
@@ -143,6 +155,7 @@ impl<'a> Reader<'a> {
             out.push_str(&self.src[start..self.i]);
             if self.b[self.i] == b'"' {
                 self.i += 1;
+                self.unsafe_text |= needs_sanitizing(out.as_bytes());
                 return Some(out);
             }
             let c = match self.b.get(self.i + 1)? {

@@ -108,8 +108,9 @@ fn load_owned(file: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
         }
     };
     let src = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let ds = parse(file, src)?;
+    let (ds, safe) = parse(file, src)?;
     let mut checked = validate::check(file, src, &ds)?;
+    checked.texts_safe = safe;
     drop(text);
     let warnings = std::mem::take(&mut checked.warnings);
     Ok(Loaded { catalog: validate::assemble(ds, checked), warnings })
@@ -166,7 +167,7 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// Every problem found, when there is at least one error.
 pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    let ds = parse(file, src)?;
+    let (ds, _) = parse(file, src)?;
     match validate::build(file, src, ds) {
         (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
         (None, diags) => Err(diags),
@@ -174,16 +175,17 @@ pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
 }
 
 /// Reads `src` into the file's types: with the fast reader when it can, else with `ron`,
-/// whose messages and positions tell what is wrong with a file.
-fn parse(file: &str, src: &str) -> Result<Dataset, Vec<Diagnostic>> {
-    if let Some(ds) = super::fast::parse(src) {
-        return Ok(ds);
+/// whose messages and positions tell what is wrong with a file. Also says whether every string
+/// is known to be safe for the terminal already (only the fast reader knows).
+fn parse(file: &str, src: &str) -> Result<(Dataset, bool), Vec<Diagnostic>> {
+    if let Some(read) = super::fast::parse_noting_safety(src) {
+        return Ok(read);
     }
     let opts = ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(MAX_NESTING);
     match opts.from_str(src) {
-        Ok(ds) => Ok(ds),
+        Ok(ds) => Ok((ds, false)),
         Err(e) => {
             let pos = Pos { line: e.span.start.line, col: e.span.start.col };
             let message = match e.code {

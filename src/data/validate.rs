@@ -64,6 +64,9 @@ pub struct Checked {
     resolved: Vec<Option<Target>>,
     /// Problems that do not stop the file from loading, in file order.
     pub warnings: Vec<Diagnostic>,
+    /// Whether every text is known to be safe for the terminal already, so that
+    /// [`assemble`] need not look at them again.
+    pub texts_safe: bool,
 }
 
 /// Checks `ds`, parsed from `src`.
@@ -73,7 +76,12 @@ pub struct Checked {
 pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnostic>> {
     let quick = check_with(file, None, ds);
     if quick.diags.is_empty() {
-        return Ok(Checked { nodes: quick.nodes, resolved: quick.resolved, warnings: Vec::new() });
+        return Ok(Checked {
+            nodes: quick.nodes,
+            resolved: quick.resolved,
+            warnings: Vec::new(),
+            texts_safe: false,
+        });
     }
     drop(quick);
     let loc = Locator::new(src);
@@ -83,7 +91,12 @@ pub fn check(file: &str, src: &str, ds: &Dataset) -> Result<Checked, Vec<Diagnos
     if diags.iter().any(Diagnostic::is_error) {
         return Err(diags);
     }
-    Ok(Checked { nodes: placed.nodes, resolved: placed.resolved, warnings: diags })
+    Ok(Checked {
+        nodes: placed.nodes,
+        resolved: placed.resolved,
+        warnings: diags,
+        texts_safe: false,
+    })
 }
 
 /// What checking found: the problems, how many nodes there are, and what each reference
@@ -559,6 +572,7 @@ impl<const N: usize> PathLike for [&str; N] {
 #[must_use]
 pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
     let count = checked.nodes;
+    let clean = Clean(!checked.texts_safe);
     let mut resolved = checked.resolved.into_iter();
     let Dataset { languages, title, source, organisations, nodes: tops, .. } = ds;
     let mut orgs: Vec<Org> = Vec::with_capacity(organisations.len());
@@ -567,17 +581,17 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
         parts.push(o.part_of);
         orgs.push(Org {
             id: o.id,
-            name: clean_text(o.name),
-            acronym: o.acronym.map(clean_text),
+            name: clean.text(o.name),
+            acronym: o.acronym.map(|t| clean.text(t)),
             part_of: None,
-            summary: o.summary.map(clean_text),
+            summary: o.summary.map(|t| clean.text(t)),
         });
     }
     let mut nodes: Vec<Entry> = Vec::with_capacity(count);
     let mut refs: Vec<(Vec<Ref>, Vec<Ref>)> = Vec::with_capacity(count);
     let mut roots = Vec::with_capacity(tops.len());
     for n in tops {
-        roots.push(flatten(n, None, 0, &mut nodes, &mut refs));
+        roots.push(flatten(n, None, 0, clean, &mut nodes, &mut refs));
     }
     // Nodes first, as validation met them when the organisations came after; the ids are
     // unique anyway.
@@ -591,13 +605,13 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
         node.related.reserve_exact(related.len());
         for r in related {
             if let Some(Some(Target::Node(t))) = resolved.next() {
-                node.related.push(Link { target: t, role: r.role.map(clean_text) });
+                node.related.push(Link { target: t, role: r.role.map(|t| clean.text(t)) });
             }
         }
         node.organisations.reserve_exact(organisations.len());
         for r in organisations {
             if let Some(Some(Target::Org(t))) = resolved.next() {
-                node.organisations.push(Link { target: t, role: r.role.map(clean_text) });
+                node.organisations.push(Link { target: t, role: r.role.map(|t| clean.text(t)) });
             }
         }
     }
@@ -632,10 +646,10 @@ pub fn assemble(ds: Dataset, checked: Checked) -> Catalog {
     }
     Catalog {
         languages,
-        title: clean_text(title),
-        source_note: clean_text(source.note),
-        as_of: clean_text(source.as_of),
-        url: source.url.map(clean_string),
+        title: clean.text(title),
+        source_note: clean.text(source.note),
+        as_of: clean.text(source.as_of),
+        url: source.url.map(|u| if clean.0 { clean_string(u) } else { u }),
         nodes,
         roots,
         orgs,
@@ -651,6 +665,7 @@ fn flatten(
     n: Node,
     parent: Option<NodeIx>,
     depth: usize,
+    clean: Clean,
     nodes: &mut Vec<Entry>,
     refs: &mut Vec<(Vec<Ref>, Vec<Ref>)>,
 ) -> NodeIx {
@@ -677,15 +692,15 @@ fn flatten(
         (Fact::LegalBasis, legal_basis),
     ];
     let mut kept = Vec::with_capacity(facts.iter().filter(|(_, t)| t.is_some()).count());
-    kept.extend(facts.into_iter().filter_map(|(f, t)| t.map(|t| (f, clean_text(t)))));
+    kept.extend(facts.into_iter().filter_map(|(f, t)| t.map(|t| (f, clean.text(t)))));
     let facts = kept;
     let ix = nodes.len();
     nodes.push(Entry {
         id,
         kind,
-        name: clean_text(name),
-        acronym: acronym.map(clean_text),
-        summary: summary.map(clean_text),
+        name: clean.text(name),
+        acronym: acronym.map(|t| clean.text(t)),
+        summary: summary.map(|t| clean.text(t)),
         facts,
         related: Vec::new(),
         organisations: Vec::new(),
@@ -695,10 +710,21 @@ fn flatten(
     });
     refs.push((related, organisations));
     for c in children {
-        let cix = flatten(c, Some(ix), depth + 1, nodes, refs);
+        let cix = flatten(c, Some(ix), depth + 1, clean, nodes, refs);
         nodes[ix].children.push(cix);
     }
     ix
+}
+
+/// Whether texts are made safe for the terminal while the catalog is built (`false` when they
+/// are known to be safe already).
+#[derive(Clone, Copy)]
+struct Clean(bool);
+
+impl Clean {
+    fn text(self, t: Text) -> Text {
+        if self.0 { clean_text(t) } else { t }
+    }
 }
 
 /// `t` with every string made safe for the terminal; a string that is already safe is kept as
