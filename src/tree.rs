@@ -149,7 +149,16 @@ pub fn rows(c: &Catalog, view: View, exp: &Expansion) -> Vec<Item> {
     while let Some(item) = stack.pop() {
         rows.push(item);
         if exp.is_open(item) {
-            stack.extend(item.children(c).into_iter().rev());
+            // The children straight onto the stack, without a vector each.
+            match item {
+                Item::Node(n) => {
+                    stack.extend(c.nodes[n].children.iter().rev().map(|&k| Item::Node(k)))
+                }
+                Item::Org(o) => {
+                    stack.extend(c.org_used_by[o].iter().rev().map(|&n| Item::Use(o, n)))
+                }
+                Item::Use(..) => {}
+            }
         }
     }
     rows
