@@ -13,11 +13,13 @@ pub fn lines(lang: &str) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
     let key_w = BINDINGS.iter().map(|b| width(&keymap::keys_label(b))).max().unwrap_or(0);
     let mut out = Vec::new();
-    for (heading, group) in [
-        (s.group_move, Group::Move),
-        (s.group_search, Group::Search),
-        (s.group_other, Group::Other),
-    ] {
+    for group in Group::ALL {
+        let heading = match group {
+            Group::Move => s.group_move,
+            Group::Links => s.group_links,
+            Group::Search => s.group_search,
+            Group::Other => s.group_other,
+        };
         out.push(Line::styled(heading.to_owned(), theme::LABEL));
         let mut typing_heading = false;
         for b in BINDINGS.iter().filter(|b| b.group == group) {
@@ -47,4 +49,24 @@ pub fn lines(lang: &str) -> Vec<Line<'static>> {
 #[must_use]
 pub fn max_scroll(lang: &str, height: u16) -> usize {
     lines(lang).len().saturating_sub(usize::from(height.saturating_sub(2)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_binding_of_the_key_table_is_in_the_help() {
+        for lang in ["fr", "nl", "en"] {
+            let text: Vec<String> = lines(lang).iter().map(ToString::to_string).collect();
+            for b in BINDINGS {
+                let keys = keymap::keys_label(b);
+                let (long, _) = action_text(b.action.clone(), lang);
+                assert!(
+                    text.iter().any(|l| l.contains(&keys) && l.contains(long)),
+                    "{keys} ({long}) missing from the {lang} help"
+                );
+            }
+        }
+    }
 }

@@ -40,6 +40,11 @@ pub enum Group {
     Other,
 }
 
+impl Group {
+    /// Every group, in the order the help overlay lists them.
+    pub const ALL: [Group; 4] = [Group::Move, Group::Links, Group::Search, Group::Other];
+}
+
 /// One line of the key table.
 #[derive(Debug, Clone)]
 pub struct Binding {
