@@ -236,14 +236,14 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
 pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
     let [fr, nl, en]: [(&str, &str); 3] = match action {
         Action::Down => [
-            ("ligne suivante (détails : défiler)", "bas"),
-            ("volgende regel (details: scrollen)", "omlaag"),
-            ("next row (details: scroll)", "down"),
+            ("ligne suivante (détails : lien suivant ou défiler)", "bas"),
+            ("volgende regel (details: volgende link of scrollen)", "omlaag"),
+            ("next row (details: next link or scroll)", "down"),
         ],
         Action::Up => [
-            ("ligne précédente (détails : défiler)", "haut"),
-            ("vorige regel (details: scrollen)", "omhoog"),
-            ("previous row (details: scroll)", "up"),
+            ("ligne précédente (détails : lien précédent ou défiler)", "haut"),
+            ("vorige regel (details: vorige link of scrollen)", "omhoog"),
+            ("previous row (details: previous link or scroll)", "up"),
         ],
         Action::PageDown => {
             [("page suivante", "page"), ("volgende pagina", "pagina"), ("next page", "page")]
@@ -268,9 +268,9 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("collapse, or go to the parent", "collapse"),
         ],
         Action::Toggle => [
-            ("déplier ou replier", "déplier/replier"),
-            ("open- of dichtklappen", "open/dicht"),
-            ("expand or collapse", "expand/collapse"),
+            ("déplier ou replier (détails : suivre le lien choisi)", "déplier/replier"),
+            ("open- of dichtklappen (details: gekozen link volgen)", "open/dicht"),
+            ("expand or collapse (details: follow the chosen link)", "expand/collapse"),
         ],
         Action::FocusNext => [
             ("passer de l'arbre aux détails et inversement", "panneau"),
@@ -352,9 +352,9 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         ],
         Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
         Action::FollowLink(_) => [
-            ("suivre le lien [1]…[9] des détails (détails : Entrée sur le lien choisi)", "lien"),
-            ("link [1]…[9] in de details volgen (details: Enter op de gekozen link)", "link"),
-            ("follow link [1]…[9] of the details (details: Enter on the chosen link)", "link"),
+            ("suivre le lien [1]…[9] des détails", "lien"),
+            ("link [1]…[9] van de details volgen", "link"),
+            ("follow link [1]…[9] of the details", "link"),
         ],
         Action::Back => [("revenir en arrière", "retour"), ("terug", "terug"), ("go back", "back")],
         Action::Forward => {
