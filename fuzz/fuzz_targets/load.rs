@@ -1,15 +1,20 @@
-//! Any bytes as a data file: loading never panics, hangs or blows up memory; a file that loads
-//! holds no control character but line breaks, opens in the explorer, draws, exports and
-//! searches; a file that does not load is refused with at least one error.
+//! Any bytes as a data file: loading never panics, hangs or blows up memory; the fast reader
+//! reads a file only as `ron` reads it; a file that loads holds no control character but line
+//! breaks, opens in the explorer, draws, exports and searches; a file that does not load is
+//! refused with at least one error.
 #![no_main]
 
 use ccbnet::app::App;
-use ccbnet::data::{Catalog, Text, load_bytes};
+use ccbnet::data::schema::Dataset;
+use ccbnet::data::{Catalog, Text, fast, load_bytes};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 fuzz_target!(|data: &[u8]| {
+    if let Ok(src) = std::str::from_utf8(data) {
+        same_as_ron(src.strip_prefix('\u{FEFF}').unwrap_or(src));
+    }
     match load_bytes("fuzz", data) {
         Ok(loaded) => {
             for d in &loaded.warnings {
@@ -27,6 +32,19 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// When the fast reader reads a file, `ron` reads the same data set from it.
+fn same_as_ron(src: &str) {
+    let Some(quick) = fast::parse(src) else { return };
+    let slow: Result<Dataset, _> = ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(ccbnet::data::load::MAX_NESTING)
+        .from_str(src);
+    match slow {
+        Ok(slow) => assert_eq!(format!("{quick:?}"), format!("{slow:?}"), "read differently"),
+        Err(e) => panic!("the fast reader read a file ron refuses: {e}"),
+    }
+}
 
 /// Every text is safe to draw, and every index points inside the catalog.
 fn check_catalog(c: &Catalog) {
