@@ -249,3 +249,16 @@ fn a_reference_before_the_node_does_not_shift_positions() {
         )
     );
 }
+
+#[test]
+fn escape_sequences_from_the_file_never_reach_the_terminal() {
+    let (out, code) = check("invalid/escape-in-id.ron");
+    assert_eq!(code, 1, "{out}");
+    assert!(!out.chars().any(|c| c.is_control() && c != '\n'), "{out:?}");
+    assert_eq!(
+        out.lines().next(),
+        Some(
+            "invalid/escape-in-id.ron:3:22: error: the id \"a\u{FFFD}]0;pwned\u{FFFD}b\" is not kebab-case (lowercase letters and digits, joined by single hyphens) (in a\u{FFFD}]0;pwned\u{FFFD}b)"
+        )
+    );
+}

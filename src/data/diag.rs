@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::locate::Pos;
+use crate::text::{one_line, sanitize};
 
 /// How bad a problem is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -62,9 +63,11 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// `FILE:LINE:COL: error: message (in a > b)`.
+    /// `FILE:LINE:COL: error: message (in a > b)`, on one line. Ids and values quoted from the
+    /// file are untrusted: their control characters (escape sequences) print as U+FFFD.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
+        let safe = |s: &str| one_line(&sanitize(s)).into_owned();
+        write!(f, "{}", safe(&self.file))?;
         if let Some(p) = self.pos {
             write!(f, ":{}:{}", p.line, p.col)?;
         }
@@ -72,9 +75,9 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, ": {level}: {}", self.message)?;
+        write!(f, ": {level}: {}", safe(&self.message))?;
         if !self.path.is_empty() {
-            write!(f, " (in {})", self.path.join(" > "))?;
+            write!(f, " (in {})", safe(&self.path.join(" > ")))?;
         }
         Ok(())
     }

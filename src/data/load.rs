@@ -46,6 +46,8 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::Unreadable { file, reason } => {
+                // A file name is the user's, but may still hold control characters.
+                let file = crate::text::one_line(&crate::text::sanitize(file)).into_owned();
                 write!(f, "{file}: error: cannot read the file: {reason}")
             }
             LoadError::Invalid(diags) => {
