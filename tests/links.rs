@@ -125,29 +125,13 @@ fn back_and_forward_restore_the_exact_place() {
     app.update(FocusNext);
     app.update(Down);
     app.update(Down);
-    let before = (
-        app.view,
-        app.expansion.clone(),
-        app.selected(),
-        app.tree_offset,
-        app.detail_scroll,
-        app.link_focus,
-        app.focus,
-    );
+    let before = app.place();
     app.update(FollowLink(0));
     let after_follow =
         (app.view, app.expansion.clone(), app.selected(), app.tree_offset, app.detail_scroll);
-    assert_ne!(after_follow.2, before.2);
+    assert_ne!(after_follow.2, before.item);
     app.update(Back);
-    let now = (
-        app.view,
-        app.expansion.clone(),
-        app.selected(),
-        app.tree_offset,
-        app.detail_scroll,
-        app.link_focus,
-        app.focus,
-    );
+    let now = app.place();
     assert_eq!(now, before);
     assert_eq!(app.forward.len(), 1);
     app.update(Forward);
@@ -159,7 +143,7 @@ fn back_and_forward_restore_the_exact_place() {
     app.update(Forward);
     app.update(Back);
     app.update(Back);
-    assert_eq!(app.selected(), before.2);
+    assert_eq!(app.selected(), before.item);
     // A new jump clears what was ahead.
     app.update(FollowLink(0));
     assert!(app.forward.is_empty());

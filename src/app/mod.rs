@@ -529,7 +529,8 @@ impl App {
     }
 
     /// Where the person stands now.
-    fn place(&self) -> Place {
+    #[must_use]
+    pub fn place(&self) -> Place {
         Place {
             view: self.view,
             expansion: self.expansion.clone(),
