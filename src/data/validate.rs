@@ -169,84 +169,37 @@ fn check_with<'a>(file: &'a str, loc: Option<&'a Locator<'a>>, ds: &'a Dataset) 
     for (ix, seen) in nodes.iter().enumerate() {
         let rec = seen.rec;
         let path = || path_of(&nodes, ix);
-        for r in &seen.node.related {
-            let found = v.resolve(&r.id);
-            let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "related", &r.id));
-            match found {
-                Some(Target::Node(t)) if t == ix => {
-                    let d = Diagnostic::error(
-                        file,
-                        pos(),
-                        format!("\"{}\" is related to itself", r.id),
-                    );
-                    v.diags.push(d.in_path(&path()));
-                }
-                Some(Target::Node(_)) => {
-                    if let Some(role) = &r.role {
-                        v.check_text(
-                            role,
-                            rec,
-                            "related",
-                            "the role of a related entry",
-                            &path(),
-                            false,
-                        );
+        // The two lists of references: which kind of target each wants, and what to say.
+        for (refs, field, wants_org, role_what) in [
+            (&seen.node.related, "related", false, "the role of a related entry"),
+            (&seen.node.organisations, "organisations", true, "the role of an organisation"),
+        ] {
+            for r in refs {
+                let found = v.resolve(&r.id);
+                let problem = match (found, wants_org) {
+                    (Some(Target::Node(t)), false) if t == ix => {
+                        Some(format!("\"{}\" is related to itself", r.id))
                     }
-                }
-                Some(Target::Org(_)) => {
-                    let d = Diagnostic::error(
-                        file,
-                        pos(),
-                        format!(
-                            "\"{}\" is an organisation, not an entry of the tree: list it under `organisations`",
-                            r.id
-                        ),
-                    );
-                    v.diags.push(d.in_path(&path()));
-                }
-                None => {
-                    let d = Diagnostic::error(
-                        file,
-                        pos(),
-                        format!("the related entry \"{}\" does not exist", r.id),
-                    );
-                    v.diags.push(d.in_path(&path()));
-                }
-            }
-        }
-        for r in &seen.node.organisations {
-            let found = v.resolve(&r.id);
-            let pos = || v.at(rec, |loc, rec| loc.string_in_field(rec, "organisations", &r.id));
-            match found {
-                Some(Target::Org(_)) => {
-                    if let Some(role) = &r.role {
-                        v.check_text(
-                            role,
-                            rec,
-                            "organisations",
-                            "the role of an organisation",
-                            &path(),
-                            false,
-                        );
+                    (Some(Target::Node(_)), false) | (Some(Target::Org(_)), true) => {
+                        if let Some(role) = &r.role {
+                            v.check_text(role, rec, field, role_what, &path(), false);
+                        }
+                        None
                     }
-                }
-                Some(Target::Node(_)) => {
-                    let d = Diagnostic::error(
-                        file,
-                        pos(),
-                        format!(
-                            "\"{}\" is an entry of the tree, not an organisation: list it under `related`",
-                            r.id
-                        ),
-                    );
-                    v.diags.push(d.in_path(&path()));
-                }
-                None => {
-                    let d = Diagnostic::error(
-                        file,
-                        pos(),
-                        format!("the organisation \"{}\" does not exist", r.id),
-                    );
+                    (Some(Target::Org(_)), false) => Some(format!(
+                        "\"{}\" is an organisation, not an entry of the tree: list it under `organisations`",
+                        r.id
+                    )),
+                    (Some(Target::Node(_)), true) => Some(format!(
+                        "\"{}\" is an entry of the tree, not an organisation: list it under `related`",
+                        r.id
+                    )),
+                    (None, false) => Some(format!("the related entry \"{}\" does not exist", r.id)),
+                    (None, true) => Some(format!("the organisation \"{}\" does not exist", r.id)),
+                };
+                if let Some(message) = problem {
+                    let pos = v.at(rec, |loc, rec| loc.string_in_field(rec, field, &r.id));
+                    let d = Diagnostic::error(file, pos, message);
                     v.diags.push(d.in_path(&path()));
                 }
             }
