@@ -1,11 +1,10 @@
-//! Loading: the parse alone (`ron`, the fast reader), then loading and validating (`ccbnet check`'s work), the
+//! Loading: reading and validating (`ccbnet check`'s work), the
 //! explorer's state (the search index), and the first frame at 200x60, on generated data sets
 //! of 1,000, 10,000 and 100,000 nodes. `cargo bench --bench load`.
 
 mod common;
 
 use ccbnet::app::App;
-use ccbnet::data::schema::Dataset;
 use common::{SIZES, draw, source, terminal};
 use divan::Bencher;
 
@@ -13,28 +12,7 @@ fn main() {
     divan::main();
 }
 
-/// The `ron` crate's parse into the file's serde types, and nothing else: what loading cost
-/// before the fast reader, which now leaves `ron` only the files it cannot read.
-#[divan::bench(args = SIZES, sample_count = 10)]
-fn ron_parse(bencher: Bencher, n: usize) {
-    let src = source(n);
-    bencher.bench(|| {
-        let opts = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .with_recursion_limit(ccbnet::data::load::MAX_NESTING);
-        let ds: Dataset = opts.from_str(src).expect("parses");
-        ds
-    });
-}
-
-/// The fast reader alone, which reads data files written in plain RON (all those above).
-#[divan::bench(args = SIZES, sample_count = 10)]
-fn fast_parse(bencher: Bencher, n: usize) {
-    let src = source(n);
-    bencher.bench(|| ccbnet::data::fast::parse(src).expect("the fast reader reads it"));
-}
-
-/// Parse, validate and build the catalog: what `ccbnet check` and `--data` do before anything
+/// Read, validate and build the catalog: what `ccbnet check` and `--data` do before anything
 /// else. The catalog is dropped outside the timing.
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn load_and_validate(bencher: Bencher, n: usize) {

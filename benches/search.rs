@@ -1,6 +1,9 @@
 //! Search speed: one keystroke (search plus render at 200x60) on generated data sets of 1,000,
 //! 10,000 and 100,000 nodes. `cargo bench --bench search`.
 
+#[path = "common/synth.rs"]
+mod synth;
+
 use std::sync::OnceLock;
 
 use ccbnet::action::Action;
@@ -22,7 +25,7 @@ fn catalog(n: usize) -> &'static Catalog {
         SIZES
             .iter()
             .map(|&n| {
-                let src = ccbnet::synth::dataset(n, 7);
+                let src = synth::dataset(n, 7);
                 (n, ccbnet::data::load_str("bench", &src).expect("generated data loads").catalog)
             })
             .collect()

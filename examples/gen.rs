@@ -3,6 +3,9 @@
 
 use std::io::Write;
 
+#[path = "../benches/common/synth.rs"]
+mod synth;
+
 fn main() -> std::process::ExitCode {
     let mut args = std::env::args().skip(1);
     let Some(n) = args.next().and_then(|a| a.parse::<usize>().ok()) else {
@@ -10,7 +13,7 @@ fn main() -> std::process::ExitCode {
         return std::process::ExitCode::from(2);
     };
     let seed = args.next().and_then(|a| a.parse().ok()).unwrap_or(1);
-    let text = ccbnet::synth::dataset(n, seed);
+    let text = synth::dataset(n, seed);
     if std::io::stdout().lock().write_all(text.as_bytes()).is_err() {
         return std::process::ExitCode::FAILURE;
     }

@@ -5,7 +5,6 @@
 use std::time::Instant;
 
 use ccbnet::app::App;
-use ccbnet::data::schema::Dataset;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -39,15 +38,6 @@ fn main() {
     eprintln!("{:>22}: {} MiB", "file size", bytes.len() >> 20);
     let src = phase("utf-8", || std::str::from_utf8(&bytes).expect("UTF-8").to_owned());
     drop(bytes);
-    phase("ron parse only", || {
-        let opts = ron::Options::default()
-            .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-            .with_recursion_limit(ccbnet::data::load::MAX_NESTING);
-        let ds: Dataset = opts.from_str(&src).expect("parses");
-        ds.nodes.len()
-    });
-    phase("fast reader only", || ccbnet::data::fast::parse(&src).map(|ds| ds.nodes.len()));
-    phase("locator only", || ccbnet::data::locate::Locator::new(&src).top().is_some());
     let loaded = phase("load_str (all)", || ccbnet::data::load_str(&path, &src).expect("loads"));
     phase("drop the catalog", || drop(loaded));
     drop(src);

@@ -1,6 +1,9 @@
 //! Profiling aid: loads a generated data set and runs search keystrokes in a loop.
 //! `cargo run --release --example profile_search -- NODES QUERY ROUNDS`.
 
+#[path = "../benches/common/synth.rs"]
+mod synth;
+
 use ccbnet::action::Action;
 use ccbnet::app::App;
 
@@ -10,7 +13,7 @@ fn main() {
     let query = args.next().unwrap_or_else(|| "s".into());
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(20);
     let t = std::time::Instant::now();
-    let src = ccbnet::synth::dataset(n, 7);
+    let src = synth::dataset(n, 7);
     eprintln!("generate: {:?}", t.elapsed());
     let t = std::time::Instant::now();
     let catalog = ccbnet::data::load_str("gen", &src).expect("loads").catalog;

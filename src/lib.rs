@@ -16,7 +16,6 @@ pub mod layout;
 pub mod lookup;
 pub mod manual;
 pub mod search;
-pub mod synth;
 pub mod term;
 pub mod text;
 pub mod theme;

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod synth;
 
 use std::io::Sink;
 use std::sync::OnceLock;
@@ -26,8 +27,7 @@ pub const HEIGHT: u16 = 60;
 /// The generated data file of `n` nodes, made once.
 pub fn source(n: usize) -> &'static str {
     static CACHE: OnceLock<Vec<(usize, String)>> = OnceLock::new();
-    let all =
-        CACHE.get_or_init(|| SIZES.iter().map(|&n| (n, ccbnet::synth::dataset(n, SEED))).collect());
+    let all = CACHE.get_or_init(|| SIZES.iter().map(|&n| (n, synth::dataset(n, SEED))).collect());
     &all.iter().find(|(k, _)| *k == n).expect("a benchmarked size").1
 }
 

@@ -134,6 +134,6 @@ impl Drop for Explorer {
 #[must_use]
 pub fn data_file(n: usize) -> String {
     let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("gen-{n}.ron"));
-    std::fs::write(&path, ccbnet::synth::dataset(n, super::SEED)).expect("write data");
+    std::fs::write(&path, super::synth::dataset(n, super::SEED)).expect("write data");
     path.display().to_string()
 }

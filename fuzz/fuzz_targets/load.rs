@@ -1,12 +1,14 @@
-//! Any bytes as a data file: loading never panics, hangs or blows up memory; the fast reader
-//! reads a file only as `ron` reads it; a file that loads holds no control character but line
+//! Any bytes as a data file: loading never panics, hangs or blows up memory; ccbnet's reader
+//! and `ron` agree on every file both accept, and a file `ron` refuses is refused; a file that loads holds no control character but line
 //! breaks, opens in the explorer, draws, exports and searches; a file that does not load is
 //! refused with at least one error.
 #![no_main]
 
+#[path = "../../tests/common/reference.rs"]
+mod reference;
+
 use ccbnet::app::App;
-use ccbnet::data::schema::Dataset;
-use ccbnet::data::{Catalog, Text, fast, load_bytes};
+use ccbnet::data::{Catalog, Text, load_bytes};
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -33,16 +35,10 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// When the fast reader reads a file, `ron` reads the same data set from it.
+/// ccbnet's reader and `ron` agree on `src` (see `tests/common/reference.rs`).
 fn same_as_ron(src: &str) {
-    let Some(quick) = fast::parse(src) else { return };
-    let slow: Result<Dataset, _> = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(ccbnet::data::load::MAX_NESTING)
-        .from_str(src);
-    match slow {
-        Ok(slow) => assert_eq!(format!("{quick:?}"), format!("{slow:?}"), "read differently"),
-        Err(e) => panic!("the fast reader read a file ron refuses: {e}"),
+    if let Err(e) = reference::compare(src) {
+        panic!("ccbnet and ron disagree: {e}");
     }
 }
 
@@ -60,7 +56,8 @@ fn check_catalog(c: &Catalog) {
     safe(&c.as_of);
     for n in &c.nodes {
         safe(&n.name);
-        n.acronym.iter().chain(&n.summary).for_each(safe);
+        n.short.iter().chain(&n.acronym).chain(&n.summary).for_each(safe);
+        n.related.iter().flat_map(|l| l.role.iter().chain(&l.back)).for_each(safe);
         n.facts.iter().for_each(|(_, t)| safe(t));
         assert!(n.parent.is_none_or(|p| p < c.nodes.len()));
         assert!(n.children.iter().all(|&k| k < c.nodes.len()));

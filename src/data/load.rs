@@ -1,19 +1,16 @@
 //! Reading a data file: from disk or from the copy built into the binary, through the size,
-//! UTF-8 and RON checks, to a validated [`Catalog`].
+//! UTF-8 checks, to the reader and its validated [`Catalog`].
 
 use std::io::Read;
 use std::path::Path;
 
-use super::diag::Diagnostic;
-use super::locate::{Pos, pos_of_offset};
+use super::diag::{Diagnostic, pos_of_offset};
 use super::model::Catalog;
-use super::schema::Dataset;
-use super::validate;
+use crate::text::{one_line, sanitize};
 
 /// The largest data file read, in bytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-/// How deeply brackets may nest in a data file.
-pub const MAX_NESTING: usize = 128;
+pub use super::read::MAX_NESTING;
 /// The shipped data set, built into the binary.
 pub const EMBEDDED: &str = include_str!("../../assets/ccb-networks.ron");
 /// The name the embedded data set goes by in messages.
@@ -29,9 +26,10 @@ pub struct Loaded {
 }
 
 /// Why a data file did not load.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum LoadError {
     /// The file could not be read at all (missing, no permission, a folder).
+    #[error("{}: error: cannot read the file: {reason}", one_line(&sanitize(file)))]
     Unreadable {
         /// The file's name as given.
         file: String,
@@ -39,27 +37,22 @@ pub enum LoadError {
         reason: String,
     },
     /// The file was read but is not valid: every problem found, errors and warnings.
+    #[error("{}", Problems(.0))]
     Invalid(Vec<Diagnostic>),
 }
 
-impl std::fmt::Display for LoadError {
+/// Problems, one a line.
+struct Problems<'a>(&'a [Diagnostic]);
+
+impl std::fmt::Display for Problems<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            LoadError::Unreadable { file, reason } => {
-                // A file name is the user's, but may still hold control characters.
-                let file = crate::text::one_line(&crate::text::sanitize(file)).into_owned();
-                write!(f, "{file}: error: cannot read the file: {reason}")
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
             }
-            LoadError::Invalid(diags) => {
-                for (i, d) in diags.iter().enumerate() {
-                    if i > 0 {
-                        writeln!(f)?;
-                    }
-                    write!(f, "{d}")?;
-                }
-                Ok(())
-            }
+            write!(f, "{d}")?;
         }
+        Ok(())
     }
 }
 
@@ -96,26 +89,18 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     load_owned(&name, bytes).map_err(LoadError::Invalid)
 }
 
-/// [`load_bytes`] on bytes it may keep: the file's text is freed once checked, before the
-/// catalog is built, so that the two are never in memory together.
+/// [`load_bytes`] on bytes it owns.
 fn load_owned(file: &str, bytes: Vec<u8>) -> Result<Loaded, Vec<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(vec![too_large(file)]);
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
+    match String::from_utf8(bytes) {
+        Ok(text) => load_str(file, &text),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            return Err(vec![not_utf8(file, e.as_bytes(), at)]);
+            Err(vec![not_utf8(file, e.as_bytes(), at)])
         }
-    };
-    let src = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
-    let (ds, safe) = parse(file, src)?;
-    let mut checked = validate::check(file, src, &ds)?;
-    checked.texts_safe = safe;
-    drop(text);
-    let warnings = std::mem::take(&mut checked.warnings);
-    Ok(Loaded { catalog: validate::assemble(ds, checked), warnings })
+    }
 }
 
 fn not_utf8(file: &str, bytes: &[u8], valid_up_to: usize) -> Diagnostic {
@@ -169,36 +154,8 @@ pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
 /// Every problem found, when there is at least one error.
 pub fn load_str(file: &str, src: &str) -> Result<Loaded, Vec<Diagnostic>> {
     let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    let (ds, _) = parse(file, src)?;
-    match validate::build(file, src, ds) {
+    match super::read::read(file, src) {
         (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
         (None, diags) => Err(diags),
-    }
-}
-
-/// Reads `src` into the file's types: with the fast reader when it can, else with `ron`,
-/// whose messages and positions tell what is wrong with a file. Also says whether every string
-/// is known to be safe for the terminal already (only the fast reader knows).
-fn parse(file: &str, src: &str) -> Result<(Dataset, bool), Vec<Diagnostic>> {
-    if let Some(read) = super::fast::parse_noting_safety(src) {
-        return Ok(read);
-    }
-    let opts = ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(MAX_NESTING);
-    match opts.from_str(src) {
-        Ok(ds) => Ok((ds, false)),
-        Err(e) => {
-            let pos = Pos { line: e.span.start.line, col: e.span.start.col };
-            let message = match e.code {
-                ron::Error::ExceededRecursionLimit => {
-                    format!(
-                        "brackets are nested more than {MAX_NESTING} levels deep, the most a data file may have"
-                    )
-                }
-                code => code.to_string(),
-            };
-            Err(vec![Diagnostic::error(file, Some(pos), message)])
-        }
     }
 }

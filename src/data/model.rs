@@ -29,8 +29,11 @@ pub enum Fact {
 pub struct Link<T> {
     /// Index of the target.
     pub target: T,
-    /// How the two are related, seen from the side that wrote the reference.
+    /// How the two are related, read from the side that wrote the reference.
     pub role: Option<Text>,
+    /// How the two are related, read from the other side (`back` in the file); the other side
+    /// shows no role without it.
+    pub back: Option<Text>,
 }
 
 /// One entry of the tree.
@@ -42,6 +45,8 @@ pub struct Entry {
     pub kind: Option<Kind>,
     /// Full name.
     pub name: Text,
+    /// A short name for the tree, where the full name is long.
+    pub short: Option<Text>,
     /// Short form.
     pub acronym: Option<Text>,
     /// What it is and does.
@@ -60,6 +65,27 @@ pub struct Entry {
     pub depth: usize,
 }
 
+impl Entry {
+    /// An entry with nothing read yet, below `parent`.
+    #[must_use]
+    pub fn blank(parent: Option<NodeIx>, depth: usize) -> Self {
+        Entry {
+            id: String::new(),
+            kind: None,
+            name: Text::Same(String::new()),
+            short: None,
+            acronym: None,
+            summary: None,
+            facts: Vec::new(),
+            related: Vec::new(),
+            organisations: Vec::new(),
+            parent,
+            children: Vec::new(),
+            depth,
+        }
+    }
+}
+
 /// One organisation.
 #[derive(Debug, Clone)]
 pub struct Org {
@@ -73,6 +99,20 @@ pub struct Org {
     pub part_of: Option<OrgIx>,
     /// A sentence on what it is.
     pub summary: Option<Text>,
+}
+
+impl Org {
+    /// An organisation with nothing read yet.
+    #[must_use]
+    pub fn blank() -> Self {
+        Org {
+            id: String::new(),
+            name: Text::Same(String::new()),
+            acronym: None,
+            part_of: None,
+            summary: None,
+        }
+    }
 }
 
 /// What an id names.
@@ -92,37 +132,47 @@ pub struct IdIndex {
     /// `0` for an empty slot, else a node's number plus one, or an organisation's plus one with
     /// the top bit set.
     slots: Vec<u32>,
+    /// How many slots are taken.
+    len: usize,
 }
 
 const ORG_BIT: u32 = 1 << 31;
 
 impl IdIndex {
-    /// An index of `targets`, whose ids `id_of` gives; for an id given twice, the first.
-    #[must_use]
-    pub fn new<'a>(targets: &[Target], id_of: impl Fn(Target) -> &'a str) -> Self {
-        // At most half full, so that lookups stay short.
-        let len = (targets.len() * 2).next_power_of_two().max(16);
-        let mut ix = IdIndex { slots: vec![0; len] };
-        for &t in targets {
-            let code = match t {
-                Target::Node(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) & !ORG_BIT,
-                Target::Org(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) | ORG_BIT,
-            };
-            let id = id_of(t);
-            let mask = ix.slots.len() - 1;
-            let mut at = hash(id) & mask;
-            loop {
-                match ix.slots[at] {
-                    0 => {
-                        ix.slots[at] = code;
-                        break;
-                    }
-                    c if id_of(decode(c)) == id => break,
-                    _ => at = (at + 1) & mask,
+    /// Adds `t`, whose id `id_of` gives (as for every target already in); when its id is
+    /// already there, leaves the index as it is and returns what the id names.
+    pub fn insert<'a>(&mut self, t: Target, id_of: impl Fn(Target) -> &'a str) -> Option<Target> {
+        if self.len * 2 >= self.slots.len() {
+            // At most half full, so that lookups stay short.
+            let grown = vec![0; (self.slots.len() * 2).max(16)];
+            let old = std::mem::replace(&mut self.slots, grown);
+            let mask = self.slots.len() - 1;
+            for code in old.into_iter().filter(|&c| c != 0) {
+                let mut at = hash(id_of(decode(code))) & mask;
+                while self.slots[at] != 0 {
+                    at = (at + 1) & mask;
                 }
+                self.slots[at] = code;
             }
         }
-        ix
+        let code = match t {
+            Target::Node(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) & !ORG_BIT,
+            Target::Org(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) | ORG_BIT,
+        };
+        let id = id_of(t);
+        let mask = self.slots.len() - 1;
+        let mut at = hash(id) & mask;
+        loop {
+            match self.slots[at] {
+                0 => {
+                    self.slots[at] = code;
+                    self.len += 1;
+                    return None;
+                }
+                c if id_of(decode(c)) == id => return Some(decode(c)),
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
     /// What `id` names, `id_of` giving the id of a target.
@@ -142,42 +192,18 @@ impl IdIndex {
     }
 }
 
-/// A map keyed by ids, hashed with FNV-1a: ids are short, and they come from the file's author,
-/// who has nothing to gain from slowing down their own file.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
-
-/// The FNV-1a hash.
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 fn decode(code: u32) -> Target {
     let n = (code & !ORG_BIT) as usize - 1;
     if code & ORG_BIT == 0 { Target::Node(n) } else { Target::Org(n) }
 }
 
-/// A quick hash of an id (FNV-1a, see [`Fnv`]).
+/// A quick hash of an id (FNV-1a): ids are short, and they come from the file's author, who has
+/// nothing to gain from slowing down their own file.
 fn hash(id: &str) -> usize {
-    use std::hash::Hasher;
-    let mut h = Fnv::default();
-    h.write(id.as_bytes());
-    let h = h.finish();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in id.as_bytes() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
     (h ^ (h >> 32)) as usize
 }
 
@@ -304,11 +330,12 @@ impl Catalog {
             if out.iter().any(|r| r.target == from) {
                 continue;
             }
+            // The writer's words read from this side: its `back`, or nothing.
             let role = self.nodes[from]
                 .related
                 .iter()
                 .find(|l| l.target == ix)
-                .and_then(|l| l.role.as_ref());
+                .and_then(|l| l.back.as_ref());
             out.push(Related { target: from, role, incoming: true });
         }
         out
@@ -320,7 +347,7 @@ impl Catalog {
 pub struct Related<'a> {
     /// The other node.
     pub target: NodeIx,
-    /// The word on the relation, as its writer put it.
+    /// The word on the relation, read from the side that lists it.
     pub role: Option<&'a Text>,
     /// Whether the other node is the one that wrote the reference.
     pub incoming: bool,

@@ -1,110 +1,11 @@
-//! The serde types of the RON data file: what a data maintainer writes, as written.
-//!
-//! These types are the file's grammar and nothing more. Cross-checks (unique ids, links that
-//! point somewhere, declared languages) live in [`super::validate`]; the indexed form the
-//! explorer reads is [`super::model::Catalog`].
+//! The data format's schema: texts, the kinds of entry, and one table of fields per record that
+//! the reader and its checks both walk. Adding a field to an entry is a line in [`NODE_FIELDS`]
+//! and a place for it in [`super::model::Entry`] (plus its display and its documentation).
 
-use std::fmt;
-
-use serde::Deserialize;
-use serde::de::{self, Deserializer, MapAccess, Visitor};
-
-/// The whole data file.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
-    /// Version of the data format; this program reads version 1.
-    pub format: u32,
-    /// Language codes the file is written in, in order of preference (`["fr", "nl"]`).
-    pub languages: Vec<String>,
-    /// Title shown in the header.
-    pub title: Text,
-    /// Where the content comes from and which date it reflects.
-    pub source: Source,
-    /// Every body the networks name, once each.
-    #[serde(default)]
-    pub organisations: Vec<Organisation>,
-    /// The top nodes (the levels), each with its entries below it.
-    pub nodes: Vec<Node>,
-}
-
-/// A note on the source of the data and the date its content reflects.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
-    /// Where the facts come from, and what has changed since.
-    pub note: Text,
-    /// The date (or period) the content reflects, as a person would read it.
-    pub as_of: Text,
-    /// Address of the source, if it has one.
-    #[serde(default)]
-    pub url: Option<String>,
-}
-
-/// One entry of the tree: a level, a network, a platform, a forum, a body...
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Node {
-    /// Stable identifier, unique in the file (nodes and organisations together), kebab-case.
-    pub id: String,
-    /// What sort of entry this is; shown as a label in the detail pane.
-    #[serde(default)]
-    pub kind: Option<Kind>,
-    /// Full name.
-    pub name: Text,
-    /// Short form, if the entry has one ("CySSAP", `{"fr": "CEI", "nl": "IEC"}`).
-    #[serde(default)]
-    pub acronym: Option<Text>,
-    /// What the entry is and does, in a few sentences.
-    #[serde(default)]
-    pub summary: Option<Text>,
-    /// Who takes part.
-    #[serde(default)]
-    pub participants: Option<Text>,
-    /// Who coordinates, chairs or organises it.
-    #[serde(default)]
-    pub coordination: Option<Text>,
-    /// How often it meets or takes place.
-    #[serde(default)]
-    pub frequency: Option<Text>,
-    /// What the CCB does in it.
-    #[serde(default)]
-    pub ccb_role: Option<Text>,
-    /// The law or act it rests on.
-    #[serde(default)]
-    pub legal_basis: Option<Text>,
-    /// Other entries of the tree this one is connected to, by id.
-    #[serde(default)]
-    pub related: Vec<Ref>,
-    /// Organisations involved, by id.
-    #[serde(default)]
-    pub organisations: Vec<Ref>,
-    /// Entries under this one.
-    #[serde(default)]
-    pub children: Vec<Node>,
-}
-
-/// One body (a service, an agency, an international organisation), named once.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Organisation {
-    /// Stable identifier, unique in the file (nodes and organisations together), kebab-case.
-    pub id: String,
-    /// Official name.
-    pub name: Text,
-    /// Official short form, localized where the body localizes it (`{"fr": "OTAN", "nl": "NAVO"}`).
-    #[serde(default)]
-    pub acronym: Option<Text>,
-    /// The organisation this one belongs to, by id (a directorate in its ministry).
-    #[serde(default)]
-    pub part_of: Option<String>,
-    /// A sentence on what the body is.
-    #[serde(default)]
-    pub summary: Option<Text>,
-}
+use super::model::{Catalog, Entry, Fact, Org};
 
 /// What sort of entry a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     /// One of the top levels of the tree.
     Level,
@@ -128,15 +29,20 @@ pub enum Kind {
     Channel,
 }
 
-/// A reference to a node or an organisation, with an optional word on the relation.
-///
-/// Written either as a bare id (`"enisa"`) or as `(id: "enisa", role: {...})`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Ref {
-    /// The id referred to.
-    pub id: String,
-    /// How the two are related, seen from the entry that holds the reference.
-    pub role: Option<Text>,
+impl Kind {
+    /// Every kind, as written in a file.
+    pub const ALL: [(&'static str, Kind); 10] = [
+        ("Level", Kind::Level),
+        ("Network", Kind::Network),
+        ("Platform", Kind::Platform),
+        ("Forum", Kind::Forum),
+        ("Body", Kind::Body),
+        ("Event", Kind::Event),
+        ("Exercise", Kind::Exercise),
+        ("Service", Kind::Service),
+        ("Role", Kind::Role),
+        ("Channel", Kind::Channel),
+    ];
 }
 
 /// A text a person reads, in one or several languages.
@@ -171,62 +77,131 @@ impl Text {
     }
 }
 
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct TextVisitor;
-        impl<'de> Visitor<'de> for TextVisitor {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a text: a string, or a map from language code to string")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text::Same(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text::Same(v))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                // Room for two languages, the usual case, not the four a growing vector takes.
-                let mut out: Vec<(String, String)> =
-                    Vec::with_capacity(map.size_hint().unwrap_or(2).min(16));
-                while let Some((lang, text)) = map.next_entry::<String, String>()? {
-                    if out.iter().any(|(l, _)| *l == lang) {
-                        return Err(de::Error::custom(format!(
-                            "the language \"{lang}\" is written twice in this text"
-                        )));
-                    }
-                    out.push((lang, text));
-                }
-                Ok(Text::Localized(out))
-            }
-        }
-        d.deserialize_any(TextVisitor)
-    }
+/// A reference as written, before its id is resolved: `"id"` or `(id: "id", role: ..., back:
+/// ...)`.
+#[derive(Debug, Clone, Default)]
+pub struct RefParts {
+    /// The id referred to.
+    pub id: String,
+    /// The relation, read from the side that writes the reference.
+    pub role: Option<Text>,
+    /// The relation, read from the other side.
+    pub back: Option<Text>,
 }
 
-impl<'de> Deserialize<'de> for Ref {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(deny_unknown_fields)]
-        struct Full {
-            id: String,
-            #[serde(default)]
-            role: Option<Text>,
-        }
-        struct RefVisitor;
-        impl<'de> Visitor<'de> for RefVisitor {
-            type Value = Ref;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("an id as a string, or (id: \"...\", role: ...)")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ref, E> {
-                Ok(Ref { id: v.to_owned(), role: None })
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ref, A::Error> {
-                let full = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Ref { id: full.id, role: full.role })
-            }
-        }
-        d.deserialize_any(RefVisitor)
-    }
+/// Whether a field must be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// It may be left out.
+    Optional,
+    /// It must be written.
+    Required,
+    /// It must be written, and its text is never empty (nor made only of invisible characters).
+    NonEmpty,
 }
+
+/// What a field holds, and where it goes in the record being built (`T`).
+pub enum Value<T: 'static> {
+    /// A text that is always there.
+    Text(fn(&mut T) -> &mut Text),
+    /// An optional text.
+    OptText(fn(&mut T) -> &mut Option<Text>),
+    /// One of the facts of an entry.
+    Fact(Fact),
+    /// The record's id: a kebab-case string, unique in the file.
+    Id,
+    /// The kind of an entry.
+    Kind,
+    /// A list of references to entries.
+    Related,
+    /// A list of references to organisations.
+    Organisations,
+    /// The entries below.
+    Children,
+    /// The organisation this one belongs to.
+    PartOf,
+    /// The version of the format.
+    Format,
+    /// The declared languages.
+    Languages,
+    /// The `source` record.
+    Source,
+    /// The list of organisations.
+    Orgs,
+    /// The list of top nodes.
+    Nodes,
+    /// An optional plain string (an address).
+    Url(fn(&mut T) -> &mut Option<String>),
+    /// The id a reference names.
+    RefId,
+}
+
+/// One field of a record: its name in the file, how messages call it, whether it must be
+/// written, and what it holds.
+pub struct Field<T: 'static> {
+    /// The name written before the `:`.
+    pub name: &'static str,
+    /// What messages call it ("the name").
+    pub what: &'static str,
+    /// Whether it must be written.
+    pub need: Need,
+    /// What it holds.
+    pub value: Value<T>,
+}
+
+const fn field<T>(name: &'static str, what: &'static str, need: Need, value: Value<T>) -> Field<T> {
+    Field { name, what, need, value }
+}
+
+use Need::{NonEmpty, Optional, Required};
+
+/// The fields of `Dataset`, the whole file.
+pub const DATASET_FIELDS: &[Field<Catalog>] = &[
+    field("format", "the format version", Required, Value::Format),
+    field("languages", "the languages", Required, Value::Languages),
+    field("title", "the title", NonEmpty, Value::Text(|c| &mut c.title)),
+    field("source", "the source", Required, Value::Source),
+    field("organisations", "the organisations", Optional, Value::Orgs),
+    field("nodes", "the nodes", Required, Value::Nodes),
+];
+
+/// The fields of `source`.
+pub const SOURCE_FIELDS: &[Field<Catalog>] = &[
+    field("note", "the source note", Required, Value::Text(|c| &mut c.source_note)),
+    field("as_of", "the source date", Required, Value::Text(|c| &mut c.as_of)),
+    field("url", "the address of the source", Optional, Value::Url(|c| &mut c.url)),
+];
+
+/// The fields of a `Node`, an entry of the tree.
+pub const NODE_FIELDS: &[Field<Entry>] = &[
+    field("id", "the id", Required, Value::Id),
+    field("kind", "the kind", Optional, Value::Kind),
+    field("name", "the name", NonEmpty, Value::Text(|e| &mut e.name)),
+    field("short", "the short name", Optional, Value::OptText(|e| &mut e.short)),
+    field("acronym", "the acronym", Optional, Value::OptText(|e| &mut e.acronym)),
+    field("summary", "the summary", Optional, Value::OptText(|e| &mut e.summary)),
+    field("participants", "the participants", Optional, Value::Fact(Fact::Participants)),
+    field("coordination", "the coordination", Optional, Value::Fact(Fact::Coordination)),
+    field("frequency", "the frequency", Optional, Value::Fact(Fact::Frequency)),
+    field("ccb_role", "the CCB's role", Optional, Value::Fact(Fact::CcbRole)),
+    field("legal_basis", "the legal basis", Optional, Value::Fact(Fact::LegalBasis)),
+    field("related", "the related entries", Optional, Value::Related),
+    field("organisations", "the organisations", Optional, Value::Organisations),
+    field("children", "the entries below", Optional, Value::Children),
+];
+
+/// The fields of an `Organisation`.
+pub const ORG_FIELDS: &[Field<Org>] = &[
+    field("id", "the id", Required, Value::Id),
+    field("name", "the name", NonEmpty, Value::Text(|o| &mut o.name)),
+    field("acronym", "the acronym", Optional, Value::OptText(|o| &mut o.acronym)),
+    field("part_of", "the organisation it belongs to", Optional, Value::PartOf),
+    field("summary", "the summary", Optional, Value::OptText(|o| &mut o.summary)),
+];
+
+/// The fields of a reference written in full.
+pub const REF_FIELDS: &[Field<RefParts>] = &[
+    field("id", "the id", Required, Value::RefId),
+    field("role", "the role", Optional, Value::OptText(|r| &mut r.role)),
+    field("back", "the role seen from the other side", Optional, Value::OptText(|r| &mut r.back)),
+];

@@ -398,27 +398,3 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
     out.push_str("    ],\n)\n");
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generated_data_sets_load_without_problems() {
-        for n in [1, 7, 500] {
-            let src = dataset(n, 42);
-            let loaded =
-                crate::data::load_str("gen", &src).unwrap_or_else(|e| panic!("{n}: {e:?}"));
-            assert_eq!(loaded.catalog.nodes.len(), n);
-            assert!(loaded.warnings.is_empty());
-        }
-        assert_eq!(dataset(100, 1), dataset(100, 1), "deterministic");
-    }
-
-    #[test]
-    fn a_hundred_thousand_entries_stay_under_the_file_limit() {
-        // The size grows linearly: a tenth of the entries, with 3% to spare.
-        let tenth = dataset(10_000, 7).len() as u64;
-        assert!(tenth * 10 < crate::data::load::MAX_FILE_BYTES / 100 * 97, "{tenth} bytes");
-    }
-}

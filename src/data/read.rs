@@ -1,0 +1,1077 @@
+//! The one reader of data files: reads the format of `docs/data-format.md`, builds the
+//! [`Catalog`] as it goes, and checks each value while its position is at hand, so that every
+//! problem is found in the same single pass and placed at the token concerned.
+//!
+//! Records are read by walking the field tables of [`super::schema`]; references are kept with
+//! their positions and resolved once every id is known. Lines and columns are worked out only
+//! for what is reported ([`super::diag::place`]).
+
+use memchr::{memchr, memchr2};
+
+use super::diag::{self, Diagnostic, Severity, did_you_mean};
+use super::model::{Catalog, Entry, IdIndex, Link, NodeIx, Org, OrgIx, Target};
+use super::schema::{
+    DATASET_FIELDS, Field, Kind, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS, RefParts,
+    SOURCE_FIELDS, Text, Value,
+};
+use crate::text::{needs_sanitizing, sanitize};
+
+/// How deeply brackets may nest: `(`, `[` and `{` each open a level.
+pub const MAX_NESTING: usize = 128;
+/// The version of the data format this program reads.
+pub const FORMAT_VERSION: u32 = 1;
+/// Where the format is described, for messages about what it does not have.
+const DOCS: &str = "see docs/data-format.md";
+/// How many unknown ids get a "did you mean" (each looks at every id of the file).
+const SUGGESTIONS: usize = 10;
+
+/// Reads `src` (named `file` in messages): the catalog when there is no error, and every
+/// problem found, in file order.
+#[must_use]
+pub fn read(file: &str, src: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let mut r = Reader::new(file, src, None);
+    let mut ok = r.run();
+    if ok && r.langs_late {
+        // A text came before `languages`: read again, knowing them from the start.
+        let langs = r.langs.take();
+        r = Reader::new(file, src, langs);
+        ok = r.run();
+    }
+    if !ok {
+        // What a file that cannot be read says beyond that would be read wrong: the one error.
+        r.found.retain(|(_, d)| d.syntax);
+    }
+    let errors = r.found.iter().any(|(_, d)| d.is_error());
+    let diags = diag::place(src, std::mem::take(&mut r.found));
+    ((ok && !errors).then_some(r.cat), diags)
+}
+
+/// Whether `id` is kebab-case: lowercase ASCII letters and digits, words joined by single hyphens.
+#[must_use]
+pub fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Whether `code` looks like a language code: `fr`, `nl`, `deu`, `pt-BR`, `zh-Hant`.
+#[must_use]
+pub fn is_language_code(code: &str) -> bool {
+    let mut parts = code.split('-');
+    let first = parts.next().unwrap_or("");
+    (2..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Whether a name shows nothing: only spaces, control characters, zero-width and other
+/// invisible formatting characters, and combining marks with nothing to combine with.
+#[must_use]
+pub fn is_blank(s: &str) -> bool {
+    s.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_control()
+            || unicode_normalization::char::is_combining_mark(c)
+            || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}'
+                | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+                | '\u{FFA0}' | '\u{FFF0}'..='\u{FFF8}')
+    })
+}
+
+/// A syntax error was recorded; reading stops.
+struct Stop;
+
+type R<T> = Result<T, Stop>;
+
+/// Which list a reference was written in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum List {
+    Related,
+    Organisations,
+    PartOf,
+}
+
+/// A reference waiting for every id to be known.
+struct Pending {
+    /// The node (or, for `part_of`, the organisation) that wrote it.
+    from: usize,
+    list: List,
+    /// Where its id stands.
+    at: usize,
+    parts: RefParts,
+}
+
+struct Reader<'s> {
+    file: &'s str,
+    src: &'s str,
+    b: &'s [u8],
+    i: usize,
+    /// Brackets open.
+    depth: usize,
+    /// The declared languages, once known.
+    langs: Option<Vec<String>>,
+    /// Whether a text was read before the languages were known.
+    langs_late: bool,
+    cat: Catalog,
+    /// Where each node's id stands, and each organisation's.
+    node_id_at: Vec<usize>,
+    org_id_at: Vec<usize>,
+    refs: Vec<Pending>,
+    /// The reference being read in full.
+    scratch: RefParts,
+    scratch_at: usize,
+    found: Vec<(usize, Diagnostic)>,
+    /// The record being read, for the id path of messages.
+    node: Option<NodeIx>,
+    org: Option<OrgIx>,
+    /// Where the last string read opened, when it ran over more than one line.
+    multiline: Option<usize>,
+    /// Where lines start, built at the first message that names another position.
+    lines: Vec<usize>,
+}
+
+impl<'s> Reader<'s> {
+    fn new(file: &'s str, src: &'s str, langs: Option<Vec<String>>) -> Self {
+        // About 600 bytes an entry in a typical file: room for the ids without regrowing often.
+        let guess = src.len() / 600;
+        Reader {
+            file,
+            src,
+            b: src.as_bytes(),
+            i: 0,
+            depth: 0,
+            langs,
+            langs_late: false,
+            cat: Catalog {
+                languages: Vec::new(),
+                title: Text::Same(String::new()),
+                source_note: Text::Same(String::new()),
+                as_of: Text::Same(String::new()),
+                url: None,
+                nodes: Vec::with_capacity(guess),
+                roots: Vec::new(),
+                orgs: Vec::new(),
+                index: IdIndex::default(),
+                referred_by: Vec::new(),
+                org_used_by: Vec::new(),
+            },
+            node_id_at: Vec::with_capacity(guess),
+            org_id_at: Vec::new(),
+            refs: Vec::new(),
+            scratch: RefParts::default(),
+            scratch_at: 0,
+            found: Vec::new(),
+            node: None,
+            org: None,
+            multiline: None,
+            lines: Vec::new(),
+        }
+    }
+
+    /// Reads the whole file; `false` when a syntax error stopped it.
+    fn run(&mut self) -> bool {
+        let read = self.file_body();
+        if read.is_err() {
+            return false;
+        }
+        self.resolve();
+        true
+    }
+
+    fn file_body(&mut self) -> R<()> {
+        self.ws()?;
+        self.extensions()?;
+        self.record("Dataset", DATASET_FIELDS, |r, f, at| r.head_value(f, at))?;
+        self.ws()?;
+        if self.i < self.b.len() {
+            let msg =
+                format!("expected the end of the file after the `Dataset`, found {}", self.found());
+            return self.stop(self.i, msg);
+        }
+        Ok(())
+    }
+
+    // ----- messages
+
+    /// The ids from the top node down to the record being read.
+    fn path(&self) -> Vec<String> {
+        if let Some(ix) = self.node {
+            let mut path = Vec::new();
+            let mut cur = Some(ix);
+            while let Some(n) = cur {
+                path.push(self.cat.nodes[n].id.clone());
+                cur = self.cat.nodes[n].parent;
+            }
+            path.retain(|id| !id.is_empty());
+            path.reverse();
+            path
+        } else if let Some(o) = self.org {
+            vec![self.cat.orgs[o].id.clone()].into_iter().filter(|id| !id.is_empty()).collect()
+        } else {
+            Vec::new()
+        }
+    }
+
+    fn report(&mut self, severity: Severity, at: usize, message: String, help: Option<String>) {
+        let mut d = Diagnostic::error(self.file, None, message);
+        d.severity = severity;
+        d.path = self.path();
+        d.help = help;
+        self.found.push((at, d));
+    }
+
+    fn error(&mut self, at: usize, message: String) {
+        self.report(Severity::Error, at, message, None);
+    }
+
+    /// A syntax error at `at`: recorded, and reading stops. When the last string read ran over
+    /// several lines, its closing quote is most likely missing: the message says so, there.
+    fn stop<T>(&mut self, at: usize, message: String) -> R<T> {
+        self.stop_help(at, message, None)
+    }
+
+    fn stop_help<T>(&mut self, at: usize, message: String, help: Option<String>) -> R<T> {
+        let (at, message) = match self.multiline.take() {
+            Some(open) if open < at => (
+                open,
+                format!(
+                    "this string runs over several lines, and at line {} {message}: is its closing `\"` missing?",
+                    self.line_of(at)
+                ),
+            ),
+            _ => (at, message),
+        };
+        self.report(Severity::Error, at, message, help);
+        if let Some((_, d)) = self.found.last_mut() {
+            d.syntax = true;
+        }
+        Err(Stop)
+    }
+
+    /// "expected X, found Y", at the token that cannot be read, naming the constructs of RON
+    /// that the data format leaves out.
+    fn unexpected<T>(&mut self, expected: &str) -> R<T> {
+        let rest = &self.b[self.i..];
+        let note = if rest.starts_with(b"Some(") || rest.starts_with(b"None") {
+            "; `Some(...)` and `None` are not part of the data format: write the value directly, or leave the field out"
+        } else if rest.starts_with(b"r\"") || rest.starts_with(b"r#") {
+            "; raw strings are not part of the data format: write the string in double quotes"
+        } else {
+            ""
+        };
+        let msg = format!("expected {expected}, found {}{note}", self.found());
+        let help = (!note.is_empty()).then(|| DOCS.to_owned());
+        self.stop_help(self.i, msg, help)
+    }
+
+    /// What stands at the reading position, for a message.
+    fn found(&self) -> String {
+        let Some(&c) = self.b.get(self.i) else { return "the end of the file".into() };
+        let word_len = self.b[self.i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+            .count();
+        if c == b'"' {
+            "a string".into()
+        } else if word_len > 0 {
+            let word = &self.src[self.i..self.i + word_len.min(40)];
+            format!("`{word}`")
+        } else {
+            let ch = self.src[self.i..].chars().next().unwrap_or('?');
+            if ch.is_control() { format!("{}", ch.escape_unicode()) } else { format!("`{ch}`") }
+        }
+    }
+
+    /// The line of byte `at`.
+    fn line_of(&mut self, at: usize) -> usize {
+        if self.lines.is_empty() {
+            self.lines.push(0);
+            self.lines.extend(memchr::memchr_iter(b'\n', self.b).map(|k| k + 1));
+        }
+        self.lines.partition_point(|&s| s <= at)
+    }
+
+    /// "line L, column C" of byte `at`.
+    fn where_is(&mut self, at: usize) -> String {
+        let line = self.line_of(at);
+        let start = self.lines[line - 1];
+        let col = self.src.get(start..at).map_or(1, |s| s.chars().count() + 1);
+        format!("line {line}, column {col}")
+    }
+
+    // ----- tokens
+
+    fn peek(&self) -> Option<u8> {
+        self.b.get(self.i).copied()
+    }
+
+    fn eat(&mut self, c: u8) -> bool {
+        if self.peek() == Some(c) {
+            self.i += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    /// Skips spaces, tabs, line ends and comments (`// ...`, nested `/* ... */`).
+    fn ws(&mut self) -> R<()> {
+        loop {
+            match self.peek() {
+                Some(b' ' | b'\t' | b'\n' | b'\r') => self.i += 1,
+                Some(b'/') => match self.b.get(self.i + 1) {
+                    Some(b'/') => {
+                        self.i =
+                            memchr(b'\n', &self.b[self.i..]).map_or(self.b.len(), |k| self.i + k);
+                    }
+                    Some(b'*') => {
+                        let open = self.i;
+                        self.i += 2;
+                        let mut level = 1usize;
+                        while level > 0 {
+                            let Some(k) = memchr2(b'/', b'*', &self.b[self.i..]) else {
+                                self.multiline = None;
+                                return self.stop(
+                                    open,
+                                    "this comment is never closed: `*/` is missing".into(),
+                                );
+                            };
+                            self.i += k;
+                            if self.b[self.i..].starts_with(b"/*") {
+                                level += 1;
+                                self.i += 2;
+                            } else if self.b[self.i..].starts_with(b"*/") {
+                                level -= 1;
+                                self.i += 2;
+                            } else {
+                                self.i += 1;
+                            }
+                        }
+                    }
+                    _ => return Ok(()),
+                },
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// An identifier of ASCII letters, digits and `_` at the reading position, if there is one.
+    fn ident(&mut self) -> Option<&'s str> {
+        let start = self.i;
+        if !matches!(self.peek()?, b'a'..=b'z' | b'A'..=b'Z' | b'_') {
+            return None;
+        }
+        while matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_')) {
+            self.i += 1;
+        }
+        Some(&self.src[start..self.i])
+    }
+
+    /// Opens a bracket, counting the levels.
+    fn open(&mut self) -> R<()> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            let msg = format!(
+                "brackets are nested more than {MAX_NESTING} levels deep, the most a data file may have"
+            );
+            return self.stop(self.i, msg);
+        }
+        self.i += 1;
+        Ok(())
+    }
+
+    /// After an item ending at `end`: a comma (`true`: more may follow) or the closing bracket
+    /// (`false`). A missing comma is placed right after the item it should follow.
+    fn next_or_close(&mut self, close: u8, end: usize, after: &str) -> R<bool> {
+        self.ws()?;
+        if self.eat(b',') {
+            return Ok(true);
+        }
+        if self.eat(close) {
+            self.depth -= 1;
+            return Ok(false);
+        }
+        let msg =
+            format!("expected `,` or `{}` after {after}, found {}", close as char, self.found());
+        self.stop(end, msg)
+    }
+
+    /// A string in double quotes, its escapes decoded, as written (not yet made safe).
+    fn string(&mut self, what: &str) -> R<String> {
+        if self.peek() != Some(b'"') {
+            return self.unexpected(&format!("{what} in double quotes"));
+        }
+        let open = self.i;
+        self.i += 1;
+        let mut start = self.i;
+        let mut out = String::new();
+        loop {
+            let Some(k) = memchr2(b'"', b'\\', &self.b[self.i..]) else {
+                self.multiline = None;
+                return self
+                    .stop(open, "this string is never closed: its closing `\"` is missing".into());
+            };
+            self.i += k;
+            if self.b[self.i] == b'"' {
+                let s = &self.src[start..self.i];
+                self.i += 1;
+                let spans = memchr(b'\n', &self.b[open..self.i]).is_some();
+                self.multiline = spans.then_some(open);
+                if out.is_empty() {
+                    return Ok(s.to_owned());
+                }
+                out.push_str(s);
+                return Ok(out);
+            }
+            out.push_str(&self.src[start..self.i]);
+            let escape = self.i;
+            let c = match self.b.get(self.i + 1) {
+                Some(b'"') => '"',
+                Some(b'\\') => '\\',
+                Some(b'\'') => '\'',
+                Some(b'n') => '\n',
+                Some(b'r') => '\r',
+                Some(b't') => '\t',
+                Some(b'0') => '\0',
+                Some(b'u') => {
+                    self.i += 2;
+                    let digits = self.b[self.i..]
+                        .iter()
+                        .skip(1)
+                        .take(7)
+                        .take_while(|b| b.is_ascii_hexdigit())
+                        .count();
+                    let closed = self.b.get(self.i + 1 + digits) == Some(&b'}');
+                    let code = (self.peek() == Some(b'{') && (1..=6).contains(&digits) && closed)
+                        .then(|| {
+                            u32::from_str_radix(&self.src[self.i + 1..self.i + 1 + digits], 16)
+                        })
+                        .and_then(Result::ok)
+                        .and_then(char::from_u32);
+                    let Some(c) = code else {
+                        return self.stop(escape, "a `\\u` escape is written `\\u{...}` with one to six hexadecimal digits of a Unicode character".into());
+                    };
+                    out.push(c);
+                    self.i += digits + 2;
+                    start = self.i;
+                    continue;
+                }
+                _ => {
+                    return self.stop(escape, "unknown escape in a string: the escapes are \\\" \\\\ \\' \\n \\r \\t \\0 and \\u{...}".into());
+                }
+            };
+            out.push(c);
+            self.i += 2;
+            start = self.i;
+        }
+    }
+
+    /// A list: `[`, items read by `item`, `]`; a comma after the last is allowed.
+    fn list(&mut self, what: &str, mut item: impl FnMut(&mut Self) -> R<()>) -> R<()> {
+        if self.peek() != Some(b'[') {
+            return self.unexpected(&format!("{what} as a list in `[...]`"));
+        }
+        self.open()?;
+        loop {
+            self.ws()?;
+            if self.eat(b']') {
+                self.depth -= 1;
+                return Ok(());
+            }
+            item(self)?;
+            let end = self.i;
+            if !self.next_or_close(b']', end, "this item")? {
+                return Ok(());
+            }
+        }
+    }
+
+    /// A record `Name(field: value, ...)`, the name optional (and not allowed when `name` is
+    /// empty), with the fields of `table`; `value` reads each value, given where its field's name
+    /// stands.
+    fn record<T>(
+        &mut self,
+        name: &str,
+        table: &'static [Field<T>],
+        mut value: impl FnMut(&mut Self, &'static Field<T>, usize) -> R<()>,
+    ) -> R<()> {
+        let start = self.i;
+        let shown = if name.is_empty() { "record" } else { name };
+        if self.peek() != Some(b'(') {
+            match self.ident() {
+                Some(w) if w == name => self.ws()?,
+                Some(w) if !name.is_empty() => {
+                    let help = did_you_mean(w, [name]);
+                    return self.stop_help(start, format!("expected `{name}(`, found `{w}`"), help);
+                }
+                _ => {
+                    self.i = start;
+                    let expected =
+                        if name.is_empty() { "`(`".to_owned() } else { format!("`{name}(...)`") };
+                    return self.unexpected(&expected);
+                }
+            }
+            if self.peek() != Some(b'(') {
+                return self.unexpected(&format!("`(` after `{name}`"));
+            }
+        }
+        self.open()?;
+        let mut seen = 0u64;
+        loop {
+            self.ws()?;
+            if self.eat(b')') {
+                self.depth -= 1;
+                break;
+            }
+            let at = self.i;
+            let Some(key) = self.ident() else {
+                return self.unexpected("a field name or `)`");
+            };
+            let Some(k) = table.iter().position(|f| f.name == key) else {
+                let help = did_you_mean(key, table.iter().map(|f| f.name));
+                let all: Vec<&str> = table.iter().map(|f| f.name).collect();
+                let msg = format!(
+                    "`{key}` is not a field of a {shown}; its fields are {}",
+                    all.join(", ")
+                );
+                return self.stop_help(at, msg, help);
+            };
+            if seen & (1 << k) != 0 {
+                return self
+                    .stop(at, format!("the field `{key}` is written twice in this {shown}"));
+            }
+            seen |= 1 << k;
+            let key_end = self.i;
+            self.ws()?;
+            if !self.eat(b':') {
+                let msg = format!("expected `:` after `{key}`, found {}", self.found());
+                return self.stop(key_end, msg);
+            }
+            self.ws()?;
+            value(self, &table[k], at)?;
+            let end = self.i;
+            if !self.next_or_close(b')', end, &format!("the value of `{key}`"))? {
+                break;
+            }
+        }
+        for (k, f) in table.iter().enumerate() {
+            if f.need != Need::Optional && seen & (1 << k) == 0 {
+                let msg = format!("this {shown} has no `{}`, which it needs ({})", f.name, f.what);
+                return self.stop(start, msg);
+            }
+        }
+        Ok(())
+    }
+
+    // ----- values
+
+    /// A text (a string, or a map from language code to string), checked: languages declared,
+    /// none missing (a warning), not empty where it must not be.
+    fn text<T>(&mut self, f: &Field<T>, field_at: usize) -> R<Text> {
+        let at = self.i;
+        let blank = |s: &str| f.need == Need::NonEmpty && is_blank(s);
+        let text = match self.peek() {
+            Some(b'"') => {
+                let s = self.string("a text")?;
+                if blank(&s) {
+                    self.error(at, format!("{} is empty", f.what));
+                }
+                Text::Same(safe(s))
+            }
+            Some(b'{') => {
+                self.open()?;
+                let mut out: Vec<(String, String)> = Vec::with_capacity(2);
+                loop {
+                    self.ws()?;
+                    if self.eat(b'}') {
+                        self.depth -= 1;
+                        break;
+                    }
+                    let key_at = self.i;
+                    let lang = self.string("a language code (or `}` to close the text)")?;
+                    let key_end = self.i;
+                    self.ws()?;
+                    if !self.eat(b':') {
+                        let msg =
+                            format!("expected `:` after the language code, found {}", self.found());
+                        return self.stop(key_end, msg);
+                    }
+                    self.ws()?;
+                    let s = self.string("the text")?;
+                    let end = self.i;
+                    let known =
+                        self.langs.as_ref().is_none_or(|l| l.is_empty() || l.contains(&lang));
+                    if out.iter().any(|(l, _)| *l == lang) {
+                        self.error(
+                            key_at,
+                            format!("the language \"{lang}\" is written twice in {}", f.what),
+                        );
+                    } else if !known {
+                        let help = self
+                            .langs
+                            .as_ref()
+                            .and_then(|l| did_you_mean(&lang, l.iter().map(String::as_str)));
+                        let msg = format!(
+                            "{} is written in \"{lang}\", which is not declared in `languages`",
+                            f.what
+                        );
+                        self.report(Severity::Error, key_at, msg, help);
+                    } else if blank(&s) {
+                        self.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
+                    }
+                    out.push((lang, safe(s)));
+                    if !self.next_or_close(b'}', end, "this text")? {
+                        break;
+                    }
+                }
+                if out.is_empty() {
+                    self.error(at, format!("{} has no text in any language", f.what));
+                } else {
+                    self.missing_languages(&out, f.what, field_at);
+                }
+                Text::Localized(out)
+            }
+            _ => {
+                return self.unexpected(&format!(
+                    "{} as a text (a string, or a map from language code to string)",
+                    f.what
+                ));
+            }
+        };
+        if self.langs.is_none() {
+            self.langs_late = true;
+        }
+        Ok(text)
+    }
+
+    /// A warning for each declared language a text has not, naming the one shown instead.
+    fn missing_languages(&mut self, v: &[(String, String)], what: &str, at: usize) {
+        let Some(langs) = self.langs.take() else { return };
+        let n = langs.len();
+        for (i, l) in langs.iter().enumerate() {
+            if v.iter().any(|(c, _)| c == l) {
+                continue;
+            }
+            let shown = (1..n)
+                .map(|k| &langs[(i + k) % n])
+                .find(|c| v.iter().any(|(x, _)| x == *c))
+                .map_or(&v[0].0, |c| c);
+            let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
+            self.report(Severity::Warning, at, msg, None);
+        }
+        self.langs = Some(langs);
+    }
+
+    /// The values every record may have: texts and addresses; `false` for another kind.
+    fn common<T>(&mut self, f: &Field<T>, at: usize, get: impl Fn(&mut Self) -> &mut T) -> R<bool> {
+        match &f.value {
+            Value::Text(slot) => {
+                let t = self.text(f, at)?;
+                *slot(get(self)) = t;
+            }
+            Value::OptText(slot) => {
+                let t = self.text(f, at)?;
+                *slot(get(self)) = Some(t);
+            }
+            Value::Url(slot) => {
+                let s = safe(self.string(f.what)?);
+                *slot(get(self)) = Some(s);
+            }
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    /// An id: where it stands, and the id.
+    fn id(&mut self) -> R<(usize, String)> {
+        let at = self.i;
+        Ok((at, self.string("an id")?))
+    }
+
+    fn head_value(&mut self, f: &'static Field<Catalog>, at: usize) -> R<()> {
+        if self.common(f, at, |r| &mut r.cat)? {
+            return Ok(());
+        }
+        match f.value {
+            Value::Format => {
+                let start = self.i;
+                while matches!(self.peek(), Some(b'0'..=b'9')) {
+                    self.i += 1;
+                }
+                let digits = &self.src[start..self.i];
+                let more = matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.'));
+                if more || digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
+                    self.i = start;
+                    return self.unexpected("a whole number, such as 1");
+                }
+                if digits.parse::<u32>().ok() != Some(FORMAT_VERSION) {
+                    let msg = format!(
+                        "this is format {digits}; this program reads format {FORMAT_VERSION}"
+                    );
+                    self.error(start, msg);
+                }
+            }
+            Value::Languages => {
+                let mut langs: Vec<String> = Vec::new();
+                self.list("the languages", |r| {
+                    let (at, l) = r.id()?;
+                    if !is_language_code(&l) {
+                        let msg = format!("\"{l}\" is not a language code (two or three lowercase letters, such as \"fr\" or \"nl\")");
+                        r.error(at, msg);
+                    } else if langs.contains(&l) {
+                        r.error(at, format!("the language \"{l}\" is declared twice"));
+                    }
+                    langs.push(l);
+                    Ok(())
+                })?;
+                if langs.is_empty() {
+                    self.error(at, "no language is declared in `languages`".into());
+                }
+                let mut unique: Vec<String> = Vec::with_capacity(langs.len());
+                for l in langs {
+                    if !unique.contains(&l) {
+                        unique.push(l);
+                    }
+                }
+                if self.langs.is_none() {
+                    self.langs = Some(unique.clone());
+                }
+                self.cat.languages = unique;
+            }
+            Value::Source => {
+                self.record("Source", SOURCE_FIELDS, |r, f, at| {
+                    r.common(f, at, |r| &mut r.cat).map(|_| ())
+                })?;
+            }
+            Value::Orgs => self.list("the organisations", |r| r.organisation())?,
+            Value::Nodes => {
+                let before = self.cat.roots.len();
+                self.list("the nodes", |r| {
+                    let ix = r.node(None, 0)?;
+                    r.cat.roots.push(ix);
+                    Ok(())
+                })?;
+                if self.cat.roots.len() == before {
+                    self.error(
+                        at,
+                        "the file has no nodes: `nodes` needs at least one level".into(),
+                    );
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Records the id of a node or an organisation, checking its form and that it is new.
+    fn claim(&mut self, t: Target, at: usize) {
+        let Catalog { index, nodes, orgs, .. } = &mut self.cat;
+        let id_of = |t: Target| match t {
+            Target::Node(i) => nodes[i].id.as_str(),
+            Target::Org(i) => orgs[i].id.as_str(),
+        };
+        let id = id_of(t).to_owned();
+        let first = index.insert(t, id_of);
+        if let Some(first) = first {
+            let first_at = match first {
+                Target::Node(i) => self.node_id_at[i],
+                Target::Org(i) => self.org_id_at[i],
+            };
+            let there = self.where_is(first_at);
+            self.error(at, format!("the id \"{id}\" is used twice; first used at {there}"));
+        } else if !is_kebab(&id) {
+            let msg = if id.is_empty() {
+                "an id is empty".to_owned()
+            } else {
+                format!(
+                    "the id \"{id}\" is not kebab-case (lowercase letters and digits, joined by single hyphens)"
+                )
+            };
+            self.error(at, msg);
+        }
+    }
+
+    fn organisation(&mut self) -> R<()> {
+        let ox = self.cat.orgs.len();
+        self.cat.orgs.push(Org::blank());
+        self.org_id_at.push(self.i);
+        let (node, org) = (self.node.take(), self.org.replace(ox));
+        self.record("Organisation", ORG_FIELDS, |r, f, at| {
+            if r.common(f, at, |r| &mut r.cat.orgs[ox])? {
+                return Ok(());
+            }
+            match f.value {
+                Value::Id => {
+                    let (at, id) = r.id()?;
+                    r.cat.orgs[ox].id = id;
+                    r.org_id_at[ox] = at;
+                    r.claim(Target::Org(ox), at);
+                }
+                Value::PartOf => {
+                    let (at, id) = r.id()?;
+                    let parts = RefParts { id, ..RefParts::default() };
+                    r.refs.push(Pending { from: ox, list: List::PartOf, at, parts });
+                }
+                _ => {}
+            }
+            Ok(())
+        })?;
+        (self.node, self.org) = (node, org);
+        Ok(())
+    }
+
+    fn node(&mut self, parent: Option<NodeIx>, depth: usize) -> R<NodeIx> {
+        let ix = self.cat.nodes.len();
+        self.cat.nodes.push(Entry::blank(parent, depth));
+        self.node_id_at.push(self.i);
+        let (node, org) = (self.node.replace(ix), self.org.take());
+        self.record("Node", NODE_FIELDS, |r, f, at| r.node_value(ix, depth, f, at))?;
+        (self.node, self.org) = (node, org);
+        let e = &mut self.cat.nodes[ix];
+        e.facts.sort_by_key(|(f, _)| *f);
+        e.facts.shrink_to_fit();
+        e.children.shrink_to_fit();
+        Ok(ix)
+    }
+
+    fn node_value(
+        &mut self,
+        ix: NodeIx,
+        depth: usize,
+        f: &'static Field<Entry>,
+        at: usize,
+    ) -> R<()> {
+        if self.common(f, at, |r| &mut r.cat.nodes[ix])? {
+            return Ok(());
+        }
+        match f.value {
+            Value::Id => {
+                let (at, id) = self.id()?;
+                self.cat.nodes[ix].id = id;
+                self.node_id_at[ix] = at;
+                self.claim(Target::Node(ix), at);
+            }
+            Value::Fact(fact) => {
+                let t = self.text(f, at)?;
+                self.cat.nodes[ix].facts.push((fact, t));
+            }
+            Value::Kind => {
+                let start = self.i;
+                let some = self.b[start..].starts_with(b"Some(");
+                let word = self.ident().filter(|w| !some && *w != "None");
+                let Some(word) = word else {
+                    self.i = start;
+                    return self.unexpected("a kind, such as `Forum`");
+                };
+                match Kind::ALL.iter().find(|(name, _)| *name == word) {
+                    Some(&(_, kind)) => self.cat.nodes[ix].kind = Some(kind),
+                    None => {
+                        let help = did_you_mean(word, Kind::ALL.iter().map(|(n, _)| *n));
+                        let all: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+                        let msg =
+                            format!("`{word}` is not a kind; the kinds are {}", all.join(", "));
+                        return self.stop_help(start, msg, help);
+                    }
+                }
+            }
+            Value::Related => self.references(ix, List::Related)?,
+            Value::Organisations => self.references(ix, List::Organisations)?,
+            Value::Children => self.list("the entries below", |r| {
+                let c = r.node(Some(ix), depth + 1)?;
+                r.cat.nodes[ix].children.push(c);
+                Ok(())
+            })?,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// A list of references: `"id"` or `(id: "id", role: text, back: text)` each.
+    fn references(&mut self, from: NodeIx, list: List) -> R<()> {
+        self.list("the references", |r| {
+            let parts = match r.peek() {
+                Some(b'"') => {
+                    let (at, id) = r.id()?;
+                    r.scratch_at = at;
+                    RefParts { id, ..RefParts::default() }
+                }
+                Some(b'(') => {
+                    r.scratch = RefParts::default();
+                    r.record("", REF_FIELDS, |r, f, at| {
+                        if r.common(f, at, |r| &mut r.scratch)? {
+                            return Ok(());
+                        }
+                        let (at, id) = r.id()?;
+                        (r.scratch.id, r.scratch_at) = (id, at);
+                        Ok(())
+                    })?;
+                    std::mem::take(&mut r.scratch)
+                }
+                _ => return r.unexpected("an id in double quotes, or (id: \"...\", role: ...)"),
+            };
+            r.refs.push(Pending { from, list, at: r.scratch_at, parts });
+            Ok(())
+        })
+    }
+
+    /// `#![enable(...)]` lines at the top: RON's extensions. Those that change nothing for a data
+    /// file are allowed.
+    fn extensions(&mut self) -> R<()> {
+        while self.b[self.i..].starts_with(b"#![enable(") {
+            self.i += b"#![enable(".len();
+            loop {
+                self.ws()?;
+                if self.eat(b')') {
+                    break;
+                }
+                let at = self.i;
+                match self.ident() {
+                    Some("implicit_some" | "unwrap_newtypes" | "unwrap_variant_newtypes") => {}
+                    Some(w) => {
+                        let msg = format!("the RON extension `{w}` is not part of the data format");
+                        return self.stop_help(at, msg, Some(DOCS.to_owned()));
+                    }
+                    None => return self.unexpected("the name of a RON extension"),
+                }
+                self.ws()?;
+                self.eat(b',');
+            }
+            if !self.eat(b']') {
+                return self.unexpected("`]`");
+            }
+            self.ws()?;
+        }
+        Ok(())
+    }
+
+    // ----- after reading
+
+    /// Resolves every reference, now that every id is known, and builds the reverse links.
+    fn resolve(&mut self) {
+        let mut suggested = 0;
+        let refs = std::mem::take(&mut self.refs);
+        let mut part_at = vec![0; self.cat.orgs.len()];
+        for p in refs {
+            let (id, from) = (p.parts.id.as_str(), p.from);
+            (self.node, self.org) =
+                if p.list == List::PartOf { (None, Some(from)) } else { (Some(from), None) };
+            let found = self.cat.target(id);
+            let problem = match (p.list, found) {
+                (List::Related, Some(Target::Node(t))) if t == from => {
+                    format!("\"{id}\" is related to itself")
+                }
+                (List::PartOf, Some(Target::Org(t))) if t == from => {
+                    format!("\"{id}\" is part of itself")
+                }
+                (List::Related, Some(Target::Node(t))) => {
+                    let RefParts { role, back, .. } = p.parts;
+                    self.cat.nodes[from].related.push(Link { target: t, role, back });
+                    continue;
+                }
+                (List::Organisations, Some(Target::Org(t))) => {
+                    let RefParts { role, back, .. } = p.parts;
+                    self.cat.nodes[from].organisations.push(Link { target: t, role, back });
+                    continue;
+                }
+                (List::PartOf, Some(Target::Org(t))) => {
+                    self.cat.orgs[from].part_of = Some(t);
+                    part_at[from] = p.at;
+                    continue;
+                }
+                (List::Related, Some(Target::Org(_))) => format!(
+                    "\"{id}\" is an organisation, not an entry of the tree: list it under `organisations`"
+                ),
+                (List::Organisations, Some(Target::Node(_))) => format!(
+                    "\"{id}\" is an entry of the tree, not an organisation: list it under `related`"
+                ),
+                (List::PartOf, Some(Target::Node(_))) | (List::PartOf, None) => {
+                    format!("`part_of` names \"{id}\", which is not an organisation")
+                }
+                (List::Related, None) => format!("the related entry \"{id}\" does not exist"),
+                (List::Organisations, None) => format!("the organisation \"{id}\" does not exist"),
+            };
+            let help = if found.is_none() && suggested < SUGGESTIONS {
+                suggested += 1;
+                let close = |c: &&str| c.len().abs_diff(id.len()) <= 3;
+                if p.list == List::Related {
+                    did_you_mean(id, self.cat.nodes.iter().map(|n| n.id.as_str()).filter(close))
+                } else {
+                    did_you_mean(id, self.cat.orgs.iter().map(|o| o.id.as_str()).filter(close))
+                }
+            } else {
+                None
+            };
+            self.report(Severity::Error, p.at, problem, help);
+        }
+        self.cycles(&part_at);
+        (self.node, self.org) = (None, None);
+
+        // The reverse links. Nodes are met in order, so a node that names the same one twice is
+        // the last one listed.
+        let cat = &mut self.cat;
+        cat.referred_by = vec![Vec::new(); cat.nodes.len()];
+        cat.org_used_by = vec![Vec::new(); cat.orgs.len()];
+        for (ix, n) in cat.nodes.iter_mut().enumerate() {
+            n.related.shrink_to_fit();
+            n.organisations.shrink_to_fit();
+            for l in &n.related {
+                let list = &mut cat.referred_by[l.target];
+                if list.last() != Some(&ix) {
+                    list.push(ix);
+                }
+            }
+            for l in &n.organisations {
+                let list = &mut cat.org_used_by[l.target];
+                if list.last() != Some(&ix) {
+                    list.push(ix);
+                }
+            }
+        }
+    }
+
+    /// An error for each circle of `part_of` (an organisation part of one that is, in the end,
+    /// part of it), at the `part_of` of its first organisation in the file; the circle is then
+    /// cut there.
+    fn cycles(&mut self, part_at: &[usize]) {
+        // 0: not seen; 1: on the walk under way; 2: done.
+        let mut state = vec![0u8; self.cat.orgs.len()];
+        for start in 0..self.cat.orgs.len() {
+            let mut walk = Vec::new();
+            let mut cur = Some(start);
+            while let Some(o) = cur {
+                if state[o] != 0 {
+                    break;
+                }
+                state[o] = 1;
+                walk.push(o);
+                cur = self.cat.orgs[o].part_of;
+            }
+            if let Some(o) = cur.filter(|&o| state[o] == 1) {
+                let circle = &walk[walk.iter().position(|&w| w == o).unwrap_or(0)..];
+                if circle.len() > 1 {
+                    let first = circle.iter().copied().min().unwrap_or(o);
+                    let mut names: Vec<&str> = Vec::new();
+                    let at = circle.iter().position(|&w| w == first).unwrap_or(0);
+                    for k in 0..=circle.len() {
+                        names.push(&self.cat.orgs[circle[(at + k) % circle.len()]].id);
+                    }
+                    let msg = format!("`part_of` goes round in a circle: {}", names.join(" > "));
+                    (self.node, self.org) = (None, Some(first));
+                    self.error(part_at[first], msg);
+                    self.cat.orgs[first].part_of = None;
+                }
+            }
+            for o in walk {
+                state[o] = 2;
+            }
+        }
+    }
+}
+
+/// `s` made safe for the terminal, copied only when something changes.
+fn safe(s: String) -> String {
+    if needs_sanitizing(s.as_bytes()) { sanitize(&s).into_owned() } else { s }
+}

@@ -1,0 +1,281 @@
+//! `ron` as the reference for what a data file means: the file's grammar as serde types, read by
+//! `ron`, and a comparison of what it reads with the catalog ccbnet's own reader builds.
+
+use std::fmt;
+
+use ccbnet::data::{Catalog, Kind, Text};
+use ccbnet::text::sanitize;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
+
+/// The whole data file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    pub format: u32,
+    pub languages: Vec<String>,
+    pub title: RText,
+    pub source: Source,
+    #[serde(default)]
+    pub organisations: Vec<Organisation>,
+    pub nodes: Vec<Node>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub note: RText,
+    pub as_of: RText,
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Node {
+    pub id: String,
+    #[serde(default)]
+    pub kind: Option<RKind>,
+    pub name: RText,
+    #[serde(default)]
+    pub short: Option<RText>,
+    #[serde(default)]
+    pub acronym: Option<RText>,
+    #[serde(default)]
+    pub summary: Option<RText>,
+    #[serde(default)]
+    pub participants: Option<RText>,
+    #[serde(default)]
+    pub coordination: Option<RText>,
+    #[serde(default)]
+    pub frequency: Option<RText>,
+    #[serde(default)]
+    pub ccb_role: Option<RText>,
+    #[serde(default)]
+    pub legal_basis: Option<RText>,
+    #[serde(default)]
+    pub related: Vec<Ref>,
+    #[serde(default)]
+    pub organisations: Vec<Ref>,
+    #[serde(default)]
+    pub children: Vec<Node>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub id: String,
+    pub name: RText,
+    #[serde(default)]
+    pub acronym: Option<RText>,
+    #[serde(default)]
+    pub part_of: Option<String>,
+    #[serde(default)]
+    pub summary: Option<RText>,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub enum RKind {
+    Level,
+    Network,
+    Platform,
+    Forum,
+    Body,
+    Event,
+    Exercise,
+    Service,
+    Role,
+    Channel,
+}
+
+/// A text as `ron` reads it: one string, or a map from language to string.
+#[derive(Debug)]
+pub enum RText {
+    Same(String),
+    Localized(Vec<(String, String)>),
+}
+
+#[derive(Debug)]
+pub struct Ref {
+    pub id: String,
+    pub role: Option<RText>,
+    pub back: Option<RText>,
+}
+
+impl<'de> Deserialize<'de> for RText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RText;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RText, E> {
+                Ok(RText::Same(v.to_owned()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RText, A::Error> {
+                let mut out: Vec<(String, String)> = Vec::new();
+                while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                    if out.iter().any(|(l, _)| *l == lang) {
+                        return Err(de::Error::custom("a language twice"));
+                    }
+                    out.push((lang, text));
+                }
+                Ok(RText::Localized(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for Ref {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Full {
+            id: String,
+            #[serde(default)]
+            role: Option<RText>,
+            #[serde(default)]
+            back: Option<RText>,
+        }
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Ref;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a reference")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Ref, E> {
+                Ok(Ref { id: v.to_owned(), role: None, back: None })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Ref, A::Error> {
+                let f = Full::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                Ok(Ref { id: f.id, role: f.role, back: f.back })
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// `src` read by `ron`, as a data file is; deep enough for every nesting ccbnet allows.
+pub fn ron_read(src: &str) -> Result<Dataset, ron::error::SpannedError> {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(4 * ccbnet::data::read::MAX_NESTING)
+        .from_str(src)
+}
+
+/// How ccbnet reads `src` compared with `ron`.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Both read it, the same (ccbnet loaded it).
+    Same,
+    /// `ron` reads it; ccbnet refuses it for a value its checks refuse (an unknown id...).
+    RefusedByChecks,
+    /// Both refuse it.
+    BothRefuse,
+    /// `ron` reads it; ccbnet finds it beyond the documented format, with this message.
+    BeyondTheFormat(String),
+}
+
+/// Compares ccbnet's reader with `ron` on `src`; `Err` when they disagree.
+pub fn compare(src: &str) -> Result<Verdict, String> {
+    let ours = ccbnet::data::load_str("x", src);
+    // `ron` recurses deeply on deep files: on a thread with room for it.
+    let owned = src.to_owned();
+    let theirs = std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || ron_read(&owned).map_err(|e| e.to_string()))
+        .expect("a thread for ron")
+        .join()
+        .expect("ron did not panic");
+    match (ours, theirs) {
+        (Ok(loaded), Ok(ds)) => same(&ds, &loaded.catalog).map(|()| Verdict::Same),
+        (Ok(_), Err(e)) => Err(format!("ccbnet loads a file ron refuses ({e})")),
+        (Err(_), Err(_)) => Ok(Verdict::BothRefuse),
+        (Err(diags), Ok(_)) => match diags.iter().find(|d| d.syntax) {
+            Some(d) => Ok(Verdict::BeyondTheFormat(d.to_string())),
+            None => Ok(Verdict::RefusedByChecks),
+        },
+    }
+}
+
+fn text(t: &RText) -> Text {
+    let s = |x: &String| sanitize(x).into_owned();
+    match t {
+        RText::Same(x) => Text::Same(s(x)),
+        RText::Localized(v) => Text::Localized(v.iter().map(|(l, x)| (l.clone(), s(x))).collect()),
+    }
+}
+
+fn opt(t: &Option<RText>) -> Option<Text> {
+    t.as_ref().map(text)
+}
+
+fn check<T: PartialEq + fmt::Debug>(what: &str, a: T, b: T) -> Result<(), String> {
+    if a == b { Ok(()) } else { Err(format!("{what}: ron {a:?}, ccbnet {b:?}")) }
+}
+
+/// Whether the catalog holds what `ron` read.
+pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
+    check("languages", &ds.languages, &c.languages)?;
+    check("title", text(&ds.title), c.title.clone())?;
+    check("note", text(&ds.source.note), c.source_note.clone())?;
+    check("as_of", text(&ds.source.as_of), c.as_of.clone())?;
+    check("url", ds.source.url.as_ref().map(|u| sanitize(u).into_owned()), c.url.clone())?;
+    check("organisations", ds.organisations.len(), c.orgs.len())?;
+    for (o, org) in ds.organisations.iter().zip(&c.orgs) {
+        check("org id", &o.id, &org.id)?;
+        check("org name", text(&o.name), org.name.clone())?;
+        check("org acronym", opt(&o.acronym), org.acronym.clone())?;
+        check("org summary", opt(&o.summary), org.summary.clone())?;
+        check("part_of", o.part_of.clone(), org.part_of.map(|p| c.orgs[p].id.clone()))?;
+    }
+    let mut flat = Vec::new();
+    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+        out.push(n);
+        n.children.iter().for_each(|c| walk(c, out));
+    }
+    ds.nodes.iter().for_each(|n| walk(n, &mut flat));
+    check("nodes", flat.len(), c.nodes.len())?;
+    for (n, e) in flat.iter().zip(&c.nodes) {
+        check("id", &n.id, &e.id)?;
+        let kind = n.kind.map(|k| format!("{k:?}"));
+        let theirs = e.kind.map(|k| {
+            Kind::ALL.iter().find(|(_, x)| *x == k).map_or("", |(name, _)| name).to_owned()
+        });
+        check("kind", kind, theirs)?;
+        check("name", text(&n.name), e.name.clone())?;
+        check("short", opt(&n.short), e.short.clone())?;
+        check("acronym", opt(&n.acronym), e.acronym.clone())?;
+        check("summary", opt(&n.summary), e.summary.clone())?;
+        let facts: Vec<Text> =
+            [&n.participants, &n.coordination, &n.frequency, &n.ccb_role, &n.legal_basis]
+                .into_iter()
+                .filter_map(opt)
+                .collect();
+        check("facts", facts, e.facts.iter().map(|(_, t)| t.clone()).collect())?;
+        let refs = |r: &[Ref]| -> Vec<(String, Option<Text>, Option<Text>)> {
+            r.iter().map(|r| (r.id.clone(), opt(&r.role), opt(&r.back))).collect()
+        };
+        check(
+            "related",
+            refs(&n.related),
+            e.related
+                .iter()
+                .map(|l| (c.nodes[l.target].id.clone(), l.role.clone(), l.back.clone()))
+                .collect(),
+        )?;
+        check(
+            "organisations",
+            refs(&n.organisations),
+            e.organisations
+                .iter()
+                .map(|l| (c.orgs[l.target].id.clone(), l.role.clone(), l.back.clone()))
+                .collect(),
+        )?;
+        let kids: Vec<&String> = n.children.iter().map(|k| &k.id).collect();
+        check("children", kids, e.children.iter().map(|&k| &c.nodes[k].id).collect())?;
+    }
+    Ok(())
+}
