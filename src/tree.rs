@@ -198,3 +198,21 @@ pub fn filtered_rows(c: &Catalog, view: View, matched: &[bool]) -> Vec<Item> {
         }
     }
 }
+
+/// The title of a node's row in the tree: its short name when the data gives one (so that
+/// siblings with long, similar names stay apart when the pane cuts them), else its acronym and
+/// name: (fallback marker, acronym, name).
+#[must_use]
+pub fn node_row_title(
+    c: &Catalog,
+    n: NodeIx,
+    lang: &str,
+) -> (Option<String>, Option<String>, String) {
+    match &c.nodes[n].short {
+        Some(short) => {
+            let (marker, text) = crate::detail::pick_line(c, short, lang);
+            (marker, None, text)
+        }
+        None => crate::detail::node_title(c, n, lang),
+    }
+}

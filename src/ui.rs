@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::{App, Focus};
-use crate::detail::{self, node_title};
+use crate::detail;
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS};
 use crate::layout::{self, Areas};
 use crate::text::{truncate, width};
 use crate::theme;
-use crate::tree::Item;
+use crate::tree::{self, Item};
 
 /// Draws the whole screen.
 pub fn render(app: &App, frame: &mut Frame) {
@@ -242,7 +242,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
             "▸ "
         };
         let (fb, acr, name) = match item {
-            Item::Node(n) | Item::Use(_, n) => node_title(&app.catalog, n, &app.lang),
+            Item::Node(n) | Item::Use(_, n) => tree::node_row_title(&app.catalog, n, &app.lang),
             Item::Org(o) => detail::org_title(&app.catalog, o, &app.lang),
         };
         // In a filtered tree, the ancestors of results are dimmed.
