@@ -301,3 +301,50 @@ fn the_links_the_page_states() {
     assert!(uses("ccb-director").contains(&"enisa-management-board"));
     assert!(uses("parquet-general-antwerp").contains(&"ren-cybercrime"));
 }
+
+#[test]
+fn every_link_reads_from_both_sides_in_both_languages() {
+    let c = catalog();
+    let mut links = 0;
+    for (ix, n) in c.nodes.iter().enumerate() {
+        for l in &n.related {
+            links += 1;
+            let what = format!("{} → {}", n.id, c.nodes[l.target].id);
+            assert_bilingual(l.role.as_ref().unwrap_or_else(|| panic!("{what}: a role")), &what);
+            let back = l
+                .back
+                .as_ref()
+                .unwrap_or_else(|| panic!("{what}: a role seen from the other side"));
+            assert_bilingual(back, &what);
+            // The other side shows the words written for it, not the writer's.
+            let seen = c.related_both(l.target);
+            let from_there =
+                seen.iter().find(|r| r.target == ix && r.incoming).expect("listed there");
+            assert_eq!(from_there.role, Some(back), "{what}");
+        }
+    }
+    assert!(links >= 15, "{links} links");
+    let first = c.node_by_id("first").expect("FIRST");
+    let cert = c.node_by_id("cert-be").expect("CERT.be");
+    let seen = c.related_both(first);
+    let role = seen.iter().find(|r| r.target == cert).and_then(|r| r.role).expect("a role");
+    assert!(
+        !text(&c, role, "fr").contains("où le CCB est représenté"),
+        "FIRST is not a forum of itself"
+    );
+}
+
+#[test]
+fn siblings_whose_names_look_alike_have_short_names_that_differ() {
+    let c = catalog();
+    for lang in ["fr", "nl"] {
+        let rows: Vec<String> = ["nato-expertise", "un-expertise", "oecd-debates", "itu-debates"]
+            .iter()
+            .map(|id| ccbnet::tree::node_row_title(&c, c.node_by_id(id).expect("entry"), lang).2)
+            .collect();
+        // The first 24 characters, what an 80-column tree pane shows, tell them apart.
+        let cut: std::collections::HashSet<String> =
+            rows.iter().map(|r| r.chars().take(24).collect()).collect();
+        assert_eq!(cut.len(), rows.len(), "{rows:?}");
+    }
+}
