@@ -75,9 +75,12 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.command {
         Some(Command::Check { file }) => {
-            let report = crate::check::check(file.as_deref().or(cli.data.as_deref()));
-            print!("{}", report.out);
-            ExitCode::from(report.status)
+            let tty = std::io::stdout().is_terminal();
+            let report = crate::check::check(file.as_deref().or(cli.data.as_deref()), tty);
+            match emit(report.out.as_bytes()) {
+                Ok(_) => ExitCode::from(report.status),
+                Err(code) => code,
+            }
         }
         Some(Command::Export { format, width }) => export(&cli, *format, *width),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),

@@ -7,6 +7,8 @@ pub mod read;
 pub mod schema;
 
 pub use diag::{Diagnostic, Pos, Severity};
-pub use load::{EMBEDDED_NAME, LoadError, Loaded, load_bytes, load_embedded, load_path, load_str};
+pub use load::{
+    EMBEDDED_NAME, LoadError, Loaded, check_path, load_bytes, load_embedded, load_path, load_str,
+};
 pub use model::{Catalog, Entry, Fact, NodeIx, Org, OrgIx};
 pub use schema::{Kind, Text};

@@ -6,6 +6,8 @@
 //! their positions and resolved once every id is known. Lines and columns are worked out only
 //! for what is reported ([`super::diag::place`]).
 
+use std::borrow::Cow;
+
 use memchr::{memchr, memchr2};
 
 use super::diag::{self, Diagnostic, Severity, did_you_mean};
@@ -29,12 +31,19 @@ const SUGGESTIONS: usize = 10;
 /// problem found, in file order.
 #[must_use]
 pub fn read(file: &str, src: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    let mut r = Reader::new(file, src, None);
+    read_keeping(file, src, true)
+}
+
+/// [`read`], keeping the texts in the catalog or not: without them, the catalog has the shape of
+/// the data (its entries, ids and links) and is checked all the same, for `ccbnet check`.
+#[must_use]
+pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let mut r = Reader::new(file, src, None, keep);
     let mut ok = r.run();
     if ok && r.langs_late {
         // A text came before `languages`: read again, knowing them from the start.
         let langs = r.langs.take();
-        r = Reader::new(file, src, langs);
+        r = Reader::new(file, src, langs, keep);
         ok = r.run();
     }
     if !ok {
@@ -115,6 +124,8 @@ struct Reader<'s> {
     langs: Option<Vec<String>>,
     /// Whether a text was read before the languages were known.
     langs_late: bool,
+    /// Whether texts are kept in the catalog (not for a check, which only needs their problems).
+    keep: bool,
     cat: Catalog,
     /// Where each node's id stands, and each organisation's.
     node_id_at: Vec<usize>,
@@ -134,7 +145,7 @@ struct Reader<'s> {
 }
 
 impl<'s> Reader<'s> {
-    fn new(file: &'s str, src: &'s str, langs: Option<Vec<String>>) -> Self {
+    fn new(file: &'s str, src: &'s str, langs: Option<Vec<String>>, keep: bool) -> Self {
         // About 600 bytes an entry in a typical file: room for the ids without regrowing often.
         let guess = src.len() / 600;
         Reader {
@@ -145,6 +156,7 @@ impl<'s> Reader<'s> {
             depth: 0,
             langs,
             langs_late: false,
+            keep,
             cat: Catalog {
                 languages: Vec::new(),
                 title: Text::Same(String::new()),
@@ -400,7 +412,7 @@ impl<'s> Reader<'s> {
     }
 
     /// A string in double quotes, its escapes decoded, as written (not yet made safe).
-    fn string(&mut self, what: &str) -> R<String> {
+    fn string(&mut self, what: &str) -> R<Cow<'s, str>> {
         if self.peek() != Some(b'"') {
             return self.unexpected(&format!("{what} in double quotes"));
         }
@@ -421,10 +433,10 @@ impl<'s> Reader<'s> {
                 let spans = memchr(b'\n', &self.b[open..self.i]).is_some();
                 self.multiline = spans.then_some(open);
                 if out.is_empty() {
-                    return Ok(s.to_owned());
+                    return Ok(Cow::Borrowed(s));
                 }
                 out.push_str(s);
-                return Ok(out);
+                return Ok(Cow::Owned(out));
             }
             out.push_str(&self.src[start..self.i]);
             let escape = self.i;
@@ -579,11 +591,11 @@ impl<'s> Reader<'s> {
                 if blank(&s) {
                     self.error(at, format!("{} is empty", f.what));
                 }
-                Text::Same(safe(s))
+                Text::Same(self.kept(s))
             }
             Some(b'{') => {
                 self.open()?;
-                let mut out: Vec<(String, String)> = Vec::with_capacity(2);
+                let mut out: Vec<(Cow<'s, str>, String)> = Vec::with_capacity(2);
                 loop {
                     self.ws()?;
                     if self.eat(b'}') {
@@ -602,8 +614,10 @@ impl<'s> Reader<'s> {
                     self.ws()?;
                     let s = self.string("the text")?;
                     let end = self.i;
-                    let known =
-                        self.langs.as_ref().is_none_or(|l| l.is_empty() || l.contains(&lang));
+                    let known = self
+                        .langs
+                        .as_ref()
+                        .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
                     if out.iter().any(|(l, _)| *l == lang) {
                         self.error(
                             key_at,
@@ -622,7 +636,8 @@ impl<'s> Reader<'s> {
                     } else if blank(&s) {
                         self.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
-                    out.push((lang, safe(s)));
+                    let s = self.kept(s);
+                    out.push((lang, s));
                     if !self.next_or_close(b'}', end, "this text")? {
                         break;
                     }
@@ -632,7 +647,11 @@ impl<'s> Reader<'s> {
                 } else {
                     self.missing_languages(&out, f.what, field_at);
                 }
-                Text::Localized(out)
+                if self.keep {
+                    Text::Localized(out.into_iter().map(|(l, s)| (l.into_owned(), s)).collect())
+                } else {
+                    Text::Same(String::new())
+                }
             }
             _ => {
                 return self.unexpected(&format!(
@@ -648,7 +667,7 @@ impl<'s> Reader<'s> {
     }
 
     /// A warning for each declared language a text has not, naming the one shown instead.
-    fn missing_languages(&mut self, v: &[(String, String)], what: &str, at: usize) {
+    fn missing_languages(&mut self, v: &[(Cow<'s, str>, String)], what: &str, at: usize) {
         let Some(langs) = self.langs.take() else { return };
         let n = langs.len();
         for (i, l) in langs.iter().enumerate() {
@@ -656,9 +675,9 @@ impl<'s> Reader<'s> {
                 continue;
             }
             let shown = (1..n)
-                .map(|k| &langs[(i + k) % n])
-                .find(|c| v.iter().any(|(x, _)| x == *c))
-                .map_or(&v[0].0, |c| c);
+                .map(|k| langs[(i + k) % n].as_str())
+                .find(|c| v.iter().any(|(x, _)| x == c))
+                .unwrap_or(&v[0].0);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
             self.report(Severity::Warning, at, msg, None);
         }
@@ -677,7 +696,8 @@ impl<'s> Reader<'s> {
                 *slot(get(self)) = Some(t);
             }
             Value::Url(slot) => {
-                let s = safe(self.string(f.what)?);
+                let s = self.string(f.what)?;
+                let s = self.kept(s);
                 *slot(get(self)) = Some(s);
             }
             _ => return Ok(false),
@@ -688,7 +708,7 @@ impl<'s> Reader<'s> {
     /// An id: where it stands, and the id.
     fn id(&mut self) -> R<(usize, String)> {
         let at = self.i;
-        Ok((at, self.string("an id")?))
+        Ok((at, self.string("an id")?.into_owned()))
     }
 
     fn head_value(&mut self, f: &'static Field<Catalog>, at: usize) -> R<()> {
@@ -1071,7 +1091,16 @@ impl<'s> Reader<'s> {
     }
 }
 
-/// `s` made safe for the terminal, copied only when something changes.
-fn safe(s: String) -> String {
-    if needs_sanitizing(s.as_bytes()) { sanitize(&s).into_owned() } else { s }
+impl<'s> Reader<'s> {
+    /// A string of a text as the catalog keeps it: made safe for the terminal; nothing when
+    /// texts are not kept.
+    fn kept(&self, s: Cow<'s, str>) -> String {
+        if !self.keep {
+            String::new()
+        } else if needs_sanitizing(s.as_bytes()) {
+            sanitize(&s).into_owned()
+        } else {
+            s.into_owned()
+        }
+    }
 }
