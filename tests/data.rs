@@ -15,7 +15,7 @@ fn assert_bilingual(t: &Text, what: &str) {
     match t {
         Text::Same(s) => assert!(!s.trim().is_empty(), "{what} is empty"),
         Text::Localized(v) => {
-            let langs: Vec<&str> = v.iter().map(|(l, _)| l.as_str()).collect();
+            let langs: Vec<&str> = v.iter().map(|(l, _)| &**l).collect();
             assert_eq!(langs, ["fr", "nl"], "{what} must be in fr and nl");
             for (l, s) in v {
                 assert!(!s.trim().is_empty(), "{what} is empty in {l}");

@@ -251,14 +251,14 @@ impl Catalog {
         match text {
             Text::Same(s) => Shown { text: s, fallback: None },
             Text::Localized(v) => {
-                if let Some((_, s)) = v.iter().find(|(l, _)| l == lang) {
+                if let Some((_, s)) = v.iter().find(|(l, _)| **l == *lang) {
                     return Shown { text: s, fallback: None };
                 }
                 let start = self.languages.iter().position(|l| l == lang).unwrap_or(0);
                 let n = self.languages.len();
                 for k in 0..n {
                     let l = &self.languages[(start + k) % n];
-                    if let Some((code, s)) = v.iter().find(|(c, _)| c == l) {
+                    if let Some((code, s)) = v.iter().find(|(c, _)| **c == **l) {
                         return Shown { text: s, fallback: Some(code) };
                     }
                 }

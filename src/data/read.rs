@@ -13,7 +13,7 @@ use memchr::{memchr, memchr2};
 use super::diag::{self, Diagnostic, Severity, did_you_mean};
 use super::model::{Catalog, Entry, IdIndex, Link, NodeIx, Org, OrgIx, Target};
 use super::schema::{
-    DATASET_FIELDS, Field, Kind, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS, RefParts,
+    DATASET_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS, RefParts,
     SOURCE_FIELDS, Text, Value,
 };
 use crate::text::{needs_sanitizing, sanitize};
@@ -124,6 +124,8 @@ struct Reader<'s> {
     langs: Option<Vec<String>>,
     /// Whether a text was read before the languages were known.
     langs_late: bool,
+    /// Every language code met in a text, shared by the texts.
+    codes: Vec<Lang>,
     /// Whether texts are kept in the catalog (not for a check, which only needs their problems).
     keep: bool,
     cat: Catalog,
@@ -157,6 +159,7 @@ impl<'s> Reader<'s> {
             langs,
             langs_late: false,
             keep,
+            codes: Vec::new(),
             cat: Catalog {
                 languages: Vec::new(),
                 title: Text::Same(String::new()),
@@ -648,7 +651,8 @@ impl<'s> Reader<'s> {
                     self.missing_languages(&out, f.what, field_at);
                 }
                 if self.keep {
-                    Text::Localized(out.into_iter().map(|(l, s)| (l.into_owned(), s)).collect())
+                    let v = out.into_iter().map(|(l, s)| (self.lang(&l), s)).collect();
+                    Text::Localized(v)
                 } else {
                     Text::Same(String::new())
                 }
@@ -1092,6 +1096,16 @@ impl<'s> Reader<'s> {
 }
 
 impl<'s> Reader<'s> {
+    /// The shared code of language `l`.
+    fn lang(&mut self, l: &str) -> Lang {
+        if let Some(known) = self.codes.iter().find(|c| ***c == *l) {
+            return known.clone();
+        }
+        let new: Lang = l.into();
+        self.codes.push(new.clone());
+        new
+    }
+
     /// A string of a text as the catalog keeps it: made safe for the terminal; nothing when
     /// texts are not kept.
     fn kept(&self, s: Cow<'s, str>) -> String {

@@ -45,6 +45,9 @@ impl Kind {
     ];
 }
 
+/// A language code in a text, shared.
+pub type Lang = std::sync::Arc<str>;
+
 /// A text a person reads, in one or several languages.
 ///
 /// Written either as one string, the same in every language (`"CySSAP"`), or as a map from
@@ -53,8 +56,9 @@ impl Kind {
 pub enum Text {
     /// The same in every language.
     Same(String),
-    /// One text per language, in the order written.
-    Localized(Vec<(String, String)>),
+    /// One text per language, in the order written; the language codes are shared by every
+    /// text of the file (one allocation each, not one per text).
+    Localized(Vec<(Lang, String)>),
 }
 
 impl Text {
@@ -63,7 +67,7 @@ impl Text {
     pub fn get(&self, lang: &str) -> Option<&str> {
         match self {
             Text::Same(s) => Some(s),
-            Text::Localized(v) => v.iter().find(|(l, _)| l == lang).map(|(_, s)| s.as_str()),
+            Text::Localized(v) => v.iter().find(|(l, _)| **l == *lang).map(|(_, s)| s.as_str()),
         }
     }
 
@@ -73,7 +77,7 @@ impl Text {
             Text::Same(s) => (Some((None, s.as_str())), &[][..]),
             Text::Localized(v) => (None, v.as_slice()),
         };
-        same.into_iter().chain(localized.iter().map(|(l, s)| (Some(l.as_str()), s.as_str())))
+        same.into_iter().chain(localized.iter().map(|(l, s)| (Some(&**l), s.as_str())))
     }
 }
 

@@ -157,7 +157,7 @@ impl<'a> Texts<'a> {
                     .languages
                     .iter()
                     .filter_map(|l| {
-                        v.iter().find(|(c, _)| c == l).map(|(_, s)| (l.as_str(), s.as_str()))
+                        v.iter().find(|(c, _)| **c == **l).map(|(_, s)| (l.as_str(), s.as_str()))
                     })
                     .collect(),
             }),

@@ -204,7 +204,9 @@ fn text(t: &RText) -> Text {
     let s = |x: &String| sanitize(x).into_owned();
     match t {
         RText::Same(x) => Text::Same(s(x)),
-        RText::Localized(v) => Text::Localized(v.iter().map(|(l, x)| (l.clone(), s(x))).collect()),
+        RText::Localized(v) => {
+            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), s(x))).collect())
+        }
     }
 }
 
