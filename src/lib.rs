@@ -11,6 +11,7 @@ pub mod events;
 pub mod export;
 pub mod help;
 pub mod i18n;
+pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod lookup;
