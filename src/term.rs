@@ -5,7 +5,7 @@
 //! `NO_COLOR`).
 
 use std::io::{self, Write};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
@@ -274,41 +274,18 @@ pub fn run(
                 watcher = Some(events::watch(p, tx.clone()).ok());
             }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
-            match inputs.recv() {
-                Ok(Input::Terminal(Event::Resize(w, h))) => {
-                    let (w, h) = clamp_size((w, h));
-                    terminal.resize(Rect::new(0, 0, w, h))?;
-                    app.update(Action::Resize(w, h));
+            // Then everything that arrived meanwhile is handled before the next frame, so a
+            // burst of keys costs one frame, not one each.
+            let Ok(first) = inputs.recv() else { return Ok(Ended::Quit) };
+            let mut next = Some(first);
+            while let Some(input) = next {
+                if let Some(end) = handle(input, &mut app, &mut terminal, &inputs, data)? {
+                    return Ok(end);
                 }
-                Ok(Input::Terminal(Event::Paste(text))) => app.update(Action::Paste(text)),
-                Ok(Input::Terminal(Event::Key(k))) if is_suspend(&k) => {
-                    // The signal thread restores the terminal, stops, and takes it again.
-                    let _ = signal_hook::low_level::raise(SIGTSTP);
+                if app.quit {
+                    return Ok(Ended::Quit);
                 }
-                Ok(Input::Terminal(ev)) => {
-                    if let Some(action) = action_for_event(&app, &ev) {
-                        app.update(action);
-                    }
-                }
-                Ok(Input::Redraw) => {
-                    // Everything again, at the size the terminal has now.
-                    let (w, h) = clamp_size(crossterm::terminal::size()?);
-                    terminal.resize(Rect::new(0, 0, w, h))?;
-                    app.update(Action::Resize(w, h));
-                }
-                Ok(Input::DataChanged) => {
-                    // One save can be several writes: wait for the last, then load once.
-                    while let Ok(Input::DataChanged) = inputs.recv_timeout(events::SETTLE) {}
-                    if let Some(path) = data {
-                        app.reload(load_again(path));
-                    }
-                }
-                Ok(Input::Closed) => return Ok(Ended::Closed),
-                Ok(Input::Failed(e)) => return Err(e),
-                Err(_) => return Ok(Ended::Quit),
-            }
-            if app.quit {
-                return Ok(Ended::Quit);
+                next = inputs.try_recv().ok();
             }
         }
     })();
@@ -320,6 +297,61 @@ pub fn run(
     }
 }
 
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Handles one input; `Some` when it ends the explorer.
+fn handle(
+    input: Input,
+    app: &mut App,
+    terminal: &mut Screen,
+    inputs: &Receiver<Input>,
+    data: Option<&std::path::Path>,
+) -> io::Result<Option<Ended>> {
+    match input {
+        Input::Terminal(Event::Resize(w, h)) => {
+            let (w, h) = clamp_size((w, h));
+            terminal.resize(Rect::new(0, 0, w, h))?;
+            app.update(Action::Resize(w, h));
+        }
+        Input::Terminal(Event::Paste(text)) => app.update(Action::Paste(text)),
+        Input::Terminal(Event::Key(k)) if is_suspend(&k) => {
+            // The signal thread restores the terminal, stops, and takes it again.
+            let _ = signal_hook::low_level::raise(SIGTSTP);
+        }
+        Input::Terminal(ev) => {
+            if let Some(action) = action_for_event(app, &ev) {
+                app.update(action);
+            }
+        }
+        Input::Redraw => {
+            // Everything again, at the size the terminal has now.
+            let (w, h) = clamp_size(crossterm::terminal::size()?);
+            terminal.resize(Rect::new(0, 0, w, h))?;
+            app.update(Action::Resize(w, h));
+        }
+        Input::DataChanged => {
+            // One save can be several writes: wait for the last, then load once. A key that
+            // comes meanwhile is handled after the reload, not lost.
+            let mut other = None;
+            while let Ok(input) = inputs.recv_timeout(events::SETTLE) {
+                if !matches!(input, Input::DataChanged) {
+                    other = Some(input);
+                    break;
+                }
+            }
+            if let Some(path) = data {
+                app.reload(load_again(path));
+            }
+            if let Some(input) = other {
+                return handle(input, app, terminal, inputs, data);
+            }
+        }
+        Input::Closed => return Ok(Some(Ended::Closed)),
+        Input::Failed(e) => return Err(e),
+    }
+    Ok(None)
+}
+
 /// `Ctrl-Z`: suspend, as in every terminal program.
 fn is_suspend(k: &KeyEvent) -> bool {
     k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
@@ -327,7 +359,7 @@ fn is_suspend(k: &KeyEvent) -> bool {
 
 /// The data file loaded again: the catalog, or the first problem as `file:line:col: message`.
 fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
-    match crate::data::load_path(path) {
+    match crate::data::reload_path(path) {
         Ok(loaded) => Ok(loaded.catalog),
         Err(crate::data::LoadError::Invalid(diags)) => Err(diags
             .iter()

@@ -343,3 +343,33 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     assert!(!app.help);
     assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
 }
+
+#[test]
+fn a_query_of_any_number_of_words_finds_what_has_them_all() {
+    let c = shipped();
+    // An entry whose French summary has at least 40 different words; all of them at once.
+    let (id, words) = c
+        .nodes
+        .iter()
+        .find_map(|n| {
+            let text = n.summary.as_ref()?.get("fr")?;
+            let mut words: Vec<String> = Vec::new();
+            for w in query_words(text) {
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            (words.len() >= 40).then(|| (n.id.clone(), words))
+        })
+        .expect("an entry with a long summary");
+    for n in [33, words.len()] {
+        let query = words[..n].join(" ");
+        assert!(ids(&c, &query, "fr").contains(&id), "{n} words did not find {id}: {query}");
+    }
+    // One word found nowhere: nothing, however many others match.
+    let query = format!("{} zzqqxxnowhere", words.join(" "));
+    assert!(ids(&c, &query, "fr").is_empty());
+    // The same word thousands of times is one word.
+    let many = vec![words[0].as_str(); 5000].join(" ");
+    assert_eq!(ids(&c, &many, "fr"), ids(&c, &words[0], "fr"));
+}
