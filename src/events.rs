@@ -41,6 +41,17 @@ pub fn terminal_gone(e: &std::io::Error) -> bool {
         })
 }
 
+/// Whether the terminal (standard input) has hung up: after that, every error of the terminal
+/// is only that it is gone.
+#[must_use]
+pub fn hung_up() -> bool {
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let zero = Timespec { tv_sec: 0, tv_nsec: 0 };
+    poll(&mut fds, Some(&zero)).is_ok()
+        && fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
+}
+
 /// Starts reading the terminal (standard input) on a thread; its events arrive on `out`. The
 /// bytes are read as they arrive, however many at once, and decoded by [`Decoder`]; a sequence
 /// left half-finished is taken as it is after a short wait, so nothing locks the keys.

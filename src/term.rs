@@ -255,7 +255,11 @@ pub fn run(
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
-        let mut watcher = None;
+        // Watching is a help, not a need: without it the explorer still works. A pipe is read
+        // once and not watched.
+        let _watcher = data
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            .and_then(|p| events::watch(p, tx.clone()).ok());
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -265,13 +269,6 @@ pub fn run(
                         strip_colours(f.buffer_mut());
                     }
                 })?;
-            }
-            // Watching is a help, not a need: without it the explorer still works. It starts
-            // after the first frame, which does not need it.
-            if watcher.is_none()
-                && let Some(p) = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            {
-                watcher = Some(events::watch(p, tx.clone()).ok());
             }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
             // Then everything that arrived meanwhile is handled before the next frame, so a
@@ -292,7 +289,7 @@ pub fn run(
     let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     restore();
     match result {
-        Err(e) if events::terminal_gone(&e) => Ok(Ended::Closed),
+        Err(e) if events::terminal_gone(&e) || events::hung_up() => Ok(Ended::Closed),
         other => other,
     }
 }
