@@ -5,7 +5,7 @@
 //! `NO_COLOR`).
 
 use std::io::{self, Write};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
@@ -257,9 +257,9 @@ pub fn run(
         app.update(Action::Resize(w, h));
         // Watching is a help, not a need: without it the explorer still works. A pipe is read
         // once and not watched.
-        let _watcher = data
+        let mut watch = data
             .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            .and_then(|p| events::watch(p, tx.clone()).ok());
+            .and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -273,10 +273,24 @@ pub fn run(
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
             // Then everything that arrived meanwhile is handled before the next frame, so a
             // burst of keys costs one frame, not one each.
-            let Ok(first) = inputs.recv() else { return Ok(Ended::Quit) };
+            let first = match watch.as_ref().filter(|w| w.lost()) {
+                // A folder of the data file is gone: look for it again every second.
+                Some(w) => match inputs.recv_timeout(events::RETRY) {
+                    Ok(input) => input,
+                    Err(RecvTimeoutError::Timeout) if w.back() => Input::DataChanged,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+                },
+                None => match inputs.recv() {
+                    Ok(input) => input,
+                    Err(_) => return Ok(Ended::Quit),
+                },
+            };
             let mut next = Some(first);
             while let Some(input) = next {
-                if let Some(end) = handle(input, &mut app, &mut terminal, &inputs, data)? {
+                if let Some(end) =
+                    handle(input, &mut app, &mut terminal, &inputs, data, &mut watch)?
+                {
                     return Ok(end);
                 }
                 if app.quit {
@@ -303,6 +317,7 @@ fn handle(
     terminal: &mut Screen,
     inputs: &Receiver<Input>,
     data: Option<&std::path::Path>,
+    watch: &mut Option<events::DataWatch>,
 ) -> io::Result<Option<Ended>> {
     match input {
         Input::Terminal(Event::Resize(w, h)) => {
@@ -339,8 +354,12 @@ fn handle(
             if let Some(path) = data {
                 app.reload(load_again(path));
             }
+            // The path may lead elsewhere now (a link changed, a folder came back or went).
+            if let Some(w) = watch.as_mut() {
+                w.refresh();
+            }
             if let Some(input) = other {
-                return handle(input, app, terminal, inputs, data);
+                return handle(input, app, terminal, inputs, data, watch);
             }
         }
         Input::Closed => return Ok(Some(Ended::Closed)),

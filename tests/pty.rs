@@ -754,3 +754,102 @@ fn a_vt100_gets_no_mouse_modes_and_no_alternate_screen() {
     let (status, _) = s.wait_exit();
     assert!(status.success(), "{status:?}");
 }
+
+/// The explorer on `file` (given as it is), in French.
+fn explorer_on(file: &std::path::Path) -> Session {
+    let mut cmd = command(BIN);
+    cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
+    Session::spawn(cmd, 24, 80)
+}
+
+fn live_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ccbnet-live-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn live_reload_follows_a_symbolic_link_to_its_target() {
+    let dir = live_dir("link");
+    let real = dir.join("real");
+    std::fs::create_dir_all(&real).expect("dir");
+    let target = real.join("target.ron");
+    let good = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&target, &good).expect("write");
+    let link = dir.join("link.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let mut s = explorer_on(&link);
+    s.wait_for_texts(&["Exemple", "Cyber Europe"]);
+    // The target is edited where it is: the link's folder sees nothing of it.
+    std::fs::write(&target, good.replace("\"Cyber Europe\"", "\"Cyber Europe 2027\""))
+        .expect("save");
+    s.wait_for_texts(&["Cyber Europe 2027"]);
+    // Other files in the watched folders are not the data file.
+    std::fs::write(real.join("other.log"), "noise").expect("write");
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
+    let dir = live_dir("moved");
+    let sub = dir.join("data");
+    std::fs::create_dir_all(&sub).expect("dir");
+    let file = sub.join("live.ron");
+    let good = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&file, &good).expect("write");
+    let mut s = explorer_on(&file);
+    s.wait_for_texts(&["Exemple", "Cyber Europe"]);
+    // Deleted: the banner says so; back: the banner goes, the new text shows.
+    std::fs::remove_file(&file).expect("delete");
+    s.wait_for_texts(&["ne se charge pas"]);
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe A\"")).expect("write");
+    s.wait_for("the file to be back", |sc| {
+        sc.contents().contains("Cyber Europe A") && !sc.contents().contains("ne se charge pas")
+    });
+    // The whole folder moved away, then a folder with the file is back at the path.
+    let away = dir.join("away");
+    std::fs::rename(&sub, &away).expect("move the folder");
+    s.wait_for_texts(&["ne se charge pas"]);
+    std::fs::create_dir_all(&sub).expect("dir");
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe B\"")).expect("write");
+    s.wait_for("the folder to be back", |sc| {
+        sc.contents().contains("Cyber Europe B") && !sc.contents().contains("ne se charge pas")
+    });
+    // And it is watched again: an edit shows.
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe C\"")).expect("write");
+    s.wait_for_texts(&["Cyber Europe C"]);
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn data_from_a_pipe_opens_the_explorer() {
+    let mut cmd = command("/bin/bash");
+    cmd.arg("-c");
+    cmd.arg(format!(r#""{BIN}" --lang fr --data <(cat "{FIXTURE}")"#));
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(FRENCH);
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored(&screen, "after q");
+}
+
+#[test]
+fn a_named_pipe_nothing_writes_to_ends_the_explorer_with_a_message() {
+    let dir = live_dir("fifo");
+    let fifo = dir.join("f");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let mut s = explorer_on(&fifo);
+    let (status, screen) = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    assert!(screen.contents().contains("nothing was written to it"), "{}", dump(&screen));
+    assert_restored(&screen, "after the message");
+    std::fs::remove_dir_all(&dir).ok();
+}
