@@ -23,4 +23,5 @@ pub mod term;
 pub mod text;
 pub mod theme;
 pub mod tree;
+pub mod typography;
 pub mod ui;
