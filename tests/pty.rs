@@ -17,7 +17,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 /// A small data set whose wording the tests can rely on.
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.ron");
 /// How long any one wait may last before the test fails.
-const DEADLINE: Duration = Duration::from_secs(10);
+const DEADLINE: Duration = Duration::from_secs(30);
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(10);
 
