@@ -90,8 +90,10 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Some(Command::Check { file }) => {
             let report = crate::check::check(file.as_deref().or(cli.data.as_deref()));
-            print!("{}", report.out);
-            ExitCode::from(report.status)
+            match emit(report.out.as_bytes()) {
+                Ok(_) => ExitCode::from(report.status),
+                Err(code) => code,
+            }
         }
         Some(Command::Export { format, mermaid, width }) => export(&cli, *format, *mermaid, *width),
         Some(Command::Meets { id, json }) => meets(&cli, id, *json),
@@ -301,14 +303,33 @@ fn explore(cli: &Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let term = std::env::var("TERM").ok();
+    let Some(caps) = crate::term::capabilities(term.as_deref()) else {
+        eprintln!(
+            "ccbnet: the explorer needs a terminal that can move the cursor, and TERM is {}; \
+             set TERM to your terminal's type (such as xterm-256color), or for plain text, \
+             Markdown or JSON use `ccbnet export` (or `ccbnet search QUERY`)",
+            term.as_deref().map_or_else(
+                || "not set".to_owned(),
+                |t| format!("\"{}\"", crate::text::one_line(&crate::text::sanitize(t)))
+            )
+        );
+        return ExitCode::from(2);
+    };
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    match crate::term::run(app, colour, cli.data.as_deref()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let code = match crate::term::run(app, colour, caps, cli.data.as_deref()) {
+        Ok(crate::term::Ended::Quit) => 0,
+        // A closed terminal ends quietly, as a hangup does.
+        Ok(crate::term::Ended::Closed) => 129,
         Err(e) => {
             eprintln!("ccbnet: terminal error: {e}");
-            ExitCode::FAILURE
+            1
         }
-    }
+    };
+    // The terminal is restored: leave at once, without freeing the data piece by piece (the
+    // system takes the memory back whole).
+    let _ = std::io::stdout().flush();
+    std::process::exit(code)
 }
