@@ -370,3 +370,53 @@ fn show() {
         screen(&c, &state, &std::env::var("MAP_LANG").unwrap_or_else(|_| "fr".into()), w, h)
     );
 }
+
+/// A data set of hostile and wide names: control characters, bidirectional overrides, CJK,
+/// emoji, very long words.
+const HOSTILE: &str = r#"Dataset(
+    format: 1,
+    languages: ["fr", "nl"],
+    title: "T",
+    source: (note: "n", as_of: "2024"),
+    organisations: [
+        Organisation(id: "hub", name: "中央网络安全协调中心中央网络安全协调中心", acronym: "🦀🦀"),
+        Organisation(id: "o1", name: "\u{1b}[2J\u{1b}[31mrouge\u{7}\u{202e}inverse"),
+        Organisation(id: "o2", name: "Supercalifragilisticexpialidociousorganisationwithoutspaces"),
+        Organisation(id: "o3", name: "a\nb\tc\rd"),
+    ],
+    nodes: [
+        Node(id: "top", kind: Level, name: "日本語のレベル", children: [
+            Node(id: "x", name: "\u{1b}]0;title\u{7}x", organisations: [(id: "hub"), (id: "o1"), (id: "o2"), (id: "o3")],
+                related: [(id: "y")]),
+            Node(id: "y", name: "ｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙｙ", organisations: [(id: "hub")]),
+        ]),
+    ],
+)"#;
+
+#[test]
+fn hostile_and_wide_names_stay_in_their_place() {
+    let c = ccbnet::data::load_str("hostile.ron", HOSTILE).expect("the data loads").catalog;
+    let generated = ccbnet::data::load_str("synth.ron", &ccbnet::synth::dataset(400, 7))
+        .expect("generated data loads")
+        .catalog;
+    for cat in [&c, &generated] {
+        let items: Vec<Target> = (0..cat.nodes.len())
+            .map(Target::Node)
+            .chain((0..cat.orgs.len()).map(Target::Org))
+            .take(150)
+            .collect();
+        for (w, h) in [(120, 40), (80, 24), (41, 12)] {
+            let area = draw::inner(Rect::new(0, 0, w, h));
+            for &t in &items {
+                for ring in [false, true] {
+                    let mut state = MapState::new(cat, t);
+                    state.second_ring = ring;
+                    let bad = problems(&state.layout(cat, "nl", area), area);
+                    assert!(bad.is_empty(), "{t:?} {w}x{h} ring {ring}: {bad:#?}");
+                }
+            }
+        }
+    }
+    let s = screen(&c, &MapState::new(&c, Target::Org(0)), "fr", 80, 24);
+    assert!(!s.contains('\u{1b}') && !s.contains('\u{7}') && !s.contains('\u{202e}'), "{s}");
+}
