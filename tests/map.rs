@@ -281,14 +281,14 @@ fn too_many_neighbours_are_counted_and_open_as_a_list() {
     let hood = s.neighbourhood(&c);
     let group = hood.groups.iter().find(|g| g.kind == kind).expect("the group");
     let list = s.list.clone().expect("a list is open");
-    assert_eq!(list.items, group.members.iter().map(|m| m.item).collect::<Vec<_>>());
+    assert_eq!(list.items, group.members);
     let screen_text = screen(&c, &s, "fr", 80, 24);
     assert!(screen_text.contains("Liste"), "{screen_text}");
     // Down to the last, Enter re-centres on it and closes the list.
     for _ in 0..list.items.len() + 3 {
         run(&c, &mut s, area, &[MapAction::Down]);
     }
-    let last = *list.items.last().expect("items");
+    let last = list.items.last().expect("items").item;
     run(&c, &mut s, area, &[MapAction::Enter]);
     assert!(s.list.is_none());
     assert_eq!(s.centre, last);

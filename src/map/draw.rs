@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
 
-use super::layout::{MapLayout, Role};
+use super::layout::{MapLayout, Role, arrow};
 use super::state::MapState;
 use super::{group_title, label, words};
 use crate::data::Catalog;
@@ -36,7 +36,7 @@ pub fn render(catalog: &Catalog, state: &MapState, lang: &str, area: Rect, buf: 
             theme::LABEL,
         );
         let offset = list.offset(inside);
-        for (row, (i, &t)) in list
+        for (row, (i, m)) in list
             .items
             .iter()
             .enumerate()
@@ -46,7 +46,10 @@ pub fn render(catalog: &Catalog, state: &MapState, lang: &str, area: Rect, buf: 
         {
             let y = inside.y + 1 + u16::try_from(row).unwrap_or(0);
             let style = if i == list.selected { theme::SELECTED } else { Style::new() };
-            let text = truncate(&label(catalog, t, lang), usize::from(inside.width)).into_owned();
+            let side = super::layout::Side::Right;
+            let lead = if m.ring == 2 { "    " } else { "" };
+            let text = format!("{lead}{} {}", arrow(m.dir, side), label(catalog, m.item, lang));
+            let text = truncate(&text, usize::from(inside.width)).into_owned();
             buf.set_stringn(inside.x, y, text, usize::from(inside.width), style);
         }
         return;

@@ -47,7 +47,7 @@ pub enum Outcome {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct List {
     /// The group's members.
-    pub items: Vec<Target>,
+    pub items: Vec<super::Neighbour>,
     /// The chosen one.
     pub selected: usize,
     /// What the list is of, for its title.
@@ -140,7 +140,7 @@ impl MapState {
                     list.selected = (list.selected + 1).min(list.items.len().saturating_sub(1));
                 }
                 MapAction::Enter => {
-                    if let Some(&t) = list.items.get(list.selected) {
+                    if let Some(t) = list.items.get(list.selected).map(|m| m.item) {
                         self.list = None;
                         self.recentre(catalog, t);
                     }
@@ -149,7 +149,7 @@ impl MapState {
                 MapAction::Click(_, y) if y > area.y => {
                     // The list's rows start under its heading.
                     let row = usize::from(y - area.y - 1) + list.offset(area);
-                    if let Some(&t) = list.items.get(row) {
+                    if let Some(t) = list.items.get(row).map(|m| m.item) {
                         if list.selected == row {
                             self.list = None;
                             self.recentre(catalog, t);
@@ -247,8 +247,7 @@ impl MapState {
             Slot::More(kind) => {
                 let hood = self.neighbourhood(catalog);
                 if let Some(g) = hood.groups.iter().find(|g| g.kind == kind) {
-                    let items: Vec<Target> = g.members.iter().map(|m| m.item).collect();
-                    self.list = Some(List { items, selected: 0, kind });
+                    self.list = Some(List { items: g.members.clone(), selected: 0, kind });
                 }
             }
         }
