@@ -284,6 +284,7 @@ impl App {
                 Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
                     self.apply(action);
                 }
+                Action::Paste(text) => self.paste(text),
                 _ => {}
             }
             return;
@@ -407,6 +408,10 @@ impl App {
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
             Action::Resize(w, h) => self.size = (w, h),
+            Action::Paste(text) => {
+                self.paste(text);
+                return;
+            }
             // Editing keys mean nothing outside the search line.
             Action::SearchChar(_)
             | Action::SearchBackspace
