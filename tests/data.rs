@@ -413,3 +413,27 @@ fn acronyms_are_expanded_where_they_are_shown() {
     assert!(!all_text(&c, "cert-be", "fr").contains("Computer Emergency"));
     assert!(all_text(&c, "cert-be", "nl").contains("het federale Cyber Emergency Response Team"));
 }
+
+#[test]
+fn no_text_repeats_the_label_it_is_shown_after() {
+    let c = catalog();
+    for n in &c.nodes {
+        for lang in ["fr", "nl"] {
+            // "Niveau : Niveau européen" (an official name such as "Réseau d'expertise
+            // Cybercriminalité" or "Platform 4 Cyber" is what it is).
+            if let Some(kind @ ccbnet::data::Kind::Level) = n.kind {
+                let label = ccbnet::i18n::kind_label(kind, lang);
+                let name = text(&c, &n.name, lang);
+                assert!(!name.starts_with(label), "{}: {label} : {name}", n.id);
+            }
+            // "Participants : Destinataires : ...": a fact is a value, not another label.
+            for (f, t) in &n.facts {
+                let t = text(&c, t, lang);
+                let head: Vec<&str> = t.split_whitespace().take(2).collect();
+                let labelled = head.first().is_some_and(|w| w.ends_with(':'))
+                    || head.get(1).is_some_and(|w| *w == ":");
+                assert!(!labelled, "{} {f:?} ({lang}) opens with a label: {t}", n.id);
+            }
+        }
+    }
+}
