@@ -168,10 +168,9 @@ fn a_link_is_shown_on_both_sides() {
 
 #[test]
 fn the_organisations_view_in_both_languages() {
-    for (lang, nato, title, appears) in [
-        ("fr", "OTAN", "Organisations", "Apparaît dans"),
-        ("nl", "NAVO", "Organisaties", "Komt voor in"),
-    ] {
+    for (lang, nato, title, appears) in
+        [("fr", "OTAN", "Organisations", "Cité dans"), ("nl", "NAVO", "Organisaties", "Vermeld in")]
+    {
         let mut app = app(lang, (120, 40));
         app.update(ToggleView);
         assert_eq!(app.view, View::Organisations);

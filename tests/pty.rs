@@ -320,11 +320,11 @@ fn help_overlay_opens_and_closes() {
     let mut s = Session::spawn(explorer(), 24, 80);
     s.wait_for_texts(FRENCH);
     s.send(b"?");
-    s.wait_for_texts(&["Aide : touches"]);
+    s.wait_for_texts(&["Aide\u{a0}: touches"]);
     s.send(b"\x1b");
     let screen = s.wait_for("the help overlay to close", |s| {
         let c = s.contents();
-        !c.contains("Aide : touches") && FRENCH.iter().all(|t| c.contains(t))
+        !c.contains("Aide\u{a0}: touches") && FRENCH.iter().all(|t| c.contains(t))
     });
     assert_explorer_mode(&screen);
     s.send(b"q");
