@@ -79,4 +79,6 @@ pub enum Action {
     SetLanguage(String),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Text pasted (bracketed paste): it goes into the search line, opening it if needed.
+    Paste(String),
 }

@@ -639,7 +639,14 @@ impl<'s> Reader<'s> {
                     } else if blank(&s) {
                         self.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
-                    let s = self.kept(s);
+                    let mut s = self.kept(s);
+                    // French typography, set once as texts enter the catalog.
+                    if self.keep
+                        && crate::typography::is_french(&lang)
+                        && let Cow::Owned(fixed) = crate::typography::french(&s)
+                    {
+                        s = fixed;
+                    }
                     out.push((lang, s));
                     if !self.next_or_close(b'}', end, "this text")? {
                         break;
