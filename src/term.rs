@@ -466,6 +466,8 @@ pub fn start_language(
         return if languages.iter().any(|l| l == code) {
             Ok(code.to_owned())
         } else {
+            // Echoed from the command line: it may hold escape sequences.
+            let code = crate::text::one_line(&crate::text::sanitize(code)).into_owned();
             Err(format!(
                 "the data set has no language \"{code}\"; it has: {}",
                 languages.join(", ")

@@ -8,9 +8,12 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// How many spaces a tab in a data file becomes.
 pub const TAB_WIDTH: usize = 4;
 
-/// Makes text from a data file safe to draw: tabs become spaces, line breaks are kept, and every
-/// other control character (escape sequences included) and every bidirectional override becomes
-/// U+FFFD, so nothing in the file can move the cursor, change colours or reorder the screen.
+/// Makes text from a data file safe to draw: tabs become spaces, line breaks are kept (the line
+/// and paragraph separators U+2028 and U+2029 become line breaks too), zero-width formatting
+/// characters are dropped (U+200B, U+200C, U+2060, U+FEFF, and U+200D except as the joiner
+/// inside an emoji), and every other control character (escape sequences included), every
+/// bidirectional override and every non-character (U+FFFE, U+FFFF, U+10FFFF...) becomes U+FFFD,
+/// so nothing in the file can move the cursor, change colours, reorder the screen or hide.
 #[must_use]
 pub fn sanitize(s: &str) -> Cow<'_, str> {
     if !needs_sanitizing(s.as_bytes()) {
@@ -24,6 +27,15 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             // A Windows line end is one line end.
             '\r' if chars.peek() == Some(&'\n') => {}
             '\r' => out.push('\n'),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            // A joiner between two emoji makes one (👩‍💻); anywhere else it hides.
+            '\u{200D}'
+                if out.chars().next_back().is_some_and(emoji)
+                    && chars.peek().copied().is_some_and(emoji) =>
+            {
+                out.push(c);
+            }
+            '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
             c if needs_fix(c) => out.push('\u{FFFD}'),
             c => out.push(c),
         }
@@ -34,7 +46,9 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 /// Whether `s` holds a character that [`sanitize`] changes: a control character other than a
 /// line feed (tab and carriage return included), or a bidirectional control. Reads the UTF-8
 /// bytes, without decoding characters: every such character starts with a byte below 0x20, 0x7F,
-/// 0xC2 (U+0080 to U+009F) or 0xE2 (U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069).
+/// 0xC2 (U+0080 to U+009F), 0xE2 (U+200B to U+200F, U+2028 to U+202E, U+2060, U+2066 to
+/// U+2069), 0xEF (U+FDD0 to U+FDEF, U+FEFF, U+FFFE, U+FFFF) or 0xF0 to 0xF4 (the other
+/// non-characters).
 pub(crate) fn needs_sanitizing(s: &[u8]) -> bool {
     // Eight bytes at a time: most words of text hold none of the bytes that can start such a
     // character, and are skipped whole.
@@ -50,7 +64,9 @@ pub(crate) fn needs_sanitizing(s: &[u8]) -> bool {
         let suspect = has_below(x, 0x20)
             || has_zero(x ^ (ONES * 0x7F))
             || has_zero(x ^ (ONES * 0xC2))
-            || has_zero(x ^ (ONES * 0xE2));
+            || has_zero(x ^ (ONES * 0xE2))
+            || has_zero(x ^ (ONES * 0xEF))
+            || (x & (x << 1) & (x << 2) & (x << 3)) & HIGHS != 0;
         if suspect && (i..i + 8).any(|k| starts_unsafe(s, k)) {
             return true;
         }
@@ -67,16 +83,34 @@ fn starts_unsafe(s: &[u8], i: usize) -> bool {
         0xC2 => matches!(s.get(i + 1), Some(0x80..=0x9F)),
         0xE2 => matches!(
             (s.get(i + 1), s.get(i + 2)),
-            (Some(0x80), Some(0x8E | 0x8F | 0xAA..=0xAE)) | (Some(0x81), Some(0xA6..=0xA9))
+            (Some(0x80), Some(0x8B..=0x8F | 0xA8..=0xAE))
+                | (Some(0x81), Some(0xA0 | 0xA6..=0xA9))
+        ),
+        0xEF => matches!(
+            (s.get(i + 1), s.get(i + 2)),
+            (Some(0xB7), Some(0x90..=0xAF))
+                | (Some(0xBB), Some(0xBF))
+                | (Some(0xBF), Some(0xBE | 0xBF))
+        ),
+        0xF0..=0xF4 => matches!(
+            (s.get(i + 1), s.get(i + 2), s.get(i + 3)),
+            (Some(b), Some(0xBF), Some(0xBE | 0xBF)) if b & 0x0F == 0x0F
         ),
         _ => false,
     }
 }
 
-/// Whether `c` must never reach a terminal as it is.
+/// Whether `c` must never reach a terminal as it is, and shows as U+FFFD.
 fn needs_fix(c: char) -> bool {
     (c.is_control() && c != '\n' && c != '\t')
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+        || matches!(c, '\u{FDD0}'..='\u{FDEF}')
+        || (u32::from(c) & 0xFFFE) == 0xFFFE
+}
+
+/// Whether `c` is a pictograph that a zero-width joiner may join to another.
+fn emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{FE0F}')
 }
 
 /// Puts `s` on one line: line breaks become spaces.
@@ -178,15 +212,32 @@ mod tests {
     #[test]
     fn the_byte_check_agrees_with_the_character_rules() {
         // Every character up to U+2FFF, alone and between letters.
-        for cp in 0..0x3000u32 {
+        let specials = [0xFDCF, 0xFDD0, 0xFDEF, 0xFDF0, 0xFEFE, 0xFEFF, 0xFFFD, 0xFFFE, 0xFFFF];
+        let planes =
+            (1..=16u32).flat_map(|p| [p << 16 | 0xFFFD, p << 16 | 0xFFFE, p << 16 | 0xFFFF]);
+        for cp in (0..0x3000u32).chain(specials).chain(planes).chain([0x1F600, 0x1F4BB]) {
             let Some(c) = char::from_u32(cp) else { continue };
-            let by_chars = needs_fix(c) || c == '\t' || c == '\r';
+            let dropped = matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}');
+            let by_chars =
+                needs_fix(c) || dropped || matches!(c, '\t' | '\r' | '\u{2028}' | '\u{2029}');
             for s in
                 [c.to_string(), format!("a{c}é"), format!("abcdefg{c}"), format!("abcdefgh{c}xyz")]
             {
                 assert_eq!(needs_sanitizing(s.as_bytes()), by_chars, "U+{cp:04X}");
             }
         }
+    }
+
+    #[test]
+    fn separators_invisible_characters_and_non_characters_are_made_harmless() {
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a\nb\nc");
+        assert_eq!(sanitize("in\u{200B}vi\u{200C}si\u{200D}ble\u{2060}\u{FEFF}"), "invisible");
+        assert_eq!(sanitize("👩\u{200D}💻 x\u{200D}y"), "👩\u{200D}💻 xy");
+        assert_eq!(
+            sanitize("a\u{FFFF}b\u{10FFFF}c\u{FFFE}\u{FDD0}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
+        );
+        assert!(matches!(sanitize("plain 😀 text"), Cow::Borrowed(_)));
     }
 
     #[test]
