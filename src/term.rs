@@ -373,15 +373,14 @@ fn is_suspend(k: &KeyEvent) -> bool {
     k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
 }
 
-/// The data file loaded again: the catalog, or the first problem as `file:line:col: message`.
+/// The data file loaded again: the catalog, or every problem found, one a line, as
+/// `ccbnet check` prints them.
 fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
     match crate::data::reload_path(path) {
         Ok(loaded) => Ok(loaded.catalog),
-        Err(crate::data::LoadError::Invalid(diags)) => Err(diags
-            .iter()
-            .find(|d| d.is_error())
-            .or(diags.first())
-            .map_or_else(|| "invalid".to_owned(), ToString::to_string)),
+        Err(crate::data::LoadError::Invalid(diags)) if !diags.is_empty() => {
+            Err(diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
+        }
         Err(e) => Err(e.to_string()),
     }
 }

@@ -165,15 +165,86 @@ fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
     Line::from(spans).render(line, buf);
 }
 
-/// The banner of a data file that no longer loads: what is wrong, and that the last good data
-/// is still shown.
+/// The banner of a data file that no longer loads: where and what is wrong (the first error),
+/// how many problems there are, and that the last good data is still shown; see
+/// [`banner_text`].
 fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
     let (Some(msg), Some(line)) = (app.banner.as_ref(), areas.banner) else { return };
-    let s = i18n::strings(&app.lang);
-    let text = format!(" {} {}{}", s.reload_failed, crate::text::one_line(msg), s.reload_kept);
+    let text = banner_text(msg, &app.lang, usize::from(line.width));
     buf.set_style(line, theme::BANNER);
     Line::from(fit(vec![Span::styled(text, theme::BANNER)], usize::from(line.width)))
         .render(line, buf);
+}
+
+/// The banner's line for `problems` (one a line, as `ccbnet check` prints them) in `width`
+/// cells: the first error with its position, how many more problems there are, and the
+/// sentences around them as far as they fit. What gives way first: the closing sentence, then
+/// the opening one, then the folders of the path (cut from the left), and only then the message.
+#[must_use]
+pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
+    let s = i18n::strings(lang);
+    let all: Vec<String> = problems
+        .lines()
+        .map(|l| crate::text::one_line(&crate::text::sanitize(l)).into_owned())
+        .collect();
+    let first =
+        all.iter().find(|l| l.contains(": error:")).or(all.first()).cloned().unwrap_or_default();
+    let more = if all.len() > 1 {
+        format!(" ({})", s.more.replace("{}", &(all.len() - 1).to_string()))
+    } else {
+        String::new()
+    };
+    // The path: what comes before the position (`:LINE:COL`) or the severity.
+    let cut = first.find(": error:").or_else(|| first.find(": warning:")).unwrap_or(0);
+    let head = &first[..cut];
+    let path_end = {
+        let mut end = head.len();
+        for _ in 0..2 {
+            if let Some(i) = head[..end].rfind(':')
+                && !head[i + 1..end].is_empty()
+                && head[i + 1..end].bytes().all(|b| b.is_ascii_digit())
+            {
+                end = i;
+            }
+        }
+        end
+    };
+    let (path, rest) = first.split_at(path_end);
+    let name_len = path.rsplit('/').next().map_or(0, str::len);
+    let core = |path: &str| format!("{path}{rest}{more}");
+    let prefix = format!(" {} ", s.reload_failed);
+    // The path's end that fits in `room` cells, `…` in front when cut; never less than the
+    // file's name unless `any`.
+    let shorten = |room: usize, any: bool| -> Option<String> {
+        if width(path) <= room {
+            return Some(path.to_owned());
+        }
+        let chars: Vec<char> = path.chars().collect();
+        let keep_from = chars.len() - path[path.len() - name_len..].chars().count();
+        let mut start = 1;
+        while start < chars.len() {
+            let tail: String = chars[start..].iter().collect();
+            if width(&tail) < room {
+                return Some(format!("…{tail}"));
+            }
+            if start >= keep_from && !any {
+                return None;
+            }
+            start += 1;
+        }
+        any.then(String::new)
+    };
+    let full = format!("{prefix}{}{}", core(path), s.reload_kept);
+    if width(&full) <= max {
+        return full;
+    }
+    let fixed = width(rest) + width(&more);
+    for (lead, any) in [(prefix.as_str(), false), (" ", false), (" ", true)] {
+        if let Some(p) = shorten(max.saturating_sub(width(lead) + fixed), any) {
+            return format!("{lead}{}", core(&p));
+        }
+    }
+    format!(" {}", core(""))
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {

@@ -805,19 +805,19 @@ fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
     s.wait_for_texts(&["Exemple", "Cyber Europe"]);
     // Deleted: the banner says so; back: the banner goes, the new text shows.
     std::fs::remove_file(&file).expect("delete");
-    s.wait_for_texts(&["ne se charge pas"]);
+    s.wait_for_texts(&["live.ron", "no such file"]);
     std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe A\"")).expect("write");
     s.wait_for("the file to be back", |sc| {
-        sc.contents().contains("Cyber Europe A") && !sc.contents().contains("ne se charge pas")
+        sc.contents().contains("Cyber Europe A") && !sc.contents().contains("no such file")
     });
     // The whole folder moved away, then a folder with the file is back at the path.
     let away = dir.join("away");
     std::fs::rename(&sub, &away).expect("move the folder");
-    s.wait_for_texts(&["ne se charge pas"]);
+    s.wait_for_texts(&["live.ron", "no such file"]);
     std::fs::create_dir_all(&sub).expect("dir");
     std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe B\"")).expect("write");
     s.wait_for("the folder to be back", |sc| {
-        sc.contents().contains("Cyber Europe B") && !sc.contents().contains("ne se charge pas")
+        sc.contents().contains("Cyber Europe B") && !sc.contents().contains("no such file")
     });
     // And it is watched again: an edit shows.
     std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe C\"")).expect("write");

@@ -114,3 +114,30 @@ fn the_chosen_language_comes_back_with_a_version_that_has_it() {
     app.reload(Ok(catalog(&src)));
     assert_eq!(app.lang, "nl", "the next version with Dutch shows Dutch again");
 }
+
+#[test]
+fn the_banner_keeps_position_message_and_count_at_any_width() {
+    let src = source();
+    let mut app = App::new(catalog(&src), "fr", (120, 40));
+    let path = "/home/someone/a/rather/long/folder/for/the/data/live.ron";
+    let problems = format!(
+        "{path}:3:1: warning: a first warning\n{path}:4:5: error: Expected comma\n{path}:9:2: error: another"
+    );
+    app.reload(Err(problems));
+    for w in [120u16, 80, 60, 45] {
+        app.update(Resize(w, 30));
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, 30)).unwrap();
+        terminal.draw(|f| ccbnet::ui::render(&app, f)).unwrap();
+        let screen = terminal.backend().to_string();
+        let banner = screen.lines().nth(1).expect("the banner line");
+        assert!(banner.contains(":4:5: error: Expected comma"), "at {w}: {banner}");
+        if w >= 60 {
+            assert!(banner.contains("live.ron:4:5"), "at {w}, the file name: {banner}");
+            assert!(banner.contains("2 de plus"), "at {w}, the count: {banner}");
+        }
+        if w == 120 {
+            assert!(banner.contains("ne se charge pas"), "{banner}");
+        }
+    }
+}
