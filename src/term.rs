@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Position;
 use ratatui::style::Color;
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::app::App;
 use crate::events::{self, Input};
 use crate::keymap;
@@ -122,6 +122,7 @@ pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Re
                     if let Some(action) = action_for_event(&app, &ev) {
                         app.update(action);
                     }
+                    carry_out(&mut app)?;
                 }
                 Ok(Input::DataChanged) => {
                     // One save can be several writes: wait for the last, then load once.
@@ -142,6 +143,20 @@ pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Re
     result
 }
 
+/// Does what the last update asked of the terminal: a copy (OSC 52), the mouse on or off.
+fn carry_out(app: &mut App) -> io::Result<()> {
+    while let Some(effect) = app.take_effect() {
+        let mut out = io::stdout();
+        match effect {
+            Effect::Copy(text) => out.write_all(crate::clip::osc52(&text).as_bytes())?,
+            Effect::MouseCapture(true) => execute!(out, EnableMouseCapture)?,
+            Effect::MouseCapture(false) => execute!(out, DisableMouseCapture)?,
+        }
+        out.flush()?;
+    }
+    Ok(())
+}
+
 /// The data file loaded again: the catalog, or the first problem as `file:line:col: message`.
 fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
     match crate::data::load_path(path) {
@@ -159,7 +174,7 @@ fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
 #[must_use]
 pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::action_for(*k, app.key_mode()),
+        Event::Key(k) => keymap::action_for(*k, &app.mode()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => action_for_mouse(app, m),
         _ => None,

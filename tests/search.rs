@@ -266,17 +266,18 @@ fn n_and_shift_n_go_round_with_a_sign() {
     for (i, &want) in order.iter().enumerate().skip(1) {
         app.update(NextResult);
         assert_eq!(app.selected(), want, "result {i}");
-        assert!(!app.search.as_ref().unwrap().wrapped);
+        assert_eq!(app.search.as_ref().unwrap().wrapped, None);
     }
     app.update(NextResult);
     assert_eq!(app.selected(), order[0]);
-    assert!(app.search.as_ref().unwrap().wrapped, "went round");
+    assert_eq!(app.search.as_ref().unwrap().wrapped, Some(true), "went round");
     assert!(screen(&app).contains("↻ retour au début"));
     app.update(PrevResult);
     assert_eq!(app.selected(), order[total - 1]);
-    assert!(app.search.as_ref().unwrap().wrapped);
+    assert_eq!(app.search.as_ref().unwrap().wrapped, Some(false), "went round backwards");
+    assert!(screen(&app).contains("↻ retour à la fin"), "not 'to the start'");
     app.update(PrevResult);
-    assert!(!app.search.as_ref().unwrap().wrapped);
+    assert_eq!(app.search.as_ref().unwrap().wrapped, None);
 }
 
 #[test]
@@ -334,7 +335,7 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     for c in "qLj?".chars() {
         let a = ccbnet::keymap::action_for(
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            app.key_mode(),
+            &app.mode(),
         );
         app.update(a.expect("bound"));
     }

@@ -9,8 +9,13 @@ impl App {
     /// Follows link `i` (from 0) of the detail pane: its target is selected, revealed and
     /// shown, in the view it belongs to; the place left goes on the history.
     pub(super) fn follow_link(&mut self, i: usize) {
+        // A search that finds nothing shows no entry, so no links either.
+        if self.no_results() {
+            return;
+        }
         let Some(target) = self.detail().links.get(i).map(|l| l.target) else { return };
-        let here = self.place();
+        // The place left keeps its search: `Back` comes back to the filtered tree as it was.
+        let here = self.stop();
         self.back.push(here);
         self.forward.clear();
         self.search = None;
@@ -30,18 +35,18 @@ impl App {
 
     /// `Backspace` / `Alt-←`: the place before the last jump, exactly as it was.
     pub(super) fn go_back(&mut self) {
-        let Some(place) = self.back.pop() else { return };
-        let here = self.place();
+        let Some(stop) = self.back.pop() else { return };
+        let here = self.stop();
         self.forward.push(here);
-        self.restore(place);
+        self.restore_stop(stop);
     }
 
     /// `Alt-→`: the place left by the last `Back`.
     pub(super) fn go_forward(&mut self) {
-        let Some(place) = self.forward.pop() else { return };
-        let here = self.place();
+        let Some(stop) = self.forward.pop() else { return };
+        let here = self.stop();
         self.back.push(here);
-        self.restore(place);
+        self.restore_stop(stop);
     }
 
     /// `o`: the other view of the left pane, on the item last selected there; a search goes on

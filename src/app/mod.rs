@@ -12,9 +12,10 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::data::{Catalog, NodeIx};
 use crate::detail;
+use crate::keymap::{Mode, Pane};
 use crate::layout::{self, Areas};
 use crate::search::{Hit, Index};
 use crate::tree::{self, Expansion, Item, View};
@@ -64,8 +65,9 @@ pub struct Search {
     pub results: Vec<Item>,
     /// The result `n`/`N` stand on, an index into `results`.
     pub current: usize,
-    /// Whether the last `n`/`N` went round from one end to the other.
-    pub wrapped: bool,
+    /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
+    /// `Some(false)` from the first to the last.
+    pub wrapped: Option<bool>,
     /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
     pub matched: Vec<bool>,
     /// Per search key, the language (an index into the catalog's) of a result that matched
@@ -74,6 +76,18 @@ pub struct Search {
     /// Where the person stood before `/`.
     pub before: Place,
 }
+
+/// A place on the history: where the person stood, with the search kept then, if any.
+#[derive(Debug, Clone)]
+pub struct Stop {
+    /// Where the person stood.
+    pub place: Place,
+    /// The search kept as a filter then.
+    pub search: Option<Search>,
+}
+
+/// The largest count (`3j`) the digits build; more digits keep it there.
+pub const MAX_COUNT: usize = 99_999;
 
 /// Everything the explorer shows, and nothing else.
 #[derive(Debug, Clone)]
@@ -99,9 +113,17 @@ pub struct App {
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
     pub link_focus: Option<usize>,
     /// Places to go back to (`Backspace`, `Alt-←`), the latest last.
-    pub back: Vec<Place>,
+    pub back: Vec<Stop>,
     /// Places to go forward to (`Alt-→`), the next last.
-    pub forward: Vec<Place>,
+    pub forward: Vec<Stop>,
+    /// The count typed so far (`3` of `3j`), if any.
+    pub count: Option<usize>,
+    /// A one-line message for the footer (what was copied), until the next key.
+    pub message: Option<String>,
+    /// Whether the explorer has the mouse (else the terminal's own selection works).
+    pub mouse: bool,
+    /// What the terminal has to do and has not done yet (copy, mouse capture).
+    effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
     pub other_view_item: Option<Item>,
     /// Whether the help overlay is open.
@@ -164,6 +186,10 @@ impl App {
             link_focus: None,
             back: Vec::new(),
             forward: Vec::new(),
+            count: None,
+            message: None,
+            mouse: true,
+            effects: Vec::new(),
             other_view_item: None,
             help: false,
             help_scroll: 0,
@@ -174,14 +200,45 @@ impl App {
         app
     }
 
-    /// Which keys are live: the search line's while typing in it, else the tree's.
+    /// What the keys do now: the one decision that the key table, the help, the footer and
+    /// [`App::update`] read.
     #[must_use]
-    pub fn key_mode(&self) -> crate::keymap::Mode {
-        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
-            crate::keymap::Mode::Typing
+    pub fn mode(&self) -> Mode {
+        let typing = self.search.as_ref().is_some_and(|s| s.typing);
+        let pane = if self.help {
+            Pane::Help
+        } else if typing {
+            Pane::Typing
+        } else if self.focus == Focus::Detail {
+            Pane::Detail
         } else {
-            crate::keymap::Mode::Browse
+            Pane::Tree
+        };
+        Mode {
+            pane,
+            filter: self.search.as_ref().is_some_and(|s| !s.typing),
+            results: self.search.as_ref().map_or(0, |s| s.results.len()),
+            orgs: self.view == View::Organisations,
+            links: if self.no_results() { 0 } else { self.detail().links.len() },
+            link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
+            expandable: !self.filtering() && self.selected().has_children(&self.catalog),
+            expanded: !self.filtering() && self.expansion.is_open(self.selected()),
+            back: !self.back.is_empty(),
+            forward: !self.forward.is_empty(),
+            count: self.count,
         }
+    }
+
+    /// The next thing the terminal has to do (copy, mouse capture), taken off the list: the
+    /// terminal loop carries these out after each update.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        if self.effects.is_empty() { None } else { Some(self.effects.remove(0)) }
+    }
+
+    /// Whether a search is on, has a query, and finds nothing.
+    #[must_use]
+    pub fn no_results(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.results.is_empty() && !s.query.trim().is_empty())
     }
 
     /// The language a search result matched in, when it matched only in another language than
@@ -264,59 +321,134 @@ impl App {
         self.detail_len().saturating_sub(self.detail_height())
     }
 
-    /// Carries out one action.
+    /// Carries out one action, as [`App::mode`] says it goes: to the help, the search line, or
+    /// the focused pane.
     pub fn update(&mut self, action: Action) {
-        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
-            self.apply_typing(action);
-            self.settle();
-            return;
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
         }
-        if self.help {
-            match action {
-                Action::ToggleHelp | Action::Close => self.help = false,
-                Action::Down => {
-                    let max = crate::help::max_scroll(&self.lang, self.size.1);
-                    self.help_scroll = (self.help_scroll + 1).min(max);
-                }
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::First => self.help_scroll = 0,
-                Action::Quit => self.quit = true,
-                Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
-                    self.apply(action);
-                }
-                _ => {}
+        match self.mode().pane {
+            Pane::Help => self.apply_help(action),
+            Pane::Typing => {
+                self.count = None;
+                self.apply_typing(action);
+                self.settle();
             }
-            return;
+            Pane::Tree | Pane::Detail => self.apply(action),
         }
-        self.apply(action);
     }
 
-    /// After any action: the selection in view, the detail scroll in range.
+    /// Keys under the help overlay: they scroll it or close it, never quit or move the tree.
+    fn apply_help(&mut self, action: Action) {
+        let max = crate::help::max_scroll(&self.lang, self.size);
+        let page = crate::help::visible_lines(&self.lang, self.size);
+        let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
+        match action {
+            Action::ToggleHelp | Action::Close => self.help = false,
+            Action::Down => self.help_scroll = scroll(1, self.help_scroll),
+            Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
+            Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
+            Action::PageUp => self.help_scroll = scroll(-page_step(page), self.help_scroll),
+            Action::HalfPageDown => self.help_scroll = scroll(half_step(page), self.help_scroll),
+            Action::HalfPageUp => self.help_scroll = scroll(-half_step(page), self.help_scroll),
+            Action::First => self.help_scroll = 0,
+            Action::Last => self.help_scroll = max,
+            Action::Quit => self.quit = true,
+            Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
+                self.apply(action);
+            }
+            _ => {}
+        }
+        self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
+    }
+
+    /// After any action: the selection in view, the detail scroll in range, the search's
+    /// current result on the selection when it is one.
     fn settle(&mut self) {
         self.keep_in_view();
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        let sel = self.rows.get(self.cursor).copied();
+        if let Some(s) = self.search.as_mut()
+            && let Some(sel) = sel
+            && s.results.get(s.current) != Some(&sel)
+            && let Some(i) = s.results.iter().position(|&r| r == sel)
+        {
+            s.current = i;
+        }
+    }
+
+    /// A digit: the count grows (`1`, `12`); a `0` alone starts nothing.
+    fn digit(&mut self, d: u8) {
+        self.count = match (self.count, d) {
+            (None, 0) => None,
+            (c, d) => Some((c.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)),
+        };
     }
 
     fn apply(&mut self, action: Action) {
+        if let Action::Digit(d) = action {
+            self.digit(d);
+            return;
+        }
+        // Any other key uses the count, or drops it.
+        let count = self.count.take();
+        let times = count.unwrap_or(1);
+        let steps = i32::try_from(times).unwrap_or(i32::MAX);
         let page = self.tree_height();
         let detail_page = self.detail_height();
         let in_detail = self.focus == Focus::Detail;
+        let to_row = |c: Option<usize>| c.map(|c| c.saturating_sub(1));
         match action {
-            Action::Down if in_detail => self.detail_down(),
-            Action::Up if in_detail => self.detail_up(),
-            Action::PageDown if in_detail => self.scroll_detail(page_step(detail_page)),
-            Action::PageUp if in_detail => self.scroll_detail(-page_step(detail_page)),
+            Action::Down if in_detail => {
+                for _ in 0..times.min(self.detail_len().max(1)) {
+                    self.detail_down();
+                }
+            }
+            Action::Up if in_detail => {
+                for _ in 0..times.min(self.detail_len().max(1)) {
+                    self.detail_up();
+                }
+            }
+            Action::PageDown if in_detail => {
+                self.scroll_detail(page_step(detail_page).saturating_mul(steps));
+            }
+            Action::PageUp if in_detail => {
+                self.scroll_detail(-page_step(detail_page).saturating_mul(steps));
+            }
+            Action::HalfPageDown if in_detail => {
+                self.scroll_detail(half_step(detail_page).saturating_mul(steps));
+            }
+            Action::HalfPageUp if in_detail => {
+                self.scroll_detail(-half_step(detail_page).saturating_mul(steps));
+            }
+            Action::First | Action::Last if in_detail && count.is_some() => {
+                self.detail_scroll = to_row(count).unwrap_or(0).min(self.max_detail_scroll());
+                self.link_focus = None;
+            }
             Action::First if in_detail => self.detail_scroll = 0,
             Action::Last if in_detail => self.detail_scroll = self.max_detail_scroll(),
-            Action::Toggle if in_detail => {
+            Action::Toggle | Action::FollowFocused if in_detail => {
                 if let Some(i) = self.link_focus {
                     self.follow_link(i);
                 }
             }
-            Action::Down => self.move_cursor(1),
-            Action::Up => self.move_cursor(-1),
-            Action::PageDown => self.move_cursor(page_step(page)),
-            Action::PageUp => self.move_cursor(-page_step(page)),
+            Action::FollowFocused => {}
+            Action::FollowNumbered => {
+                if let Some(i) = to_row(count) {
+                    self.follow_link(i);
+                }
+            }
+            Action::DropCount => {}
+            Action::Down => self.move_cursor(steps),
+            Action::Up => self.move_cursor(-steps),
+            Action::PageDown => self.move_cursor(page_step(page).saturating_mul(steps)),
+            Action::PageUp => self.move_cursor(-page_step(page).saturating_mul(steps)),
+            Action::HalfPageDown => self.move_cursor(half_step(page).saturating_mul(steps)),
+            Action::HalfPageUp => self.move_cursor(-half_step(page).saturating_mul(steps)),
+            // `5g`, `10G`: row 5, row 10, as in vim.
+            Action::First | Action::Last if count.is_some() => {
+                self.set_cursor(to_row(count).unwrap_or(0));
+            }
             Action::First => self.set_cursor(0),
             Action::Last => self.set_cursor(self.rows.len() - 1),
             Action::Expand | Action::Toggle if self.filtering() => {}
@@ -375,6 +507,14 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::ToggleView => self.toggle_view(),
+            Action::CopyEntry => self.copy(false),
+            Action::CopyId => self.copy(true),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effects.push(Effect::MouseCapture(self.mouse));
+                let s = crate::i18n::strings(&self.lang);
+                self.message = Some((if self.mouse { s.mouse_on } else { s.mouse_off }).to_owned());
+            }
             Action::Quit => self.quit = true,
             Action::Select(item) => {
                 self.select_item(item);
@@ -406,20 +546,44 @@ impl App {
                 }
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.count = count;
+            }
             // Editing keys mean nothing outside the search line.
-            Action::SearchChar(_)
+            Action::Digit(_)
+            | Action::SearchChar(_)
             | Action::SearchBackspace
+            | Action::SearchDelete
             | Action::SearchDeleteWord
+            | Action::SearchKillEnd
             | Action::SearchClear
             | Action::SearchLeft
             | Action::SearchRight
+            | Action::SearchWordLeft
+            | Action::SearchWordRight
             | Action::SearchHome
             | Action::SearchEnd
             | Action::SearchAccept
             | Action::SearchCancel => {}
         }
         self.settle();
+    }
+
+    /// `y` / `Y`: the selected entry as text, or its id, onto the clipboard; the footer says so.
+    fn copy(&mut self, id_only: bool) {
+        let item = self.selected();
+        let s = crate::i18n::strings(&self.lang);
+        let (text, message) = if id_only {
+            let id = crate::clip::id(&self.catalog, item).to_owned();
+            (id.clone(), s.copied_id.replace("{}", &id))
+        } else {
+            let text = crate::clip::entry_text(&self.catalog, item, &self.lang);
+            let name = text.lines().next().unwrap_or("").to_owned();
+            (text, s.copied.replace("{}", &name))
+        };
+        self.effects.push(Effect::Copy(text));
+        self.message = Some(message);
     }
 
     fn scroll_detail(&mut self, d: i32) {
@@ -542,6 +706,29 @@ impl App {
         }
     }
 
+    /// Where the person stands now, with the search kept as a filter: a place on the history.
+    fn stop(&self) -> Stop {
+        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing) }
+    }
+
+    /// Goes back to `stop` exactly, with the search it kept.
+    fn restore_stop(&mut self, stop: Stop) {
+        let Stop { place, search } = stop;
+        self.restore(place);
+        if search.is_some() {
+            self.search = search;
+            let item = self.selected();
+            let (offset, scroll, link, focus) =
+                (self.tree_offset, self.detail_scroll, self.link_focus, self.focus);
+            self.rebuild_rows();
+            self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
+            self.tree_offset = offset;
+            self.detail_scroll = scroll;
+            self.link_focus = link;
+            self.focus = focus;
+        }
+    }
+
     /// Goes back to `place` exactly (without a search).
     fn restore(&mut self, place: Place) {
         self.search = None;
@@ -559,6 +746,11 @@ impl App {
 /// A page move: the pane's height less one line of overlap, at least one.
 fn page_step(height: usize) -> i32 {
     i32::try_from(height.saturating_sub(1).max(1)).unwrap_or(i32::MAX)
+}
+
+/// Half a page, at least one line.
+fn half_step(height: usize) -> i32 {
+    i32::try_from((height / 2).max(1)).unwrap_or(i32::MAX)
 }
 
 /// `base + d`, kept at zero or above.
