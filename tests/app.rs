@@ -240,3 +240,269 @@ fn resizing_keeps_the_selection_in_view() {
     app.update(Resize(120, 40));
     assert_eq!(selected_id(&app), "gamma");
 }
+
+// ---- Keys through the key table, in the mode the state is in -------------------------------
+
+use ccbnet::action::Effect;
+use ccbnet::keymap::{Pane, action_for};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Presses each key of `keys` through the key table in the app's mode: a character, or a name
+/// in angle brackets (`<Enter>`, `<Esc>`, `<C-d>`).
+fn press(app: &mut App, keys: &str) {
+    let mut rest = keys;
+    while let Some(c) = rest.chars().next() {
+        let (code, mods, len) = if c == '<' {
+            let end = rest.find('>').expect("closed");
+            let name = &rest[1..end];
+            let (code, mods) = match name {
+                "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+                "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+                "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+                "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+                "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+                "End" => (KeyCode::End, KeyModifiers::NONE),
+                "Home" => (KeyCode::Home, KeyModifiers::NONE),
+                "Del" => (KeyCode::Delete, KeyModifiers::NONE),
+                "BS" => (KeyCode::Backspace, KeyModifiers::NONE),
+                "Left" => (KeyCode::Left, KeyModifiers::NONE),
+                ctrl if ctrl.starts_with("C-") => {
+                    (KeyCode::Char(ctrl.chars().nth(2).expect("a key")), KeyModifiers::CONTROL)
+                }
+                alt if alt.starts_with("A-") => {
+                    (KeyCode::Char(alt.chars().nth(2).expect("a key")), KeyModifiers::ALT)
+                }
+                other => panic!("unknown key {other}"),
+            };
+            (code, mods, end + 1)
+        } else {
+            (KeyCode::Char(c), KeyModifiers::NONE, c.len_utf8())
+        };
+        rest = &rest[len..];
+        let mode = app.mode();
+        if let Some(a) = action_for(KeyEvent::new(code, mods), &mode) {
+            app.update(a);
+        }
+    }
+}
+
+fn big(size: (u16, u16)) -> App {
+    App::new(ccbnet::data::load_embedded().expect("shipped data").catalog, "fr", size)
+}
+
+#[test]
+fn counts_move_as_in_vim() {
+    // (keys, row of the selection after them), each from a fresh start.
+    let table: &[(&str, usize)] = &[
+        ("3j", 3),
+        ("j", 1),
+        ("10j", 10),
+        ("12j5k", 7),
+        ("10G", 9),
+        ("1G", 0),
+        ("G", 0),  // filled below: the last row
+        ("0j", 1), // a 0 alone is no count
+        ("99999999j", usize::MAX),
+        ("3<Esc>j", 1), // Esc drops the count
+        ("5jgg", 5),    // `g` with no count: the first row... (see below)
+    ];
+    for &(keys, want) in table {
+        let mut app = big((120, 40));
+        let last = app.rows.len() - 1;
+        press(&mut app, keys);
+        let want = match keys {
+            "G" | "99999999j" => last,
+            "5jgg" => 0,
+            _ => want.min(last),
+        };
+        assert_eq!(app.cursor, want, "after {keys}");
+        assert_eq!(app.count, None, "{keys}: the count is used up");
+    }
+}
+
+#[test]
+fn a_count_is_shown_in_the_footer_and_enter_follows_that_link() {
+    let mut app = big((120, 40));
+    let n = app.catalog.node_by_id("qctr").expect("qctr");
+    app.update(Select(Item::Node(n)));
+    let links = app.detail().links.clone();
+    assert!(links.len() >= 2);
+    press(&mut app, "2");
+    assert_eq!(app.count, Some(2));
+    let s = screen(&app);
+    let footer = s.lines().last().unwrap();
+    assert!(footer.contains("compte 2") && footer.contains("Enter lien 2"), "{footer}");
+    assert_eq!(app.cursor, app.rows.iter().position(|&r| r == Item::Node(n)).unwrap());
+    press(&mut app, "<Enter>");
+    let want = match links[1].target {
+        ccbnet::detail::Target::Node(t) => Item::Node(t),
+        ccbnet::detail::Target::Org(o) => Item::Org(o),
+    };
+    assert_eq!(app.selected(), want, "two keys followed link 2");
+    assert_eq!(app.back.len(), 1);
+}
+
+#[test]
+fn half_pages_and_pages_in_the_tree_and_the_detail() {
+    let mut app = big((120, 40));
+    let h = app.tree_height();
+    press(&mut app, "<C-d>");
+    assert_eq!(app.cursor, h / 2);
+    press(&mut app, "<C-u>");
+    assert_eq!(app.cursor, 0);
+    press(&mut app, "<C-f>");
+    assert_eq!(app.cursor, h - 1);
+    press(&mut app, "<C-b>");
+    assert_eq!(app.cursor, 0);
+    press(&mut app, "2<C-d>");
+    assert_eq!(app.cursor, (2 * (h / 2)).min(app.rows.len() - 1));
+    // In the detail pane, the same keys scroll it.
+    let n = app.catalog.node_by_id("qctr").expect("qctr");
+    app.update(Select(Item::Node(n)));
+    press(&mut app, "<Tab><C-d>");
+    assert!(app.detail_scroll > 0, "the detail scrolled");
+    let at = app.detail_scroll;
+    press(&mut app, "<C-u>");
+    assert!(app.detail_scroll < at);
+    assert_eq!(app.selected(), Item::Node(n), "the tree did not move");
+}
+
+#[test]
+fn in_the_help_q_and_esc_close_it_and_never_quit_and_the_paging_keys_scroll_it() {
+    for close in ["q", "<Esc>", "?"] {
+        let mut app = big((80, 24));
+        press(&mut app, "?");
+        assert_eq!(app.mode().pane, Pane::Help);
+        press(&mut app, close);
+        assert!(!app.help, "{close} closes the help");
+        assert!(!app.quit, "{close} does not quit from the help");
+    }
+    let mut app = big((50, 15));
+    press(&mut app, "?");
+    let max = ccbnet::help::max_scroll(&app.lang, app.size);
+    assert!(max > 0);
+    let page = ccbnet::help::visible_lines(&app.lang, app.size);
+    // (keys, scroll after them)
+    let table: &[(&str, usize)] = &[
+        ("<PgDn>", page - 1),
+        ("<Home>", 0),
+        ("<Space>", page - 1),
+        ("g", 0),
+        ("<C-d>", page / 2),
+        ("<C-u>", 0),
+        ("G", max),
+        ("<End>", max),
+        ("j", max),
+        ("k", max - 1),
+    ];
+    for &(keys, want) in table {
+        press(&mut app, keys);
+        assert_eq!(app.help_scroll, want.min(max), "after {keys}");
+    }
+    assert_eq!(app.cursor, 0, "the tree did not move under the help");
+}
+
+#[test]
+fn y_copies_the_entry_and_its_citation_and_shift_y_its_id() {
+    let mut app = big((120, 40));
+    let n = app.catalog.node_by_id("qctr").expect("qctr");
+    app.update(Select(Item::Node(n)));
+    press(&mut app, "y");
+    let Some(Effect::Copy(text)) = app.take_effect() else { panic!("nothing to copy") };
+    assert_eq!(app.take_effect(), None);
+    let name = ccbnet::detail::node_title(&app.catalog, n, "fr").2;
+    assert!(text.lines().next().unwrap().contains(&name), "{text}");
+    let source = app.catalog.pick(&app.catalog.source_note, "fr").text.to_owned();
+    let as_of = app.catalog.pick(&app.catalog.as_of, "fr").text.to_owned();
+    let cite = text.lines().find(|l| l.starts_with("Source")).expect("a citation line");
+    assert!(cite.contains(&source) && cite.contains(&as_of), "{cite}");
+    assert!(text.contains("id: qctr"));
+    assert!(!text.chars().any(|c| c.is_control() && c != '\n'));
+    let footer = screen(&app).lines().last().unwrap().to_owned();
+    assert!(footer.contains("Copié"), "{footer}");
+    press(&mut app, "j");
+    assert!(!screen(&app).lines().last().unwrap().contains("Copié"), "the message goes");
+    press(&mut app, "kY");
+    assert_eq!(app.take_effect(), Some(Effect::Copy("qctr".into())));
+}
+
+#[test]
+fn m_releases_the_mouse_and_takes_it_back() {
+    let mut app = big((120, 40));
+    press(&mut app, "m");
+    assert_eq!(app.take_effect(), Some(Effect::MouseCapture(false)));
+    assert!(!app.mouse);
+    press(&mut app, "m");
+    assert_eq!(app.take_effect(), Some(Effect::MouseCapture(true)));
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size;
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    let buf = t.backend().buffer().clone();
+    let mut out = String::new();
+    for y in 0..h {
+        for x in 0..w {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn footer(app: &App) -> String {
+    screen(app).lines().last().expect("a footer").to_owned()
+}
+
+#[test]
+fn the_footer_follows_the_mode() {
+    let mut app = big((120, 40));
+    // The first row: a level, expanded, with no links.
+    assert!(app.detail().links.is_empty());
+    let f = footer(&app);
+    assert!(f.contains("Enter replier"), "Enter says what it does: {f}");
+    assert!(!f.contains("lien"), "no link to follow: {f}");
+    assert!(!f.contains("retour"), "no history: {f}");
+    assert!(!f.contains("Esc"), "nothing to close: {f}");
+    assert!(f.contains("o organisations"), "{f}");
+    // The organisations view says how to go back.
+    press(&mut app, "o");
+    let f = footer(&app);
+    assert!(f.contains("o niveaux") && !f.contains("o organisations"), "{f}");
+    press(&mut app, "o");
+    // The detail focused on an entry with links: Enter follows the one chosen.
+    let n = app.catalog.node_by_id("qctr").expect("qctr");
+    app.update(Select(Item::Node(n)));
+    press(&mut app, "<Tab>");
+    assert!(!footer(&app).contains("Enter"), "no link chosen yet");
+    press(&mut app, "j");
+    while app.link_focus.is_none() {
+        press(&mut app, "j");
+    }
+    let f = footer(&app);
+    assert!(f.contains("Enter suivre le lien"), "{f}");
+    press(&mut app, "<Enter>");
+    assert!(footer(&app).contains("Backspace retour"), "now there is history");
+    // A search kept: n, N and Esc.
+    press(&mut app, "/cert<Enter>");
+    let f = footer(&app);
+    assert!(f.contains("n suivant") && f.contains("Esc effacer"), "{f}");
+    // Typing: the search line's keys only.
+    press(&mut app, "/");
+    let f = footer(&app);
+    assert!(f.contains("Enter valider") && !f.contains("q quitter"), "{f}");
+}
+
+#[test]
+fn at_80x24_tab_and_o_stay_in_the_footer() {
+    for lang in ["fr", "nl"] {
+        let mut app = big((80, 24));
+        app.update(NextLanguage);
+        if app.lang != lang {
+            app.update(NextLanguage);
+        }
+        let f = footer(&app);
+        assert!(f.contains("Tab") && f.contains(" o "), "{lang}: {f}");
+    }
+}

@@ -344,3 +344,144 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     assert!(!app.help);
     assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
 }
+
+/// `current/total` as the search line shows it.
+fn counter(app: &App) -> (usize, usize) {
+    let status = ccbnet::ui::search_status(app);
+    let at = status.rsplit(' ').next().unwrap_or("");
+    let (a, b) = at.split_once('/').expect("a counter");
+    (a.parse().expect("a number"), b.parse().expect("a number"))
+}
+
+#[test]
+fn the_counter_counts_what_n_reaches_in_both_views() {
+    // "ccb" matches entries and organisations alike: in each view, the counter's total is the
+    // number of distinct places `n` goes through before it comes round.
+    for toggle in [false, true] {
+        let mut app = App::new(shipped(), "fr", (120, 40));
+        if toggle {
+            app.update(ToggleView);
+        }
+        app.update(OpenSearch);
+        typed(&mut app, "ccb");
+        app.update(SearchAccept);
+        let (first, total) = counter(&app);
+        assert_eq!(first, 1);
+        let mut seen = vec![app.selected()];
+        for step in 1..=total {
+            app.update(NextResult);
+            let (cur, tot) = counter(&app);
+            assert_eq!(tot, total);
+            assert!(cur <= tot, "{cur}/{tot}");
+            if step < total {
+                assert_eq!(cur, step + 1);
+                assert!(!seen.contains(&app.selected()), "result {cur} seen twice");
+                seen.push(app.selected());
+            } else {
+                assert_eq!(cur, 1, "round again");
+            }
+        }
+        assert_eq!(seen.len(), total, "view {toggle}: every result counted is reached");
+    }
+}
+
+#[test]
+fn the_counter_follows_the_selection_onto_a_result() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "ccb");
+    app.update(SearchAccept);
+    let results = app.search.as_ref().unwrap().results.clone();
+    let third = results[2];
+    app.update(Select(third));
+    assert_eq!(counter(&app).0, 3, "the counter says where the selection is");
+    app.update(NextResult);
+    assert_eq!(app.selected(), results[3], "n goes on from there");
+}
+
+#[test]
+fn with_no_results_the_query_stays_and_tree_and_detail_say_so() {
+    let mut app = App::new(shipped(), "fr", (80, 24));
+    app.update(OpenSearch);
+    typed(&mut app, "zzzzqqqq");
+    let s = screen(&app);
+    assert!(s.contains("zzzzqqqq"), "the query is on screen");
+    assert!(s.contains("Aucun résultat pour"), "the tree says so");
+    assert!(s.contains("Aucun résultat : modifiez"), "and the detail too:\n{s}");
+    assert!(!s.contains("Chemin"), "no stale entry in the detail");
+    assert_eq!(ccbnet::ui::search_status(&app), "0/0");
+    assert_eq!(app.mode().links, 0, "no links to follow");
+}
+
+#[test]
+fn a_long_query_scrolls_and_the_caret_stays_on_screen() {
+    let query = "réseau national de coordination des incidents et des alertes de cybersécurité";
+    for (w, h) in [(120, 40), (80, 24), (50, 15)] {
+        let mut app = App::new(shipped(), "fr", (w, h));
+        app.update(OpenSearch);
+        typed(&mut app, query);
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let pos = ccbnet::ui::cursor_position(&app, area).expect("a caret");
+        assert!(pos.x < w, "{w}x{h}: caret at {}", pos.x);
+        let s = screen(&app);
+        let line = s.lines().nth(usize::from(pos.y)).unwrap();
+        assert!(line.contains("sécurité"), "{w}x{h}: the end of the query, by the caret: {line}");
+        // Home: the start of the query, the caret after the prompt.
+        app.update(SearchHome);
+        let s = screen(&app);
+        let line = s.lines().nth(usize::from(pos.y)).unwrap().to_owned();
+        assert!(line.contains("réseau nat"), "{w}x{h}: {line}");
+        let pos = ccbnet::ui::cursor_position(&app, area).unwrap();
+        let before: String = line.chars().skip(1).take(usize::from(pos.x)).collect();
+        assert!(!before.contains("réseau"), "{w}x{h}: the caret before the query: {before:?}");
+    }
+}
+
+#[test]
+fn following_a_link_from_a_kept_search_and_back_returns_to_the_filtered_tree() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "ccb");
+    app.update(SearchAccept);
+    app.update(NextResult);
+    let rows = app.rows.clone();
+    let sel = app.selected();
+    let links = app.detail().links.len();
+    assert!(links > 0, "the result has links");
+    app.update(FollowLink(0));
+    assert_ne!(app.selected(), sel);
+    app.update(Back);
+    assert_eq!(app.selected(), sel);
+    assert_eq!(app.rows, rows, "the filtered tree as it was");
+    let s = app.search.as_ref().expect("the search is back");
+    assert_eq!(s.query, "ccb");
+    assert!(!s.typing);
+    assert!(screen(&app).contains("Rechercher : ccb"));
+    app.update(Forward);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn editing_keys_delete_kill_and_move_by_word() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "un deux trois");
+    let q = |app: &App| app.search.as_ref().unwrap().query.clone();
+    let caret = |app: &App| app.search.as_ref().unwrap().caret;
+    app.update(SearchWordLeft);
+    assert_eq!(caret(&app), 8);
+    app.update(SearchWordLeft);
+    assert_eq!(caret(&app), 3);
+    app.update(SearchWordRight);
+    assert_eq!(caret(&app), 7);
+    app.update(SearchDelete);
+    assert_eq!(q(&app), "un deuxtrois");
+    app.update(SearchKillEnd);
+    assert_eq!(q(&app), "un deux");
+    app.update(SearchHome);
+    app.update(SearchDelete);
+    assert_eq!((q(&app), caret(&app)), ("n deux".to_owned(), 0));
+    app.update(SearchEnd);
+    app.update(SearchDelete);
+    assert_eq!(q(&app), "n deux", "nothing under the caret at the end");
+}
