@@ -153,7 +153,7 @@ const FR: Strings = Strings {
     follow_numbered: "lien {}",
     count: "compte",
     no_results_detail: "Aucun résultat : modifiez la recherche, ou Esc pour l'annuler.",
-    cite: "Source : {source} — contenu à la date du {date}",
+    cite: "Source : {source} — date de référence : {date}",
 };
 
 const NL: Strings = Strings {
@@ -212,7 +212,7 @@ const NL: Strings = Strings {
     follow_numbered: "link {}",
     count: "aantal",
     no_results_detail: "Geen resultaten: pas de zoekopdracht aan, of Esc om te annuleren.",
-    cite: "Bron: {source} — inhoud op {date}",
+    cite: "Bron: {source} — peildatum: {date}",
 };
 
 const EN: Strings = Strings {
@@ -271,7 +271,7 @@ const EN: Strings = Strings {
     follow_numbered: "link {}",
     count: "count",
     no_results_detail: "No results: change the search, or Esc to cancel it.",
-    cite: "Source: {source} — content as of {date}",
+    cite: "Source: {source} — reference date: {date}",
 };
 
 /// The interface texts for `lang` (English for a language the program has no texts for).
@@ -514,9 +514,13 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("boom per niveau of per organisatie", "organisaties"),
             ("tree by level or by organisation", "organisations"),
         ],
+        Action::FollowLink(_) => [
+            ("suivre un lien des détails", "lien"),
+            ("een link van de details volgen", "link"),
+            ("follow a link of the details", "link"),
+        ],
         // Not bound to keys: clicks, the wheel, resizes and typed characters.
         Action::Select(_)
-        | Action::FollowLink(_)
         | Action::ToggleNode(_)
         | Action::ScrollTree(_)
         | Action::ScrollDetail(_)

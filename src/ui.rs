@@ -428,6 +428,7 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
             let does = if mode.expanded { Action::Collapse } else { Action::Expand };
             action_text(does, lang).1.to_owned()
         }
+        Action::Digit(_) => action_text(Action::FollowLink(0), lang).1.to_owned(),
         Action::FollowNumbered => {
             s.follow_numbered.replace("{}", &mode.count.unwrap_or(0).to_string())
         }
@@ -439,12 +440,21 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
 /// many as fit, the highest ranked first, shown in the key table's order.
 #[must_use]
 pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
-    let hint = |b: &keymap::Binding| (keymap::key_label(b.keys[0]), hint_text(b, mode, lang));
+    let hint = |b: &keymap::Binding| {
+        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3.
+        let key = if b.action == Action::Digit(0) {
+            "1…9 Enter".to_owned()
+        } else {
+            keymap::key_label(b.keys[0])
+        };
+        (key, hint_text(b, mode, lang))
+    };
     let cost = |(k, d): &(String, String)| width(k) + 1 + width(d) + 2;
     let mut ranked: Vec<(usize, u8)> = BINDINGS
         .iter()
         .enumerate()
         .filter(|(_, b)| b.live.holds(mode))
+        .filter(|(_, b)| b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
         .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
         .collect();
     ranked.sort_by_key(|&(_, r)| r);

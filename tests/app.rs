@@ -475,7 +475,8 @@ fn the_footer_follows_the_mode() {
     let n = app.catalog.node_by_id("qctr").expect("qctr");
     app.update(Select(Item::Node(n)));
     press(&mut app, "<Tab>");
-    assert!(!footer(&app).contains("Enter"), "no link chosen yet");
+    assert!(!footer(&app).contains("Enter suivre"), "no link chosen yet");
+    assert!(footer(&app).contains("1…9 Enter lien"), "but links to follow by number");
     press(&mut app, "j");
     while app.link_focus.is_none() {
         press(&mut app, "j");

@@ -58,7 +58,9 @@ impl App {
             View::Organisations => View::Levels,
         };
         let back_to = self.other_view_item.replace(here);
-        if self.search.is_some() {
+        if let Some(s) = self.search.as_mut() {
+            // The results are the other view's now: a step that went round is history.
+            s.wrapped = None;
             self.show_results(back_to);
         } else {
             self.rebuild_rows();
