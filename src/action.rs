@@ -105,6 +105,8 @@ pub enum Action {
     SetLanguage(String),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Text pasted (bracketed paste): it goes into the search line, opening it if needed.
+    Paste(String),
 }
 
 /// What the explorer asks of the terminal: `update` records it, the terminal loop carries it out

@@ -40,11 +40,14 @@ pub enum Command {
         file: Option<PathBuf>,
     },
     /// Write the whole data set (every entry, its details, links and organisations) to standard
-    /// output, as plain text, Markdown or JSON.
+    /// output, as plain text, Markdown or JSON, or as a graph (Graphviz DOT, Mermaid).
     Export {
         /// The output's shape.
         #[arg(long, short, value_enum, default_value_t)]
         format: Format,
+        /// With --format markdown: put a Mermaid flowchart of the network after the title.
+        #[arg(long)]
+        mermaid: bool,
         /// Wrap plain text at this many columns (default: the terminal's width, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
@@ -56,6 +59,17 @@ pub enum Command {
         #[arg(required = true, value_name = "QUERY")]
         query: Vec<String>,
         /// Print the results as one JSON document.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the organisations that an organisation meets (named by the same entries), most
+    /// shared entries first, one a line: id, how many entries, name and the entries, separated
+    /// by tabs. Exit 1 when no organisation has this id.
+    Meets {
+        /// The organisation's id (as in `ccbnet export --format json`).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Print the list as one JSON document.
         #[arg(long)]
         json: bool,
     },
@@ -76,10 +90,13 @@ pub fn run() -> ExitCode {
     match &cli.command {
         Some(Command::Check { file }) => {
             let report = crate::check::check(file.as_deref().or(cli.data.as_deref()));
-            print!("{}", report.out);
-            ExitCode::from(report.status)
+            match emit(report.out.as_bytes()) {
+                Ok(_) => ExitCode::from(report.status),
+                Err(code) => code,
+            }
         }
-        Some(Command::Export { format, width }) => export(&cli, *format, *width),
+        Some(Command::Export { format, mermaid, width }) => export(&cli, *format, *mermaid, *width),
+        Some(Command::Meets { id, json }) => meets(&cli, id, *json),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
         Some(Command::Completions { shell }) => {
             let out = crate::manual::completions(*shell, Cli::command());
@@ -147,7 +164,11 @@ fn load_in_language(cli: &Cli) -> Result<(Loaded, String), ExitCode> {
     Ok((loaded, lang))
 }
 
-fn export(cli: &Cli, format: Format, width: Option<u16>) -> ExitCode {
+fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitCode {
+    if mermaid && format != Format::Markdown {
+        eprintln!("ccbnet: --mermaid is for --format markdown (or use --format mermaid)");
+        return ExitCode::from(2);
+    }
     let loaded = match load(cli) {
         Ok(l) => l,
         Err(code) => return code,
@@ -156,7 +177,7 @@ fn export(cli: &Cli, format: Format, width: Option<u16>) -> ExitCode {
     let all = cli.lang.as_deref() == Some("all");
     if all && format != Format::Json {
         eprintln!(
-            "ccbnet: --lang all is for --format json; text and Markdown are written in one \
+            "ccbnet: --lang all is for --format json; the other formats are written in one \
              language: {}",
             catalog.languages.join(", ")
         );
@@ -178,8 +199,13 @@ fn export(cli: &Cli, format: Format, width: Option<u16>) -> ExitCode {
                 return ExitCode::from(2);
             }
         },
+        (Format::Markdown, Some(lang)) if mermaid => {
+            crate::export::markdown_with_mermaid(catalog, lang)
+        }
         (Format::Markdown, Some(lang)) => crate::export::markdown(catalog, lang),
-        (Format::Text | Format::Markdown, _) => {
+        (Format::Dot, Some(lang)) => crate::export::dot(catalog, lang),
+        (Format::Mermaid, Some(lang)) => crate::export::mermaid(catalog, lang),
+        (Format::Text | Format::Markdown | Format::Dot | Format::Mermaid, _) => {
             let width = width.map_or_else(terminal_width, usize::from);
             let lang = lang.as_deref().unwrap_or(&catalog.languages[0]);
             crate::export::text(catalog, lang, width)
@@ -224,6 +250,45 @@ fn search(cli: &Cli, query: &str, json: bool) -> ExitCode {
     }
 }
 
+fn meets(cli: &Cli, id: &str, json: bool) -> ExitCode {
+    let (loaded, lang) = match load_in_language(cli) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let catalog = &loaded.catalog;
+    let safe_id = crate::text::one_line(&crate::text::sanitize(id)).into_owned();
+    let o = match catalog.target(id) {
+        Some(crate::data::model::Target::Org(o)) => o,
+        Some(crate::data::model::Target::Node(_)) => {
+            eprintln!(
+                "ccbnet: `{safe_id}` is an entry, not an organisation; `ccbnet export` lists the \
+                 organisations each entry names"
+            );
+            return ExitCode::from(1);
+        }
+        None => {
+            eprintln!(
+                "ccbnet: no organisation has the id `{safe_id}`; `ccbnet export --format json` \
+                 lists them (.organisations[].id)"
+            );
+            return ExitCode::from(1);
+        }
+    };
+    let met = crate::meets::meets(catalog, o);
+    let out = if json {
+        match crate::meets::json(catalog, o, &met, &lang) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("ccbnet: cannot write the JSON: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        crate::meets::lines(catalog, &met, &lang)
+    };
+    emit(out.as_bytes()).unwrap_or_else(|code| code)
+}
+
 fn explore(cli: &Cli) -> ExitCode {
     let (loaded, lang) = match load_in_language(cli) {
         Ok(x) => x,
@@ -238,14 +303,33 @@ fn explore(cli: &Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    let term = std::env::var("TERM").ok();
+    let Some(caps) = crate::term::capabilities(term.as_deref()) else {
+        eprintln!(
+            "ccbnet: the explorer needs a terminal that can move the cursor, and TERM is {}; \
+             set TERM to your terminal's type (such as xterm-256color), or for plain text, \
+             Markdown or JSON use `ccbnet export` (or `ccbnet search QUERY`)",
+            term.as_deref().map_or_else(
+                || "not set".to_owned(),
+                |t| format!("\"{}\"", crate::text::one_line(&crate::text::sanitize(t)))
+            )
+        );
+        return ExitCode::from(2);
+    };
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    match crate::term::run(app, colour, cli.data.as_deref()) {
-        Ok(()) => ExitCode::SUCCESS,
+    let code = match crate::term::run(app, colour, caps, cli.data.as_deref()) {
+        Ok(crate::term::Ended::Quit) => 0,
+        // A closed terminal ends quietly, as a hangup does.
+        Ok(crate::term::Ended::Closed) => 129,
         Err(e) => {
             eprintln!("ccbnet: terminal error: {e}");
-            ExitCode::FAILURE
+            1
         }
-    }
+    };
+    // The terminal is restored: leave at once, without freeing the data piece by piece (the
+    // system takes the memory back whole).
+    let _ = std::io::stdout().flush();
+    std::process::exit(code)
 }

@@ -1,13 +1,16 @@
 //! `ccbnet export`: the whole data set, every entry with its details, links and organisations,
 //! written out for people and programs that do not use the explorer: indented plain text (for
-//! reading aloud and for pipes), Markdown (for reports and wikis) or JSON (for scripts).
+//! reading aloud and for pipes), Markdown (for reports and wikis), JSON (for scripts), or a
+//! graph to draw: Graphviz DOT or a Mermaid flowchart.
 
+mod graph;
 mod json;
 mod markdown;
 mod text;
 
+pub use graph::{dot, dot_quoted, mermaid, mermaid_node_id, mermaid_org_id, mermaid_text};
 pub use json::{VERSION, json};
-pub use markdown::markdown;
+pub use markdown::{markdown, markdown_with_mermaid};
 pub use text::text;
 
 use crate::data::{Catalog, NodeIx, Text};
@@ -24,6 +27,10 @@ pub enum Format {
     Markdown,
     /// JSON, in the shape described in docs/json-format.md.
     Json,
+    /// A Graphviz graph (DOT) of the levels, entries, organisations and links.
+    Dot,
+    /// A Mermaid flowchart of the same graph.
+    Mermaid,
 }
 
 /// The interface texts only exports use; the others come from [`crate::i18n`].
@@ -35,12 +42,33 @@ pub struct Labels {
     pub named_in: &'static str,
     /// Before the address of the source.
     pub address: &'static str,
+    /// Before the organisations an organisation meets.
+    pub meets: &'static str,
+    /// Heading of the Mermaid flowchart in Markdown.
+    pub map: &'static str,
 }
 
-const FR: Labels = Labels { part_of: "Fait partie de", named_in: "Cité dans", address: "Adresse" };
-const NL: Labels =
-    Labels { part_of: "Maakt deel uit van", named_in: "Vermeld in", address: "Adres" };
-const EN: Labels = Labels { part_of: "Part of", named_in: "Named in", address: "Address" };
+const FR: Labels = Labels {
+    part_of: "Fait partie de",
+    named_in: "Cité dans",
+    address: "Adresse",
+    meets: "Rencontre",
+    map: "Carte du réseau",
+};
+const NL: Labels = Labels {
+    part_of: "Maakt deel uit van",
+    named_in: "Vermeld in",
+    address: "Adres",
+    meets: "Ontmoet",
+    map: "Kaart van het netwerk",
+};
+const EN: Labels = Labels {
+    part_of: "Part of",
+    named_in: "Named in",
+    address: "Address",
+    meets: "Meets",
+    map: "Map of the network",
+};
 
 /// The export labels of `lang` (English for a language the program has no texts for).
 #[must_use]

@@ -526,6 +526,7 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         | Action::ScrollDetail(_)
         | Action::SetLanguage(_)
         | Action::Resize(..)
+        | Action::Paste(_)
         | Action::SearchChar(_) => [("", ""), ("", ""), ("", "")],
     };
     pick(lang, fr, nl, en)

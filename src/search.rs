@@ -26,7 +26,8 @@ fn fold_char(c: char, out: &mut String) {
         'đ' | 'Đ' => out.push('d'),
         'ı' => out.push('i'),
         '’' | '‘' | 'ʼ' => out.push('\''),
-        '\n' => out.push(' '),
+        // French texts hold no-break spaces (see `typography`): a query types plain ones.
+        '\n' | '\u{A0}' | '\u{202F}' => out.push(' '),
         c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
         c => {
             for d in std::iter::once(c).nfd() {
@@ -817,6 +818,7 @@ mod tests {
     fn folding_ignores_case_and_accents_both_ways() {
         assert_eq!(fold("Sécurité"), "securite");
         assert_eq!(fold("SÉCURITÉ"), "securite");
+        assert_eq!(fold("18\u{A0}octobre\u{202F}2024"), "18 octobre 2024");
         assert_eq!(fold("securite"), "securite");
         assert_eq!(fold("Coördinatie çà ïë"), "coordinatie ca ie");
         assert_eq!(fold("mise en Œuvre"), "mise en oeuvre");

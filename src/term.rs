@@ -1,18 +1,28 @@
-//! The terminal side of the explorer: raw mode, alternate screen and mouse on; restored on quit,
-//! on error, on panic and on SIGTERM, SIGHUP and SIGINT; the event loop, which blocks on input
-//! and redraws only when something arrived; and whether the screen has colours (`--color`,
+//! The terminal side of the explorer: raw mode, alternate screen, mouse and bracketed paste on
+//! (as far as `TERM` supports them); restored on quit, on error, on panic, on suspension and on
+//! every fatal signal; the event loop, which blocks on input and redraws only when something
+//! arrived; the size drawn, clamped; and whether the screen has colours (`--color`,
 //! `NO_COLOR`).
 
 use std::io::{self, Write};
-use std::sync::Mutex;
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
-    DisableMouseCapture, EnableMouseCapture, Event, MouseButton, MouseEvent, MouseEventKind,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::Position;
+use ratatui::layout::{Position, Rect};
 use ratatui::style::Color;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use signal_hook::consts::signal::{
+    SIGALRM, SIGCONT, SIGHUP, SIGINT, SIGIO, SIGPROF, SIGQUIT, SIGSYS, SIGTERM, SIGTRAP, SIGTSTP,
+    SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
+};
 
 use crate::action::{Action, Effect};
 use crate::app::App;
@@ -25,24 +35,142 @@ use crate::ui;
 /// one (and the frame's tail never lands after the restore).
 static DRAWING: Mutex<()> = Mutex::new(());
 
-/// Puts the terminal back as it was: mouse off, cursor shown, main screen, raw mode off.
-pub fn restore() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, crossterm::cursor::Show);
-    ratatui::restore();
-    let _ = io::stdout().flush();
+/// What the terminal can do, from `TERM`, decided once before the terminal is set up.
+static CAPS: OnceLock<Caps> = OnceLock::new();
+
+/// The largest size drawn: a terminal that reports more (65535x65535 would be gigabytes of
+/// cells) gets the explorer in its top-left 1000x500 cells.
+pub const MAX_SIZE: (u16, u16) = (1000, 500);
+
+/// What the terminal named by `TERM` supports, of what the explorer uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Caps {
+    /// The alternate screen (the shell's screen comes back at the end).
+    pub alternate_screen: bool,
+    /// Mouse reports (xterm's SGR mode).
+    pub mouse: bool,
+    /// The 16 ANSI colours.
+    pub colour: bool,
 }
 
-/// Restores the terminal and leaves when SIGTERM, SIGHUP or SIGINT arrives.
-fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+/// What the terminal named `term` supports: everything for the xterm family and the like;
+/// colours but no mouse for the Linux console; neither on a VT100 and its kin. `None` for a
+/// dumb terminal or none (`TERM` unset or empty), where the explorer cannot work.
+#[must_use]
+pub fn capabilities(term: Option<&str>) -> Option<Caps> {
+    let term = term.unwrap_or("").trim();
+    let full = Caps { alternate_screen: true, mouse: true, colour: true };
+    match term {
+        "" | "dumb" | "unknown" => None,
+        "linux" | "cons25" => Some(Caps { mouse: false, ..full }),
+        t if t.starts_with("vt") && !t.starts_with("vte") => {
+            Some(Caps { alternate_screen: false, mouse: false, colour: false })
+        }
+        _ => Some(full),
+    }
+}
+
+fn caps() -> Caps {
+    CAPS.get().copied().unwrap_or(Caps { alternate_screen: true, mouse: true, colour: true })
+}
+
+/// A size the terminal reported, clamped to [`MAX_SIZE`].
+#[must_use]
+pub fn clamp_size((w, h): (u16, u16)) -> (u16, u16) {
+    (w.min(MAX_SIZE.0), h.min(MAX_SIZE.1))
+}
+
+/// Takes the terminal: raw mode, alternate screen, mouse reports and bracketed paste on,
+/// cursor hidden. Done again after a suspension, whatever the shell did in between.
+fn set_up() -> io::Result<()> {
+    let caps = caps();
+    // Raw mode from the settings as they are now (crossterm keeps the ones it found first).
+    let _ = crossterm::terminal::disable_raw_mode();
+    crossterm::terminal::enable_raw_mode()?;
+    let mut out = io::stdout();
+    if caps.alternate_screen {
+        execute!(out, EnterAlternateScreen)?;
+    }
+    if caps.mouse {
+        execute!(out, EnableMouseCapture)?;
+    }
+    execute!(out, EnableBracketedPaste, crossterm::cursor::Hide)?;
+    out.flush()
+}
+
+/// Puts the terminal back as it was: paste and mouse reports off, cursor shown, main screen,
+/// raw mode off. Errors are ignored: a terminal that is gone has nothing to put back.
+pub fn restore() {
+    let caps = caps();
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableBracketedPaste);
+    if caps.mouse {
+        let _ = execute!(out, DisableMouseCapture);
+    }
+    let _ = execute!(out, crossterm::style::ResetColor, crossterm::cursor::Show);
+    if caps.alternate_screen {
+        let _ = execute!(out, LeaveAlternateScreen);
+    } else {
+        let _ = execute!(
+            out,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            crossterm::cursor::MoveTo(0, 0)
+        );
+    }
+    let _ = crossterm::terminal::disable_raw_mode();
+    let _ = out.flush();
+}
+
+/// Every signal whose default ends the process and that a program may catch: the terminal is
+/// restored first, then the program ends with 128 + the signal's number.
+const FATAL: &[i32] = &[
+    SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU,
+    SIGXFSZ, SIGIO, SIGSYS, SIGTRAP,
+];
+
+/// Watches the signals on a thread: a resize becomes an event; SIGTSTP (`Ctrl-Z`, or sent from
+/// outside) restores the terminal and stops, and on SIGCONT the terminal is taken again and
+/// the screen drawn anew; every fatal signal restores the terminal and ends the program.
+fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
+    let mut wanted = vec![SIGWINCH, SIGTSTP, SIGCONT];
+    wanted.extend_from_slice(FATAL);
+    let mut signals = signal_hook::iterator::Signals::new(&wanted)?;
     std::thread::Builder::new().name("signals".into()).spawn(move || {
-        if let Some(sig) = signals.forever().next() {
-            // Wait for a frame being written to finish; never release the lock after: the
-            // process ends here.
-            let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            restore();
-            std::process::exit(128 + sig);
+        let lock = || DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for sig in signals.forever() {
+            match sig {
+                SIGWINCH => {
+                    if let Ok((w, h)) = crossterm::terminal::size() {
+                        let _ = tx.send(Input::Terminal(Event::Resize(w, h)));
+                    }
+                }
+                SIGTSTP => {
+                    {
+                        let _guard = lock();
+                        restore();
+                        // Stops the process here, until SIGCONT.
+                        let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+                        let _ = set_up();
+                    }
+                    let _ = tx.send(Input::Redraw);
+                }
+                SIGCONT => {
+                    // Also after a SIGSTOP, which cannot be caught: the shell may have put its
+                    // own settings back meanwhile.
+                    {
+                        let _guard = lock();
+                        let _ = set_up();
+                    }
+                    let _ = tx.send(Input::Redraw);
+                }
+                _ => {
+                    // Wait for a frame being written to finish; never release the lock after:
+                    // the process ends here.
+                    let _guard = lock();
+                    restore();
+                    std::process::exit(128 + sig);
+                }
+            }
         }
     })?;
     Ok(())
@@ -82,30 +210,52 @@ pub fn strip_colours(buf: &mut Buffer) {
     }
 }
 
-/// Runs the explorer until the person quits; without `colour`, the screen has no colours.
+/// How the explorer ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The person quit.
+    Quit,
+    /// The terminal went away (hung up, its window closed).
+    Closed,
+}
+
+/// Runs the explorer until the person quits or the terminal goes away; without `colour`, the
+/// screen has no colours. `caps` is what the terminal supports ([`capabilities`]).
 ///
 /// # Errors
 /// When the terminal cannot be set up, read or drawn to; it is restored first.
-pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Result<()> {
+pub fn run(
+    mut app: App,
+    colour: bool,
+    caps: Caps,
+    data: Option<&std::path::Path>,
+) -> io::Result<Ended> {
+    let _ = CAPS.set(caps);
+    let colour = colour && caps.colour;
     // crossterm reads NO_COLOR by itself; the decision made here (which `--color always` may
     // overrule) is the one that counts.
     crossterm::style::Colored::set_ansi_color_disabled(!colour);
-    watch_signals()?;
-    let mut terminal = ratatui::try_init()?;
-    // ratatui's hook restores the screen on panic; ours turns the mouse off before it.
+    let (tx, inputs) = channel();
+    watch_signals(tx.clone())?;
+    // Restores the screen on panic, before the message is printed.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
+        restore();
         hook(info);
     }));
-    let (tx, inputs) = events::terminal();
-    // Watching is a help, not a need: without it the explorer still works.
-    let _watcher = data.and_then(|p| events::watch(p, tx.clone()).ok());
-    drop(tx);
-    let result = (|| -> io::Result<()> {
-        execute!(io::stdout(), EnableMouseCapture)?;
-        let size = terminal.size()?;
-        app.update(Action::Resize(size.width, size.height));
+    let result = (|| -> io::Result<Ended> {
+        set_up()?;
+        events::terminal(tx.clone());
+        let (w, h) = clamp_size(crossterm::terminal::size()?);
+        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says.
+        let mut terminal = Terminal::with_options(
+            CrosstermBackend::new(io::stdout()),
+            TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
+        )?;
+        // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
+        terminal.resize(Rect::new(0, 0, w, h))?;
+        app.update(Action::Resize(w, h));
+        let mut watcher = None;
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -116,13 +266,36 @@ pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Re
                     }
                 })?;
             }
+            // Watching is a help, not a need: without it the explorer still works. It starts
+            // after the first frame, which does not need it.
+            if watcher.is_none()
+                && let Some(p) = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            {
+                watcher = Some(events::watch(p, tx.clone()).ok());
+            }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
             match inputs.recv() {
+                Ok(Input::Terminal(Event::Resize(w, h))) => {
+                    let (w, h) = clamp_size((w, h));
+                    terminal.resize(Rect::new(0, 0, w, h))?;
+                    app.update(Action::Resize(w, h));
+                }
+                Ok(Input::Terminal(Event::Paste(text))) => app.update(Action::Paste(text)),
+                Ok(Input::Terminal(Event::Key(k))) if is_suspend(&k) => {
+                    // The signal thread restores the terminal, stops, and takes it again.
+                    let _ = signal_hook::low_level::raise(SIGTSTP);
+                }
                 Ok(Input::Terminal(ev)) => {
                     if let Some(action) = action_for_event(&app, &ev) {
                         app.update(action);
                     }
                     carry_out(&mut app)?;
+                }
+                Ok(Input::Redraw) => {
+                    // Everything again, at the size the terminal has now.
+                    let (w, h) = clamp_size(crossterm::terminal::size()?);
+                    terminal.resize(Rect::new(0, 0, w, h))?;
+                    app.update(Action::Resize(w, h));
                 }
                 Ok(Input::DataChanged) => {
                     // One save can be several writes: wait for the last, then load once.
@@ -131,16 +304,26 @@ pub fn run(mut app: App, colour: bool, data: Option<&std::path::Path>) -> io::Re
                         app.reload(load_again(path));
                     }
                 }
+                Ok(Input::Closed) => return Ok(Ended::Closed),
                 Ok(Input::Failed(e)) => return Err(e),
-                Err(_) => return Ok(()),
+                Err(_) => return Ok(Ended::Quit),
             }
             if app.quit {
-                return Ok(());
+                return Ok(Ended::Quit);
             }
         }
     })();
+    let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     restore();
-    result
+    match result {
+        Err(e) if events::terminal_gone(&e) => Ok(Ended::Closed),
+        other => other,
+    }
+}
+
+/// `Ctrl-Z`: suspend, as in every terminal program.
+fn is_suspend(k: &KeyEvent) -> bool {
+    k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
 }
 
 /// Does what the last update asked of the terminal: a copy (OSC 52), the mouse on or off.
@@ -149,6 +332,8 @@ fn carry_out(app: &mut App) -> io::Result<()> {
         let mut out = io::stdout();
         match effect {
             Effect::Copy(text) => out.write_all(crate::clip::osc52(&text).as_bytes())?,
+            // A terminal without mouse reports gets no request for them.
+            Effect::MouseCapture(_) if !caps().mouse => {}
             Effect::MouseCapture(true) => execute!(out, EnableMouseCapture)?,
             Effect::MouseCapture(false) => execute!(out, DisableMouseCapture)?,
         }

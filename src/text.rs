@@ -114,46 +114,52 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Splits `s` into lines of at most `max` cells, breaking at spaces where it can and inside a
-/// word only when the word alone is wider than `max`. Line breaks in `s` start new lines.
+/// Splits `s` into lines of at most `max` cells, where the Unicode line-breaking rules
+/// (UAX #14) allow a break: never before `:` `;` `!` `?` `»` or a closing bracket, never after
+/// `«` or an opening one, never at a no-break space (so "18\u{A0}octobre\u{A0}2024" stays
+/// whole). A word wider than `max` alone is cut by cells; runs of spaces count as one. Line
+/// breaks in `s` start new lines.
 #[must_use]
 pub fn wrap(s: &str, max: usize) -> Vec<String> {
     let max = max.max(1);
+    let opts = textwrap::Options::new(max)
+        .word_separator(textwrap::WordSeparator::Custom(break_opportunities))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit)
+        .break_words(true);
     let mut lines = Vec::new();
     for para in s.split('\n') {
-        let mut line = String::new();
-        let mut line_w = 0;
-        for word in para.split(' ').filter(|w| !w.is_empty()) {
-            let ww = width(word);
-            if line_w > 0 && line_w + 1 + ww <= max {
-                line.push(' ');
-                line.push_str(word);
-                line_w += 1 + ww;
-                continue;
-            }
-            if line_w > 0 {
-                lines.push(std::mem::take(&mut line));
-                line_w = 0;
-            }
-            if ww <= max {
-                line.push_str(word);
-                line_w = ww;
-                continue;
-            }
-            // A word wider than the line: cut it by cells.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if line_w + cw > max && line_w > 0 {
-                    lines.push(std::mem::take(&mut line));
-                    line_w = 0;
-                }
-                line.push(c);
-                line_w += cw;
-            }
+        let before = lines.len();
+        // Runs of spaces count as one, as a person reads them.
+        let words: Vec<&str> = para.split(' ').filter(|w| !w.is_empty()).collect();
+        let para = words.join(" ");
+        lines.extend(textwrap::wrap(&para, &opts).into_iter().map(Cow::into_owned));
+        if lines.len() == before {
+            lines.push(String::new());
         }
-        lines.push(line);
     }
     lines
+}
+
+/// Where a line may break: the Unicode line-breaking rules (UAX #14), less the break after a
+/// hyphen inside a word, so that a name such as "G-Cloud", "TF-CSIRT" or "NIS-wet" is never cut
+/// at its hyphen (a tailoring UAX #14 allows).
+fn break_opportunities(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut words = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    for w in textwrap::WordSeparator::UnicodeBreakProperties.find_words(line) {
+        // The separator's words follow one another without a gap.
+        end = (end + w.word.len() + w.whitespace.len()).min(line.len());
+        if w.whitespace.is_empty() && w.word.ends_with('-') {
+            continue;
+        }
+        words.push(textwrap::core::Word::from(&line[start..end]));
+        start = end;
+    }
+    if start < line.len() {
+        words.push(textwrap::core::Word::from(&line[start..]));
+    }
+    Box::new(words.into_iter())
 }
 
 #[cfg(test)]
@@ -190,6 +196,49 @@ mod tests {
         assert_eq!(truncate("日本語テキスト", 5), "日本…");
         assert_eq!(truncate("abc", 0), "");
         assert!(width(&truncate("🦀🦀🦀", 4)) <= 4);
+    }
+
+    #[test]
+    fn wrap_follows_the_french_line_breaking_rules() {
+        let text = crate::typography::french(
+            "Le CCB, désigné le 18 octobre 2024 : voir la page « Collaboration » ; où ? partout !",
+        )
+        .into_owned();
+        // From the width of the widest run that may not break (« Collaboration » ;) up.
+        let widest = text.split(' ').map(width).max().unwrap_or(1);
+        assert!(widest >= width("«\u{A0}Collaboration\u{A0}»\u{A0};"));
+        for max in widest..=width(&text) {
+            let lines = wrap(&text, max);
+            for (i, line) in lines.iter().enumerate() {
+                assert!(width(line) <= max, "{max}: {line:?}");
+                let first = line.chars().next();
+                assert!(
+                    !matches!(first, Some(':' | ';' | '!' | '?' | '»' | '\u{A0}')),
+                    "{max}: line {i} starts with punctuation: {lines:?}"
+                );
+                assert!(!line.ends_with('«'), "{max}: line {i} ends with «: {lines:?}");
+                // A date is whole on one line, or cut only because it is wider than the line.
+                if line.contains("18") && width("18\u{A0}octobre\u{A0}2024") <= max {
+                    assert!(line.contains("18\u{A0}octobre\u{A0}2024"), "{max}: {lines:?}");
+                }
+            }
+            // Nothing is lost but the spaces where lines break.
+            assert_eq!(lines.join(" ").replace(' ', ""), text.replace(' ', ""), "{max}");
+        }
+        // Plain spaces before the punctuation (a text that did not go through the rules): the
+        // punctuation still never starts a line.
+        assert_eq!(wrap("mot : suite", 6), vec!["mot :", "suite"]);
+        assert_eq!(wrap("un deux : trois", 7), vec!["un", "deux :", "trois"]);
+        assert_eq!(wrap("voir « mot »", 7), vec!["voir", "« mot »"]);
+        // A hyphenated name stays whole.
+        assert_eq!(wrap("les initiatives G-Cloud", 18), vec!["les initiatives", "G-Cloud"]);
+        assert_eq!(wrap("de NIS-wet", 8), vec!["de", "NIS-wet"]);
+        let long = "un réseau CSI/DPO, l'ENISA et TF-CSIRT : tous là";
+        for max in 1..=long.len() {
+            let lines = wrap(long, max);
+            assert_eq!(lines.join(" ").replace(' ', ""), long.replace(' ', ""), "{max}");
+        }
+        assert_eq!(wrap("un « mot » ici", 8), vec!["un", "« mot »", "ici"]);
     }
 
     #[test]

@@ -28,10 +28,12 @@ fn node<'a>(c: &'a Catalog, id: &str) -> &'a ccbnet::data::Entry {
     &c.nodes[c.node_by_id(id).unwrap_or_else(|| panic!("node {id}"))]
 }
 
+/// The text in `lang`, its no-break spaces read as spaces (the facts are checked here; the
+/// typography in `french_texts_follow_the_typography_rules`).
 fn text(c: &Catalog, t: &Text, lang: &str) -> String {
     let shown = c.pick(t, lang);
     assert_eq!(shown.fallback, None);
-    shown.text.to_owned()
+    shown.text.replace('\u{A0}', " ")
 }
 
 fn fact(c: &Catalog, id: &str, f: Fact, lang: &str) -> String {
@@ -300,4 +302,52 @@ fn the_links_the_page_states() {
     assert!(uses("enisa").contains(&"cyber-europe"));
     assert!(uses("ccb-director").contains(&"enisa-management-board"));
     assert!(uses("parquet-general-antwerp").contains(&"ren-cybercrime"));
+}
+
+/// Every text of the catalog: names, acronyms, summaries, facts, link words.
+fn every_text(c: &Catalog) -> Vec<&Text> {
+    let mut all = vec![&c.title, &c.source_note, &c.as_of];
+    for n in &c.nodes {
+        all.extend([&n.name].into_iter().chain(&n.acronym).chain(&n.summary));
+        all.extend(n.facts.iter().map(|(_, t)| t));
+        all.extend(n.related.iter().filter_map(|l| l.role.as_ref()));
+        all.extend(n.organisations.iter().filter_map(|l| l.role.as_ref()));
+    }
+    for o in &c.orgs {
+        all.extend([&o.name].into_iter().chain(&o.acronym).chain(&o.summary));
+    }
+    all
+}
+
+#[test]
+fn french_texts_follow_the_typography_rules() {
+    let c = catalog();
+    let months = ["avril", "juin", "octobre", "mai", "juillet"];
+    let mut dates = 0;
+    for t in every_text(&c) {
+        let Some(fr) = t.get("fr") else { continue };
+        let chars: Vec<char> = fr.chars().collect();
+        for (i, &ch) in chars.iter().enumerate() {
+            if matches!(ch, ':' | ';' | '!' | '?' | '»') && i > 0 {
+                assert_eq!(chars[i - 1], '\u{A0}', "no-break space before {ch:?} in {fr:?}");
+            }
+            if ch == '«' {
+                assert_eq!(chars.get(i + 1), Some(&'\u{A0}'), "no-break space after « in {fr:?}");
+            }
+        }
+        for m in months {
+            for (at, _) in fr.match_indices(m) {
+                let before = fr[..at].chars().last();
+                if fr[..at].chars().rev().nth(1).is_some_and(|d| d.is_ascii_digit()) {
+                    assert_eq!(before, Some('\u{A0}'), "date broken before {m} in {fr:?}");
+                    dates += 1;
+                }
+            }
+        }
+        // Dutch keeps its plain spaces.
+        if let Some(nl) = t.get("nl") {
+            assert!(!nl.contains('\u{A0}') || nl == fr, "no-break space in Dutch: {nl:?}");
+        }
+    }
+    assert!(dates > 10, "the data's French dates were found ({dates})");
 }

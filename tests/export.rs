@@ -405,6 +405,26 @@ fn json_marks_texts_shown_in_another_language() {
 }
 
 #[test]
+fn meets_json_matches_the_documented_shape() {
+    let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
+    let ids =
+        catalog.nodes.iter().map(|n| n.id.clone()).chain(catalog.orgs.iter().map(|o| o.id.clone()));
+    let checker = Checker {
+        shapes: documented_shapes(),
+        ids: ids.collect(),
+        languages: vec!["fr".into(), "nl".into()],
+        all: false,
+    };
+    for lang in ["fr", "nl"] {
+        let doc: Value =
+            serde_json::from_str(&ok(&["meets", "--json", "--lang", lang, "enisa"])).expect("JSON");
+        checker.object(&doc, "Meets", "$");
+        assert_eq!(doc["lang"], lang);
+        assert!(doc["meets"].as_array().is_some_and(|m| !m.is_empty()));
+    }
+}
+
+#[test]
 fn search_json_matches_the_documented_shape() {
     let (out, _, code) = ccbnet(&["search", "--json", "--lang", "nl", "anvers"]);
     assert_eq!(code, 0);

@@ -186,7 +186,7 @@ fn bash_loads_the_completions_and_completes_the_formats() {
         _ccbnet ccbnet "" --format; echo "${COMPREPLY[@]}""#;
     let out = Command::new("/bin/bash").args(["-c", script, BIN]).output().expect("run bash");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "text markdown json");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "text markdown json dot mermaid");
 }
 
 #[test]
@@ -197,6 +197,7 @@ fn manual_page_in_roff_with_a_section_per_command() {
     for part in [
         ".SH \"CCBNET EXPORT\"",
         ".SH \"CCBNET SEARCH\"",
+        ".SH \"CCBNET MEETS\"",
         ".SH \"CCBNET COMPLETIONS\"",
         "\\-\\-width",
         "NO_COLOR",

@@ -357,6 +357,7 @@ impl App {
             Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
                 self.apply(action);
             }
+            Action::Paste(text) => self.paste(text),
             _ => {}
         }
         self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
@@ -549,6 +550,10 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.count = count;
+            }
+            Action::Paste(text) => {
+                self.paste(text);
+                return;
             }
             // Editing keys mean nothing outside the search line.
             Action::Digit(_)

@@ -66,6 +66,15 @@ impl App {
                 s.query = chars[..start].iter().chain(&chars[s.caret..]).collect();
                 s.caret = start;
             }
+            Action::Paste(text) => {
+                let text = paste_text(&text);
+                if text.is_empty() {
+                    return;
+                }
+                let at = byte(&s.query, s.caret);
+                s.query.insert_str(at, &text);
+                s.caret += text.chars().count();
+            }
             Action::SearchClear => {
                 s.query.clear();
                 s.caret = 0;
@@ -122,6 +131,17 @@ impl App {
         if edited {
             self.run_search();
         }
+    }
+
+    /// A paste outside the search line: the search opens (the help closes) with the text in it.
+    pub(super) fn paste(&mut self, text: String) {
+        if paste_text(&text).is_empty() {
+            return;
+        }
+        self.help = false;
+        self.open_search();
+        self.apply_typing(Action::Paste(text));
+        self.settle();
     }
 
     /// `/`: starts a search, or goes back to editing the one kept as a filter.
@@ -277,6 +297,23 @@ fn word_left(chars: &[char], at: usize) -> usize {
         at -= 1;
     }
     at
+}
+
+/// Pasted text as the search line takes it: line breaks and tabs become spaces, other control
+/// characters (and the invisible ones the sanitizer drops) are dropped, the rest kept as is.
+#[must_use]
+fn paste_text(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
+            c if c.is_control()
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}') =>
+            {
+                None
+            }
+            c => Some(c),
+        })
+        .collect()
 }
 
 /// The results of `view` for `hits`, best first: in the tree of levels the entries; in the

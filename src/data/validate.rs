@@ -670,13 +670,15 @@ fn flatten(
 }
 
 /// Whether texts are made safe for the terminal while the catalog is built (`false` when they
-/// are known to be safe already).
+/// are known to be safe already). Either way their French typography is set right
+/// ([`crate::typography`]).
 #[derive(Clone, Copy)]
 struct Clean(bool);
 
 impl Clean {
     fn text(self, t: Text) -> Text {
-        if self.0 { clean_text(t) } else { t }
+        // The one place where texts enter the catalog: French typography is applied here.
+        crate::typography::apply(if self.0 { clean_text(t) } else { t })
     }
 }
 

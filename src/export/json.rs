@@ -109,8 +109,15 @@ struct Org<'a> {
     part_of: Option<&'a str>,
     summary: Option<JText<'a>>,
     named_in: Vec<&'a str>,
+    meets: Vec<Meets<'a>>,
     #[serde(skip_serializing_if = "no_fallback")]
     fallback: Fallback<'a>,
+}
+
+#[derive(Serialize)]
+struct Meets<'a> {
+    id: &'a str,
+    entries: Vec<&'a str>,
 }
 
 /// The name of a kind in the JSON: the data file's, in lower case.
@@ -255,6 +262,13 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
                 named_in: catalog.org_used_by[o]
                     .iter()
                     .map(|&n| catalog.nodes[n].id.as_str())
+                    .collect(),
+                meets: crate::meets::meets(catalog, o)
+                    .into_iter()
+                    .map(|m| Meets {
+                        id: &catalog.orgs[m.other].id,
+                        entries: m.entries.iter().map(|&n| catalog.nodes[n].id.as_str()).collect(),
+                    })
                     .collect(),
                 fallback: fb,
             }

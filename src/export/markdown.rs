@@ -178,6 +178,19 @@ impl Writer<'_> {
                 .collect();
             let _ = writeln!(facts, "- {} {}", self.label(labels(lang).named_in), links.join(", "));
         }
+        let met = crate::meets::meets(catalog, o);
+        if !met.is_empty() {
+            let _ = writeln!(facts, "- {}", self.label(labels(lang).meets));
+            for m in &met {
+                let link = self.link(org_title(catalog, m.other, lang), &catalog.orgs[m.other].id);
+                let entries: Vec<String> = m
+                    .entries
+                    .iter()
+                    .map(|&n| self.link(node_title(catalog, n, lang), &catalog.nodes[n].id))
+                    .collect();
+                let _ = writeln!(facts, "  - {link}{}{}", strings(lang).colon, entries.join(", "));
+            }
+        }
         if !facts.is_empty() {
             self.out.push_str(&facts);
             self.out.push('\n');
@@ -188,6 +201,17 @@ impl Writer<'_> {
 /// The whole data set in `lang` as a Markdown document.
 #[must_use]
 pub fn markdown(catalog: &Catalog, lang: &str) -> String {
+    write(catalog, lang, false)
+}
+
+/// The same, with a Mermaid flowchart of the network (a fenced `mermaid` block, which wikis
+/// such as GitHub's draw) under its own heading after the title and source.
+#[must_use]
+pub fn markdown_with_mermaid(catalog: &Catalog, lang: &str) -> String {
+    write(catalog, lang, true)
+}
+
+fn write(catalog: &Catalog, lang: &str, mermaid: bool) -> String {
     let s = strings(lang);
     let mut w = Writer { catalog, lang, out: String::new() };
     let title = w.shown(&catalog.title, false);
@@ -202,6 +226,10 @@ pub fn markdown(catalog: &Catalog, lang: &str) -> String {
             format!("<{url}>")
         };
         let _ = write!(w.out, "{} {shown}\n\n", w.label(labels(lang).address));
+    }
+    if mermaid {
+        let chart = super::mermaid(catalog, lang);
+        let _ = write!(w.out, "## {}\n\n```mermaid\n{chart}```\n\n", inline(labels(lang).map));
     }
     for &r in &catalog.roots {
         w.node(r);

@@ -154,6 +154,15 @@ impl Writer<'_> {
                 self.item(6, "-", &text);
             }
         }
+        let met = crate::meets::meets(catalog, o);
+        if !met.is_empty() {
+            self.list_heading(4, labels(lang).meets);
+            for m in &met {
+                let who = self.link(org_title(catalog, m.other, lang), None);
+                let entries = crate::meets::entry_list(catalog, m, lang);
+                self.item(6, "-", &format!("{who}{}{entries}", strings(lang).colon));
+            }
+        }
         self.blank();
     }
 }

@@ -1,0 +1,234 @@
+//! French typography of the data's texts, applied once as they enter the catalog: a no-break
+//! space (U+00A0) before `:` `;` `!` `?` `»`, after `«`, and inside dates ("18 octobre 2024"),
+//! whether the file has plain spaces there, narrow no-break spaces, or none at all.
+
+use std::borrow::Cow;
+
+use crate::data::Text;
+
+/// The no-break space this program uses in French: U+00A0, which every terminal font has
+/// (U+202F, the narrow one, is missing from some and then drawn as a box or a gap of another
+/// width).
+pub const NBSP: char = '\u{A0}';
+
+/// Whether `lang` is French (`fr`, `fr-BE`, ...).
+#[must_use]
+pub fn is_french(lang: &str) -> bool {
+    lang.split('-').next() == Some("fr")
+}
+
+/// `t` with the French rules applied to its French texts; a text written once for every
+/// language ([`Text::Same`]: a name, an acronym) is left as it is, since it is shown in the
+/// other languages too.
+#[must_use]
+pub fn apply(t: Text) -> Text {
+    match t {
+        Text::Same(s) => Text::Same(s),
+        Text::Localized(mut v) => {
+            for (lang, s) in &mut v {
+                if is_french(lang)
+                    && let Cow::Owned(fixed) = french(s)
+                {
+                    *s = fixed;
+                }
+            }
+            Text::Localized(v)
+        }
+    }
+}
+
+/// Whether a space goes before `c`: the high punctuation and the closing guillemet.
+fn wants_space_before(c: char) -> bool {
+    matches!(c, ':' | ';' | '!' | '?' | '»')
+}
+
+/// Whether `c` is a space that may be replaced: a plain space or either no-break space.
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{A0}' | '\u{202F}')
+}
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// Whether `w` is a day of the month as French writes it ("1er", "7", "18").
+fn is_day(w: &[char]) -> bool {
+    let digits: String = w.iter().collect();
+    let n = digits.strip_suffix("er").unwrap_or(&digits);
+    !n.is_empty()
+        && n.len() <= 2
+        && n.chars().all(|c| c.is_ascii_digit())
+        && matches!(n.parse::<u8>(), Ok(1..=31))
+}
+
+/// Whether `w` is a month's name, lowercase as French writes it in a date.
+fn is_month(w: &[char]) -> bool {
+    let w: String = w.iter().collect();
+    MONTHS.contains(&w.as_str())
+}
+
+/// Whether `w` starts with a year: four digits, then no more digits.
+fn starts_with_year(w: &[char]) -> bool {
+    w.len() >= 4
+        && w[..4].iter().all(char::is_ascii_digit)
+        && !w.get(4).is_some_and(char::is_ascii_digit)
+}
+
+/// The letters of `w` up to the first character that is not a letter ("octobre," → "octobre").
+fn leading_word(w: &[char]) -> &[char] {
+    let end = w.iter().position(|c| !c.is_alphabetic()).unwrap_or(w.len());
+    &w[..end]
+}
+
+/// Whether the spaces between the word `before` and the word `after` must not break.
+fn binds(before: &[char], after: &[char]) -> bool {
+    let (Some(&last), Some(&first)) = (before.last(), after.first()) else { return false };
+    wants_space_before(first)
+        || last == '«'
+        || (is_day(before) && is_month(leading_word(after)))
+        || (is_month(before) && starts_with_year(after))
+}
+
+/// `s` with the French typography rules applied; borrowed when nothing changes (most texts
+/// without punctuation or digits are not looked at twice).
+#[must_use]
+pub fn french(s: &str) -> Cow<'_, str> {
+    let maybe = s.bytes().any(|b| matches!(b, b':' | b';' | b'!' | b'?') || b.is_ascii_digit())
+        || s.contains(['«', '»']);
+    if !maybe {
+        return Cow::Borrowed(s);
+    }
+    let cs: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len() + 8);
+    let word_start = |end: usize| cs[..end].iter().rposition(|&c| is_space(c)).map_or(0, |p| p + 1);
+    let word_end = |start: usize| {
+        cs[start..].iter().position(|&c| is_space(c)).map_or(cs.len(), |p| start + p)
+    };
+    let mut i = 0;
+    while i < cs.len() {
+        let c = cs[i];
+        if is_space(c) {
+            let start = i;
+            while i < cs.len() && is_space(cs[i]) {
+                i += 1;
+            }
+            let before = &cs[word_start(start)..start];
+            let after = &cs[i..word_end(i)];
+            if binds(before, after) {
+                out.push(NBSP);
+            } else {
+                out.extend(&cs[start..i]);
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| cs[p]);
+        let next = cs.get(i + 1).copied();
+        // "mot:" and "mot»": the space the file left out.
+        let glued = match (prev, c) {
+            (Some(p), '»') => !is_space(p) && p != '«',
+            (Some(p), ':' | ';' | '!' | '?') => {
+                (p.is_alphanumeric() || matches!(p, ')' | '’' | '"'))
+                    && next.is_none_or(|n| n.is_whitespace() || wants_space_before(n))
+            }
+            _ => false,
+        };
+        if glued {
+            out.push(NBSP);
+        }
+        out.push(c);
+        if c == '«' && next.is_some_and(|n| !is_space(n) && n != '»') {
+            out.push(NBSP);
+        }
+        i += 1;
+    }
+    if out == s { Cow::Borrowed(s) } else { Cow::Owned(out) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fr(s: &str) -> String {
+        french(s).replace(NBSP, "~")
+    }
+
+    #[test]
+    fn a_no_break_space_before_high_punctuation() {
+        assert_eq!(fr("Participants : le CCB"), "Participants~: le CCB");
+        assert_eq!(fr("un ; deux ! trois ? quatre"), "un~; deux~! trois~? quatre");
+        // Typed without a space, with two spaces, or with the narrow no-break space.
+        assert_eq!(fr("Niveau: européen"), "Niveau~: européen");
+        assert_eq!(fr("quoi  ?"), "quoi~?");
+        assert_eq!(fr("quoi\u{202F}?"), "quoi~?");
+        assert_eq!(fr("vraiment?!"), "vraiment~?!");
+        assert_eq!(fr("fin:"), "fin~:");
+    }
+
+    #[test]
+    fn guillemets_hold_their_words() {
+        assert_eq!(fr("des « focus groups »."), "des «~focus groups~».");
+        assert_eq!(fr("des «focus groups»."), "des «~focus groups~».");
+        assert_eq!(fr("la page «\u{202F}Collaboration\u{202F}»"), "la page «~Collaboration~»");
+    }
+
+    #[test]
+    fn dates_do_not_break() {
+        assert_eq!(fr("le 18 octobre 2024, la loi"), "le 18~octobre~2024, la loi");
+        assert_eq!(fr("loi du 7 avril 2019 (loi NIS)"), "loi du 7~avril~2019 (loi NIS)");
+        assert_eq!(fr("le 1er août 2024."), "le 1er~août~2024.");
+        assert_eq!(fr("en juin 2024"), "en juin~2024");
+        assert_eq!(fr("le 9 juin"), "le 9~juin");
+    }
+
+    #[test]
+    fn what_is_not_french_punctuation_is_left_alone() {
+        for s in [
+            "https://ccb.belgium.be/fr",
+            "à 10:30",
+            "CSI/DPO",
+            "2 réseaux",
+            "le 40 mai",
+            "mai 20245",
+            "rien à voir",
+            ": au début",
+            "«»",
+        ] {
+            assert_eq!(french(s), s, "{s}");
+            assert!(matches!(french(s), Cow::Borrowed(_)), "{s}");
+        }
+        // Already right: nothing copied.
+        assert!(matches!(french("a\u{A0}: b"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn only_french_texts_change() {
+        let t = apply(Text::Localized(vec![
+            ("fr".into(), "Rôle : membre".into()),
+            ("nl".into(), "Rol : lid".into()),
+        ]));
+        assert_eq!(t.get("fr"), Some("Rôle\u{A0}: membre"));
+        assert_eq!(t.get("nl"), Some("Rol : lid"));
+        let same = apply(Text::Same("FIRST : x".into()));
+        assert_eq!(same.get("fr"), Some("FIRST : x"));
+        assert!(is_french("fr-BE") && !is_french("frr") && !is_french("nl"));
+    }
+
+    #[test]
+    fn is_idempotent() {
+        for s in ["« a » : b ; le 7 avril 2019 ?", "x:y", "mot»", "«mot"] {
+            let once = french(s).into_owned();
+            assert_eq!(french(&once), once.as_str(), "{s}");
+        }
+    }
+}
