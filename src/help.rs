@@ -45,6 +45,19 @@ pub fn max_scroll(lang: &str, size: (u16, u16)) -> usize {
     lines(lang, text_width(p)).len().saturating_sub(usize::from(p.height.saturating_sub(2)))
 }
 
+/// The heading of `group` in `lang`, as the help (and the manual) name it.
+#[must_use]
+pub fn group_heading(group: Group, lang: &str) -> &'static str {
+    let s = i18n::strings(lang);
+    match group {
+        Group::Move => s.group_move,
+        Group::Links => s.group_links,
+        Group::Search => s.group_search,
+        Group::Other => s.group_other,
+        Group::Help => s.group_help,
+    }
+}
+
 /// `keys  description` with the description wrapped to `max` cells under itself.
 fn entry(out: &mut Vec<Line<'static>>, keys: &str, key_w: usize, text: &str, max: usize) {
     let indent = 2 + key_w + 2;
@@ -72,14 +85,7 @@ pub fn lines(lang: &str, max: usize) -> Vec<Line<'static>> {
     let key_w = BINDINGS.iter().map(|b| width(&keymap::keys_label(b))).max().unwrap_or(0);
     let mut out = Vec::new();
     for group in Group::ALL {
-        let heading = match group {
-            Group::Move => s.group_move,
-            Group::Links => s.group_links,
-            Group::Search => s.group_search,
-            Group::Other => s.group_other,
-            Group::Help => s.group_help,
-        };
-        out.push(Line::styled(heading.to_owned(), theme::LABEL));
+        out.push(Line::styled(group_heading(group, lang).to_owned(), theme::LABEL));
         let mut typing_heading = false;
         for b in BINDINGS.iter().filter(|b| b.group == group) {
             if b.live == Live::Typing && !typing_heading {
