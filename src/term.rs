@@ -28,7 +28,7 @@ use crate::action::{Action, Effect};
 use crate::app::App;
 use crate::events::{self, Input};
 use crate::keymap;
-use crate::layout;
+use crate::layout::Spot;
 use crate::ui;
 
 /// Held while a frame is written, so that a signal never restores the terminal in the middle of
@@ -369,54 +369,40 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
 /// The action a mouse event asks for: clicks on rows, markers and languages; the wheel.
 #[must_use]
 pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
-    let areas = app.areas()?;
     let at = Position::new(m.column, m.row);
+    let spot = app.areas()?.spot(at, &app.catalog.languages, app.tree_offset, app.detail_scroll);
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
             if app.help {
                 return Some(if d > 0 { Action::Down } else { Action::Up });
             }
-            if areas.tree.contains(at) {
-                Some(Action::ScrollTree(d))
-            } else if areas.detail.contains(at) {
-                Some(Action::ScrollDetail(d))
-            } else {
-                None
+            match spot {
+                Spot::Tree | Spot::TreeRow { .. } => Some(Action::ScrollTree(d)),
+                Spot::Detail | Spot::DetailLine(_) => Some(Action::ScrollDetail(d)),
+                _ => None,
             }
         }
-        MouseEventKind::Down(MouseButton::Left) => {
-            if app.help {
-                return None;
-            }
-            for (r, i) in layout::language_spots(areas.header, &app.catalog.languages) {
-                if r.contains(at) {
-                    return Some(Action::SetLanguage(app.catalog.languages[i].clone()));
+        MouseEventKind::Down(MouseButton::Left) if !app.help => match spot {
+            Spot::Language(i) => Some(Action::SetLanguage(app.catalog.languages[i].clone())),
+            // A click on a link follows it.
+            Spot::DetailLine(line) => app
+                .detail()
+                .links
+                .iter()
+                .position(|l| (l.first_line..=l.last_line).contains(&line))
+                .map(Action::FollowLink),
+            Spot::TreeRow { row, cell } => {
+                let &item = app.rows.get(row)?;
+                let marker = item.depth(&app.catalog) * 2;
+                if item.has_children(&app.catalog) && (marker..marker + 2).contains(&cell) {
+                    Some(Action::ToggleNode(item))
+                } else {
+                    Some(Action::Select(item))
                 }
             }
-            let detail = areas.detail_inner();
-            if detail.contains(at) {
-                // A click on a link follows it.
-                let line = app.detail_scroll + usize::from(m.row - detail.y);
-                let view = app.detail();
-                let i =
-                    view.links.iter().position(|l| (l.first_line..=l.last_line).contains(&line))?;
-                return Some(Action::FollowLink(i));
-            }
-            let inner = areas.tree_inner();
-            if !inner.contains(at) {
-                return None;
-            }
-            let row = app.tree_offset + usize::from(m.row - inner.y);
-            let &item = app.rows.get(row)?;
-            let marker_x = usize::from(inner.x) + item.depth(&app.catalog) * 2;
-            let x = usize::from(m.column);
-            if item.has_children(&app.catalog) && (marker_x..marker_x + 2).contains(&x) {
-                Some(Action::ToggleNode(item))
-            } else {
-                Some(Action::Select(item))
-            }
-        }
+            _ => None,
+        },
         _ => None,
     }
 }

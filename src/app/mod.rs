@@ -305,7 +305,8 @@ impl App {
         {
             return Arc::clone(view);
         }
-        let view = Arc::new(detail::view(self, width));
+        let view =
+            Arc::new(detail::view(&self.catalog, key.item, &self.lang, width, key.link_focus));
         *self.detail_cache.borrow_mut() = Some((key, Arc::clone(&view)));
         view
     }
