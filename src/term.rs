@@ -308,7 +308,7 @@ pub fn run(
                 Ok(Input::Failed(e)) => return Err(e),
                 Err(_) => return Ok(Ended::Quit),
             }
-            if app.quit {
+            if app.quit() {
                 return Ok(Ended::Quit);
             }
         }
@@ -370,11 +370,12 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
 #[must_use]
 pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
-    let spot = app.areas()?.spot(at, &app.catalog.languages, app.tree_offset, app.detail_scroll);
+    let spot =
+        app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-            if app.help {
+            if app.help() {
                 return Some(if d > 0 { Action::Down } else { Action::Up });
             }
             match spot {
@@ -383,8 +384,8 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 _ => None,
             }
         }
-        MouseEventKind::Down(MouseButton::Left) if !app.help => match spot {
-            Spot::Language(i) => Some(Action::SetLanguage(app.catalog.languages[i].clone())),
+        MouseEventKind::Down(MouseButton::Left) if !app.help() => match spot {
+            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
             // A click on a link follows it.
             Spot::DetailLine(line) => app
                 .detail()
@@ -393,9 +394,9 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 .position(|l| (l.first_line..=l.last_line).contains(&line))
                 .map(Action::FollowLink),
             Spot::TreeRow { row, cell } => {
-                let &item = app.rows.get(row)?;
-                let marker = item.depth(&app.catalog) * 2;
-                if item.has_children(&app.catalog) && (marker..marker + 2).contains(&cell) {
+                let &item = app.rows().get(row)?;
+                let marker = item.depth(app.catalog()) * 2;
+                if item.has_children(app.catalog()) && (marker..marker + 2).contains(&cell) {
                     Some(Action::ToggleNode(item))
                 } else {
                     Some(Action::Select(item))

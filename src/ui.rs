@@ -34,7 +34,7 @@ pub fn render(app: &App, frame: &mut Frame) {
 #[must_use]
 pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let mode = app.mode();
-    let areas = layout::areas(area, app.search.is_some(), app.banner.is_some())?;
+    let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
         Pane::Help => None,
         Pane::Typing => {
@@ -45,17 +45,17 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
         _ if app.no_results() => None,
         Pane::Tree => {
             let inner = areas.tree_inner();
-            let row = app.cursor.checked_sub(app.tree_offset)?;
+            let row = app.cursor().checked_sub(app.tree_offset())?;
             let y = u16::try_from(row).ok().filter(|&r| r < inner.height)?;
             Some(Position::new(inner.x, inner.y + y))
         }
         Pane::Detail => {
             let inner = areas.detail_inner();
             let line = app
-                .link_focus
+                .link_focus()
                 .and_then(|i| app.detail().links.get(i).map(|l| l.first_line))
-                .unwrap_or(app.detail_scroll);
-            let y = line.checked_sub(app.detail_scroll).and_then(|r| u16::try_from(r).ok());
+                .unwrap_or(app.detail_scroll());
+            let y = line.checked_sub(app.detail_scroll()).and_then(|r| u16::try_from(r).ok());
             let y = y.filter(|&r| r < inner.height).unwrap_or(0);
             Some(Position::new(inner.x, inner.y + y))
         }
@@ -64,7 +64,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
 
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(areas) = layout::areas(area, app.search.is_some(), app.banner.is_some()) else {
+    let Some(areas) = layout::areas(area, app.search().is_some(), app.banner().is_some()) else {
         too_small(app, area, buf);
         return;
     };
@@ -74,7 +74,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     search_line(app, &areas, buf);
     banner(app, &areas, buf);
     footer(app, &areas, buf);
-    if app.help {
+    if app.help() {
         help(app, area, buf);
     }
 }
@@ -84,7 +84,7 @@ fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let lines = crate::text::wrap(i18n::strings(&app.lang).too_small, usize::from(area.width));
+    let lines = crate::text::wrap(i18n::strings(app.lang()).too_small, usize::from(area.width));
     let n = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
     let top = area.y + (area.height - n) / 2;
     for (i, l) in lines.iter().take(usize::from(n)).enumerate() {
@@ -131,7 +131,7 @@ fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 
 /// The words of the active search, folded; empty without one.
 fn search_words(app: &App) -> Vec<String> {
-    app.search.as_ref().map_or_else(Vec::new, |s| crate::search::query_words(&s.query))
+    app.search().map_or_else(Vec::new, |s| crate::search::query_words(&s.query))
 }
 
 /// Splits `spans` so that the characters matching `words` take the match style.
@@ -169,8 +169,8 @@ fn highlight(spans: Vec<Span<'static>>, words: &[String]) -> Vec<Span<'static>> 
 /// whether the last step went round; `0/0` when nothing matched; empty without a query.
 #[must_use]
 pub fn search_status(app: &App) -> String {
-    let Some(s) = app.search.as_ref() else { return String::new() };
-    let strings = i18n::strings(&app.lang);
+    let Some(s) = app.search() else { return String::new() };
+    let strings = i18n::strings(app.lang());
     let total = s.results.len();
     if s.query.trim().is_empty() {
         String::new()
@@ -190,9 +190,9 @@ pub fn search_status(app: &App) -> String {
 /// it is cut), and the counter at the right when there is room for it beside the query; and
 /// where the caret stands, in cells from the line's left.
 fn search_spans(app: &App, w: u16) -> Option<(Vec<Span<'static>>, u16)> {
-    let s = app.search.as_ref()?;
+    let s = app.search()?;
     let w = usize::from(w);
-    let strings = i18n::strings(&app.lang);
+    let strings = i18n::strings(app.lang());
     let mut status = search_status(app);
     let chars: Vec<char> = s.query.chars().collect();
     let cw = |c: &char| c.width().unwrap_or(0);
@@ -261,8 +261,8 @@ fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
 /// The banner of a data file that no longer loads: what is wrong, and that the last good data
 /// is still shown.
 fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let (Some(msg), Some(line)) = (app.banner.as_ref(), areas.banner) else { return };
-    let s = i18n::strings(&app.lang);
+    let (Some(msg), Some(line)) = (app.banner(), areas.banner) else { return };
+    let s = i18n::strings(app.lang());
     let text = format!(" {} {}{}", s.reload_failed, crate::text::one_line(msg), s.reload_kept);
     buf.set_style(line, theme::BANNER);
     Line::from(fit(vec![Span::styled(text, theme::BANNER)], usize::from(line.width)))
@@ -271,9 +271,9 @@ fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
-    let spots = layout::language_spots(a, &app.catalog.languages);
+    let spots = layout::language_spots(a, &app.catalog().languages);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
-    let (marker, title) = detail::pick_line(&app.catalog, &app.catalog.title, &app.lang);
+    let (marker, title) = detail::pick_line(app.catalog(), &app.catalog().title, app.lang());
     let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
     if let Some(m) = marker {
         spans.push(Span::styled(m, theme::FALLBACK));
@@ -281,9 +281,9 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     spans.push(Span::styled(title, theme::HEADER));
     Line::from(fit(spans, usize::from(title_w))).render(Rect::new(a.x, a.y, title_w, 1), buf);
     for (r, i) in spots {
-        let code = &app.catalog.languages[i];
-        let style = if *code == app.lang { theme::LANG_ACTIVE } else { theme::DIM };
-        Span::styled(layout::language_label(code, *code == app.lang), style).render(r, buf);
+        let code = &app.catalog().languages[i];
+        let style = if *code == app.lang() { theme::LANG_ACTIVE } else { theme::DIM };
+        Span::styled(layout::language_label(code, *code == app.lang()), style).render(r, buf);
     }
 }
 
@@ -293,12 +293,12 @@ fn pane_block(title: &str, focused: bool) -> Block<'static> {
 }
 
 fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
-    let focused = app.focus == Focus::Tree;
+    let s = i18n::strings(app.lang());
+    let focused = app.focus() == Focus::Tree;
     let inner = areas.tree_inner();
     let h = usize::from(inner.height);
-    let end = (app.tree_offset + h).min(app.rows.len());
-    let title = match app.view {
+    let end = (app.tree_offset() + h).min(app.rows().len());
+    let title = match app.view() {
         crate::tree::View::Levels => s.tree_title,
         crate::tree::View::Organisations => s.orgs_title,
     };
@@ -306,9 +306,9 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     let pos = if app.no_results() {
         String::new()
     } else {
-        format!(" {}/{} ", app.cursor + 1, app.rows.len())
+        format!(" {}/{} ", app.cursor() + 1, app.rows().len())
     };
-    let more = match (app.tree_offset > 0, end < app.rows.len()) {
+    let more = match (app.tree_offset() > 0, end < app.rows().len()) {
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
@@ -316,7 +316,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     };
     block = block.title_bottom(Line::from(format!("{more}{pos}")).right_aligned());
     block.render(areas.tree, buf);
-    if let Some(srch) = app.search.as_ref().filter(|_| app.no_results()) {
+    if let Some(srch) = app.search().filter(|_| app.no_results()) {
         let msg = s.no_results.replace("{}", &srch.query);
         for (i, l) in
             crate::text::wrap(&msg, usize::from(inner.width)).into_iter().take(h).enumerate()
@@ -327,23 +327,23 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     let words = search_words(app);
-    for (i, &item) in app.rows[app.tree_offset..end].iter().enumerate() {
-        let row = app.tree_offset + i;
-        let marker = if app.filtering() || !item.has_children(&app.catalog) {
+    for (i, &item) in app.rows()[app.tree_offset()..end].iter().enumerate() {
+        let row = app.tree_offset() + i;
+        let marker = if app.filtering() || !item.has_children(app.catalog()) {
             "  "
-        } else if app.expansion.is_open(item) {
+        } else if app.expansion().is_open(item) {
             "▾ "
         } else {
             "▸ "
         };
         let (fb, acr, name) = match item {
-            Item::Node(n) | Item::Use(_, n) => node_title(&app.catalog, n, &app.lang),
-            Item::Org(o) => detail::org_title(&app.catalog, o, &app.lang),
+            Item::Node(n) | Item::Use(_, n) => node_title(app.catalog(), n, app.lang()),
+            Item::Org(o) => detail::org_title(app.catalog(), o, app.lang()),
         };
         // In a filtered tree, the ancestors of results are dimmed.
         let ancestor = app.filtering() && !app.is_result(item);
         let text_style = if ancestor { theme::DIM } else { Style::new() };
-        let depth = item.depth(&app.catalog);
+        let depth = item.depth(app.catalog());
         let mut spans = vec![Span::raw("  ".repeat(depth)), Span::styled(marker, theme::DIM)];
         if let Some(m) = fb {
             spans.push(Span::styled(m, theme::FALLBACK));
@@ -370,7 +370,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         let mut spans = fit(spans, usize::from(inner.width));
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let rect = Rect::new(inner.x, y, inner.width, 1);
-        if row == app.cursor {
+        if row == app.cursor() {
             let style = if focused { theme::SELECTED } else { theme::SELECTED_UNFOCUSED };
             buf.set_style(rect, style);
             for sp in &mut spans {
@@ -382,10 +382,10 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
+    let s = i18n::strings(app.lang());
     let inner = areas.detail_inner();
     if app.no_results() {
-        pane_block(s.detail_title, app.focus == Focus::Detail).render(areas.detail, buf);
+        pane_block(s.detail_title, app.focus() == Focus::Detail).render(areas.detail, buf);
         for (i, l) in crate::text::wrap(s.no_results_detail, usize::from(inner.width))
             .into_iter()
             .take(usize::from(inner.height))
@@ -399,7 +399,7 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     let view = app.detail();
     let lines = &view.lines;
     let h = usize::from(inner.height);
-    let start = app.detail_scroll.min(lines.len());
+    let start = app.detail_scroll().min(lines.len());
     let end = (start + h).min(lines.len());
     let more = match (start > 0, end < lines.len()) {
         (true, true) => format!(" ▲▼ {}/{} ", end, lines.len()),
@@ -407,7 +407,7 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
         (false, true) => format!(" ▼ {}/{} ", end, lines.len()),
         (false, false) => String::new(),
     };
-    let block = pane_block(s.detail_title, app.focus == Focus::Detail)
+    let block = pane_block(s.detail_title, app.focus() == Focus::Detail)
         .title_bottom(Line::from(more).right_aligned());
     block.render(areas.detail, buf);
     let words = search_words(app);
@@ -473,7 +473,7 @@ pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)
 
 fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
     let w = usize::from(areas.footer.width);
-    if let Some(msg) = &app.message {
+    if let Some(msg) = &app.message() {
         let text = format!(" {}", crate::text::one_line(msg));
         Line::from(fit(vec![Span::styled(text, theme::PROMPT)], w)).render(areas.footer, buf);
         return;
@@ -481,11 +481,11 @@ fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
     let mode = app.mode();
     let mut spans: Vec<Span<'static>> = Vec::new();
     if let Some(c) = mode.count {
-        let s = i18n::strings(&app.lang);
+        let s = i18n::strings(app.lang());
         spans.push(Span::styled(format!(" {} {c} ", s.count), theme::PROMPT));
     }
     let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
-    for (key, short) in footer_hints(&app.lang, w.saturating_sub(used), &mode) {
+    for (key, short) in footer_hints(app.lang(), w.saturating_sub(used), &mode) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, theme::KEY));
         spans.push(Span::raw(format!(" {short} ")));
@@ -508,12 +508,12 @@ fn clear_popup(popup: Rect, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
-    let popup = crate::help::popup(&app.lang, area);
-    let lines = crate::help::lines(&app.lang, crate::help::text_width(popup));
+    let s = i18n::strings(app.lang());
+    let popup = crate::help::popup(app.lang(), area);
+    let lines = crate::help::lines(app.lang(), crate::help::text_width(popup));
     clear_popup(popup, area, buf);
     let visible = usize::from(popup.height.saturating_sub(2));
-    let start = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let start = app.help_scroll().min(lines.len().saturating_sub(visible));
     let more = match (start > 0, start + visible < lines.len()) {
         (true, true) => " ▲▼ ",
         (true, false) => " ▲ ",

@@ -22,14 +22,14 @@ fn explorer(lang: &str, w: u16, h: u16) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     terminal.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
     terminal.backend().to_string()
 }
 
 fn select(app: &mut App, id: &str) {
-    let n = app.catalog.node_by_id(id).expect("id exists");
+    let n = app.catalog().node_by_id(id).expect("id exists");
     app.update(Action::Select(ccbnet::tree::Item::Node(n)));
 }
 
@@ -70,7 +70,7 @@ fn control_characters_never_reach_the_screen() {
     for lang in ["fr", "nl"] {
         let mut app = explorer(lang, 120, 40);
         select(&mut app, "b1");
-        let (w, h) = app.size;
+        let (w, h) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
         terminal.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");
         let buf = terminal.backend().buffer();

@@ -39,23 +39,23 @@ fn typed(app: &mut App, text: &str) {
 
 fn selected_id(app: &App) -> String {
     match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-        Item::Org(o) => app.catalog.orgs[o].id.clone(),
+        Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+        Item::Org(o) => app.catalog().orgs[o].id.clone(),
     }
 }
 
 fn row_ids(app: &App) -> Vec<String> {
-    app.rows
+    app.rows()
         .iter()
         .map(|&i| match i {
-            Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-            Item::Org(o) => app.catalog.orgs[o].id.clone(),
+            Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+            Item::Org(o) => app.catalog().orgs[o].id.clone(),
         })
         .collect()
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
     t.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
     t.backend().to_string()
 }
@@ -160,8 +160,8 @@ fn the_tree_shows_matches_and_their_ancestors() {
     typed(&mut app, "sous-reseau y");
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1y"]);
     assert_eq!(selected_id(&app), "a1y", "the best result is selected");
-    let s = app.search.as_ref().expect("search");
-    let alpha = Item::Node(app.catalog.node_by_id("alpha").unwrap());
+    let s = app.search().expect("search");
+    let alpha = Item::Node(app.catalog().node_by_id("alpha").unwrap());
     let _ = s;
     assert!(!app.is_result(alpha), "an ancestor is shown but not a match");
     assert!(screen(&app).contains("1/1"));
@@ -207,14 +207,14 @@ fn no_result_says_so_and_esc_restores() {
     app.update(Down);
     app.update(OpenSearch);
     typed(&mut app, "zzzz");
-    assert!(app.search.as_ref().unwrap().results.is_empty());
+    assert!(app.search().unwrap().results.is_empty());
     let s = screen(&app);
     assert!(s.contains("Geen resultaten voor 'zzzz'"), "{s}");
     app.update(Down); // nothing to move to
     app.update(SearchAccept); // nothing to keep
-    assert!(app.search.as_ref().unwrap().typing);
+    assert!(app.search().unwrap().typing);
     app.update(SearchCancel);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_id(&app), "a1");
     assert_eq!(row_ids(&app).len(), 7);
 }
@@ -225,13 +225,13 @@ fn esc_while_typing_puts_everything_back() {
     app.update(Down);
     app.update(Expand);
     app.update(Last);
-    let (rows, cursor, offset) = (app.rows.clone(), app.cursor, app.tree_offset);
+    let (rows, cursor, offset) = (app.rows().to_vec(), app.cursor(), app.tree_offset());
     app.update(OpenSearch);
     typed(&mut app, "sous");
     assert_eq!(selected_id(&app), "a1x");
     app.update(SearchCancel);
-    assert_eq!((app.rows.clone(), app.cursor, app.tree_offset), (rows, cursor, offset));
-    assert!(app.search.is_none());
+    assert_eq!((app.rows().to_vec(), app.cursor(), app.tree_offset()), (rows, cursor, offset));
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -240,17 +240,17 @@ fn esc_after_enter_clears_the_filter_and_reveals_the_selection() {
     app.update(OpenSearch);
     typed(&mut app, "sous-reseau y");
     app.update(SearchAccept);
-    let s = app.search.as_ref().expect("kept as a filter");
+    let s = app.search().expect("kept as a filter");
     assert!(!s.typing);
     // Keys now move in the filtered tree.
     app.update(Up);
     assert_eq!(selected_id(&app), "a1");
     app.update(Down);
     app.update(Close);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_id(&app), "a1y", "the selected node is kept");
-    let a1 = app.catalog.node_by_id("a1").unwrap();
-    assert!(app.expansion.nodes[a1], "and revealed in the full tree");
+    let a1 = app.catalog().node_by_id("a1").unwrap();
+    assert!(app.expansion().nodes[a1], "and revealed in the full tree");
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1x", "a1y", "a2", "beta", "b1", "b2", "gamma"]);
 }
 
@@ -260,24 +260,24 @@ fn n_and_shift_n_go_round_with_a_sign() {
     app.update(OpenSearch);
     typed(&mut app, "reseau");
     app.update(SearchAccept);
-    let total = app.search.as_ref().unwrap().results.len();
+    let total = app.search().unwrap().results.len();
     assert!(total >= 3, "{total}");
-    let order: Vec<Item> = app.search.as_ref().unwrap().results.clone();
+    let order: Vec<Item> = app.search().unwrap().results.clone();
     for (i, &want) in order.iter().enumerate().skip(1) {
         app.update(NextResult);
         assert_eq!(app.selected(), want, "result {i}");
-        assert_eq!(app.search.as_ref().unwrap().wrapped, None);
+        assert_eq!(app.search().unwrap().wrapped, None);
     }
     app.update(NextResult);
     assert_eq!(app.selected(), order[0]);
-    assert_eq!(app.search.as_ref().unwrap().wrapped, Some(true), "went round");
+    assert_eq!(app.search().unwrap().wrapped, Some(true), "went round");
     assert!(screen(&app).contains("↻ retour au début"));
     app.update(PrevResult);
     assert_eq!(app.selected(), order[total - 1]);
-    assert_eq!(app.search.as_ref().unwrap().wrapped, Some(false), "went round backwards");
+    assert_eq!(app.search().unwrap().wrapped, Some(false), "went round backwards");
     assert!(screen(&app).contains("↻ retour à la fin"), "not 'to the start'");
     app.update(PrevResult);
-    assert_eq!(app.search.as_ref().unwrap().wrapped, None);
+    assert_eq!(app.search().unwrap().wrapped, None);
 }
 
 #[test]
@@ -285,8 +285,8 @@ fn editing_keys() {
     let mut app = App::new(fixture(), "fr", (120, 40));
     app.update(OpenSearch);
     typed(&mut app, "sous reseau");
-    let q = |app: &App| app.search.as_ref().unwrap().query.clone();
-    let caret = |app: &App| app.search.as_ref().unwrap().caret;
+    let q = |app: &App| app.search().unwrap().query.clone();
+    let caret = |app: &App| app.search().unwrap().caret;
     app.update(SearchDeleteWord);
     assert_eq!(q(&app), "sous ");
     app.update(SearchBackspace);
@@ -316,11 +316,11 @@ fn switching_language_keeps_the_query_and_reranks() {
     app.update(OpenSearch);
     typed(&mut app, "anvers");
     assert_eq!(selected_id(&app), "ren-cybercrime");
-    let ren = Item::Node(app.catalog.node_by_id("ren-cybercrime").unwrap());
+    let ren = Item::Node(app.catalog().node_by_id("ren-cybercrime").unwrap());
     assert_eq!(app.result_language(ren), None);
     app.update(Action::NextLanguage);
-    assert_eq!(app.lang, "nl");
-    let s = app.search.as_ref().unwrap();
+    assert_eq!(app.lang(), "nl");
+    let s = app.search().unwrap();
     assert_eq!(s.query, "anvers");
     assert!(s.typing, "still typing");
     assert_eq!(selected_id(&app), "ren-cybercrime", "the selection is kept");
@@ -339,10 +339,10 @@ fn letters_type_into_the_search_line_instead_of_acting() {
         );
         app.update(a.expect("bound"));
     }
-    assert!(!app.quit);
-    assert_eq!(app.lang, "fr");
-    assert!(!app.help);
-    assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
+    assert!(!app.quit());
+    assert_eq!(app.lang(), "fr");
+    assert!(!app.help());
+    assert_eq!(app.search().unwrap().query, "qLj?");
 }
 
 /// `current/total` as the search line shows it.
@@ -391,7 +391,7 @@ fn the_counter_follows_the_selection_onto_a_result() {
     app.update(OpenSearch);
     typed(&mut app, "ccb");
     app.update(SearchAccept);
-    let results = app.search.as_ref().unwrap().results.clone();
+    let results = app.search().unwrap().results.clone();
     let third = results[2];
     app.update(Select(third));
     assert_eq!(counter(&app).0, 3, "the counter says where the selection is");
@@ -444,7 +444,7 @@ fn following_a_link_from_a_kept_search_and_back_returns_to_the_filtered_tree() {
     typed(&mut app, "ccb");
     app.update(SearchAccept);
     app.update(NextResult);
-    let rows = app.rows.clone();
+    let rows = app.rows().to_vec();
     let sel = app.selected();
     let links = app.detail().links.len();
     assert!(links > 0, "the result has links");
@@ -452,13 +452,13 @@ fn following_a_link_from_a_kept_search_and_back_returns_to_the_filtered_tree() {
     assert_ne!(app.selected(), sel);
     app.update(Back);
     assert_eq!(app.selected(), sel);
-    assert_eq!(app.rows, rows, "the filtered tree as it was");
-    let s = app.search.as_ref().expect("the search is back");
+    assert_eq!(app.rows(), rows, "the filtered tree as it was");
+    let s = app.search().expect("the search is back");
     assert_eq!(s.query, "ccb");
     assert!(!s.typing);
     assert!(screen(&app).contains("Rechercher : ccb"));
     app.update(Forward);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -466,8 +466,8 @@ fn editing_keys_delete_kill_and_move_by_word() {
     let mut app = App::new(fixture(), "fr", (120, 40));
     app.update(OpenSearch);
     typed(&mut app, "un deux trois");
-    let q = |app: &App| app.search.as_ref().unwrap().query.clone();
-    let caret = |app: &App| app.search.as_ref().unwrap().caret;
+    let q = |app: &App| app.search().unwrap().query.clone();
+    let caret = |app: &App| app.search().unwrap().caret;
     app.update(SearchWordLeft);
     assert_eq!(caret(&app), 8);
     app.update(SearchWordLeft);

@@ -93,55 +93,55 @@ pub const MAX_COUNT: usize = 99_999;
 #[derive(Debug, Clone)]
 pub struct App {
     /// The data.
-    pub catalog: Catalog,
+    catalog: Catalog,
     /// The active language, one of the catalog's.
-    pub lang: String,
+    lang: String,
     /// What the left pane lists.
-    pub view: View,
+    view: View,
     /// What is expanded, in both views.
-    pub expansion: Expansion,
+    expansion: Expansion,
     /// The visible rows of the left pane, top to bottom.
-    pub rows: Vec<Item>,
+    rows: Vec<Item>,
     /// The selected row, an index into `rows`.
-    pub cursor: usize,
+    cursor: usize,
     /// The first row shown in the left pane.
-    pub tree_offset: usize,
+    tree_offset: usize,
     /// Which pane the movement keys act on.
-    pub focus: Focus,
+    focus: Focus,
     /// The first line shown in the detail pane.
-    pub detail_scroll: usize,
+    detail_scroll: usize,
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
-    pub link_focus: Option<usize>,
+    link_focus: Option<usize>,
     /// Places to go back to (`Backspace`, `Alt-←`), the latest last.
-    pub back: Vec<Stop>,
+    back: Vec<Stop>,
     /// Places to go forward to (`Alt-→`), the next last.
-    pub forward: Vec<Stop>,
+    forward: Vec<Stop>,
     /// The count typed so far (`3` of `3j`), if any.
-    pub count: Option<usize>,
+    count: Option<usize>,
     /// A one-line message for the footer (what was copied), until the next key.
-    pub message: Option<String>,
+    message: Option<String>,
     /// Whether the explorer has the mouse (else the terminal's own selection works).
-    pub mouse: bool,
+    mouse: bool,
     /// What the terminal has to do and has not done yet (copy, mouse capture).
     effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
-    pub other_view_item: Option<Item>,
+    other_view_item: Option<Item>,
     /// Whether the help overlay is open.
-    pub help: bool,
+    help: bool,
     /// The first line shown in the help overlay, when it is taller than the screen.
-    pub help_scroll: usize,
+    help_scroll: usize,
     /// The terminal's size.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Set when the person asked to leave.
-    pub quit: bool,
+    quit: bool,
     /// The folded texts that search runs over, built once.
-    pub index: Index,
+    index: Index,
     /// The search, while one is on.
-    pub search: Option<Search>,
+    search: Option<Search>,
     /// Why the data file on disk did not load again, while the last good data is shown.
-    pub banner: Option<String>,
+    banner: Option<String>,
     /// How many times the data was replaced (live reload): part of the detail cache's key.
-    pub generation: u64,
+    generation: u64,
     /// The detail pane's content, kept while what it depends on stays the same: a keystroke
     /// asks for it several times (scroll limits, links, drawing), and a long text is costly.
     detail_cache: RefCell<Option<(DetailKey, Arc<detail::DetailView>)>>,
@@ -198,6 +198,145 @@ impl App {
         };
         app.rebuild_rows();
         app
+    }
+
+    /// The data.
+    #[must_use]
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The active language, one of the catalog's.
+    #[must_use]
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// What the left pane lists.
+    #[must_use]
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What is expanded, in both views.
+    #[must_use]
+    pub fn expansion(&self) -> &Expansion {
+        &self.expansion
+    }
+
+    /// The visible rows of the left pane, top to bottom.
+    #[must_use]
+    pub fn rows(&self) -> &[Item] {
+        &self.rows
+    }
+
+    /// The selected row, an index into [`App::rows`].
+    #[must_use]
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The first row shown in the left pane.
+    #[must_use]
+    pub fn tree_offset(&self) -> usize {
+        self.tree_offset
+    }
+
+    /// Which pane the movement keys act on.
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The first line shown in the detail pane.
+    #[must_use]
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// The link of the detail pane that `Enter` follows, while the detail has the focus.
+    #[must_use]
+    pub fn link_focus(&self) -> Option<usize> {
+        self.link_focus
+    }
+
+    /// The places to go back to, the latest last.
+    #[must_use]
+    pub fn back(&self) -> &[Stop] {
+        &self.back
+    }
+
+    /// The places to go forward to, the next last.
+    #[must_use]
+    pub fn forward(&self) -> &[Stop] {
+        &self.forward
+    }
+
+    /// Whether the help overlay is open.
+    #[must_use]
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// The first line shown in the help overlay.
+    #[must_use]
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The terminal's size, as the last resize said.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Whether the person asked to leave.
+    #[must_use]
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The folded texts that search runs over.
+    #[must_use]
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The search, while one is on.
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Why the data file on disk did not load again, while the last good data is shown.
+    #[must_use]
+    pub fn banner(&self) -> Option<&str> {
+        self.banner.as_deref()
+    }
+
+    /// The count typed so far (`3` of `3j`), if any.
+    #[must_use]
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
+    /// The footer's one-line message (what was copied), until the next key.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the explorer has the mouse.
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// Expands every entry of the tree of levels (the benchmarks' largest tree).
+    pub fn expand_all(&mut self) {
+        self.expansion.nodes.fill(true);
+        self.rebuild_rows();
+        self.settle();
     }
 
     /// What the keys do now: the one decision that the key table, the help, the footer and
