@@ -58,8 +58,17 @@ pub fn group_heading(group: Group, lang: &str) -> &'static str {
     }
 }
 
-/// `keys  description` with the description wrapped to `max` cells under itself.
-fn entry(out: &mut Vec<Line<'static>>, keys: &str, key_w: usize, text: &str, max: usize) {
+/// `keys  description` with the description wrapped to `max` cells under itself; dimmed when
+/// not `live`.
+fn entry(
+    out: &mut Vec<Line<'static>>,
+    (keys, live): (&str, bool),
+    key_w: usize,
+    text: &str,
+    max: usize,
+) {
+    let (key_style, text_style) =
+        if live { (theme::KEY, ratatui::style::Style::new()) } else { (theme::DIM, theme::DIM) };
     let indent = 2 + key_w + 2;
     let avail = if max == usize::MAX { usize::MAX } else { max.saturating_sub(indent).max(8) };
     let chunks = if avail == usize::MAX { vec![text.to_owned()] } else { wrap(text, avail) };
@@ -68,11 +77,11 @@ fn entry(out: &mut Vec<Line<'static>>, keys: &str, key_w: usize, text: &str, max
             let pad = " ".repeat(key_w.saturating_sub(width(keys)));
             out.push(Line::from(vec![
                 Span::raw("  "),
-                Span::styled(keys.to_owned(), theme::KEY),
-                Span::raw(format!("{pad}  {chunk}")),
+                Span::styled(keys.to_owned(), key_style),
+                Span::styled(format!("{pad}  {chunk}"), text_style),
             ]));
         } else {
-            out.push(Line::from(format!("{}{chunk}", " ".repeat(indent))));
+            out.push(Line::styled(format!("{}{chunk}", " ".repeat(indent)), text_style));
         }
     }
 }
@@ -81,6 +90,13 @@ fn entry(out: &mut Vec<Line<'static>>, keys: &str, key_w: usize, text: &str, max
 /// legend of the marks.
 #[must_use]
 pub fn lines(lang: &str, max: usize) -> Vec<Line<'static>> {
+    lines_for(lang, max, None)
+}
+
+/// The same, with the keys that do nothing in `beneath` (the mode under the overlay) dimmed,
+/// so that the help says what works now.
+#[must_use]
+pub fn lines_for(lang: &str, max: usize, beneath: Option<&keymap::Mode>) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
     let key_w = BINDINGS.iter().map(|b| width(&keymap::keys_label(b))).max().unwrap_or(0);
     let mut out = Vec::new();
@@ -93,7 +109,9 @@ pub fn lines(lang: &str, max: usize) -> Vec<Line<'static>> {
                 typing_heading = true;
             }
             let (long, _) = action_text(b.action.clone(), lang);
-            entry(&mut out, &keymap::keys_label(b), key_w, long, max);
+            // The help's own keys are live where they are read.
+            let live = b.live == Live::Help || beneath.is_none_or(|m| b.live.holds(m));
+            entry(&mut out, (&keymap::keys_label(b), live), key_w, long, max);
         }
         out.push(Line::default());
     }
@@ -109,7 +127,7 @@ pub fn lines(lang: &str, max: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     out.push(Line::styled(s.group_marks.to_owned(), theme::LABEL));
     for (mark, meaning) in s.marks {
-        entry(&mut out, mark, key_w, meaning, max);
+        entry(&mut out, (mark, true), key_w, meaning, max);
     }
     out
 }

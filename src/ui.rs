@@ -510,7 +510,8 @@ fn clear_popup(popup: Rect, area: Rect, buf: &mut Buffer) {
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let s = i18n::strings(app.lang());
     let popup = crate::help::popup(app.lang(), area);
-    let lines = crate::help::lines(app.lang(), crate::help::text_width(popup));
+    let beneath = app.mode_beneath();
+    let lines = crate::help::lines_for(app.lang(), crate::help::text_width(popup), Some(&beneath));
     clear_popup(popup, area, buf);
     let visible = usize::from(popup.height.saturating_sub(2));
     let start = app.help_scroll().min(lines.len().saturating_sub(visible));

@@ -507,3 +507,34 @@ fn at_80x24_tab_and_o_stay_in_the_footer() {
         assert!(f.contains("Tab") && f.contains(" o "), "{lang}: {f}");
     }
 }
+
+/// The style of the first cell of the first screen line that contains `text`.
+fn style_of(app: &App, text: &str) -> ratatui::style::Style {
+    let (w, h) = app.size();
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).expect("term");
+    t.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
+    let buf = t.backend().buffer().clone();
+    for y in 0..h {
+        let line: String = (0..w).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+        if let Some(at) = line.find(text) {
+            let x = u16::try_from(line[..at].chars().count()).expect("x");
+            return buf[(x, y)].style();
+        }
+    }
+    panic!("{text} is not on screen");
+}
+
+#[test]
+fn the_help_dims_the_keys_that_do_nothing_now() {
+    let mut app = big((120, 40));
+    press(&mut app, "?");
+    let dim = ccbnet::theme::DIM.fg;
+    assert_eq!(style_of(&app, "revenir en arrière").fg, dim, "no history yet");
+    assert_ne!(style_of(&app, "ligne suivante").fg, dim, "moving works");
+    assert_ne!(style_of(&app, "page suivante").fg, dim);
+    press(&mut app, "q");
+    let n = app.catalog().node_by_id("qctr").expect("qctr");
+    app.update(Select(Item::Node(n)));
+    press(&mut app, "1<Enter>?");
+    assert_ne!(style_of(&app, "revenir en arrière").fg, dim, "now Backspace goes back");
+}

@@ -343,8 +343,19 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
+        self.mode_with(self.help)
+    }
+
+    /// The mode under the help overlay: what the keys will do once it is closed (the help shows
+    /// which of them are live there).
+    #[must_use]
+    pub fn mode_beneath(&self) -> Mode {
+        self.mode_with(false)
+    }
+
+    fn mode_with(&self, help: bool) -> Mode {
         let typing = self.search.as_ref().is_some_and(|s| s.typing);
-        let pane = if self.help {
+        let pane = if help {
             Pane::Help
         } else if typing {
             Pane::Typing
