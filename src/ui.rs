@@ -131,7 +131,7 @@ fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 
 /// The words of the active search, folded; empty without one.
 fn search_words(app: &App) -> Vec<String> {
-    app.search().map_or_else(Vec::new, |s| crate::search::query_words(&s.query))
+    app.search().map_or_else(Vec::new, |s| crate::search::query_words(s.query()))
 }
 
 /// Splits `spans` so that the characters matching `words` take the match style.
@@ -171,14 +171,14 @@ fn highlight(spans: Vec<Span<'static>>, words: &[String]) -> Vec<Span<'static>> 
 pub fn search_status(app: &App) -> String {
     let Some(s) = app.search() else { return String::new() };
     let strings = i18n::strings(app.lang());
-    let total = s.results.len();
-    if s.query.trim().is_empty() {
+    let total = s.results().len();
+    if s.query().trim().is_empty() {
         String::new()
     } else if total == 0 {
         "0/0".to_owned()
     } else {
-        let at = format!("{}/{total}", s.current.min(total - 1) + 1);
-        match s.wrapped {
+        let at = format!("{}/{total}", s.current().min(total - 1) + 1);
+        match s.wrapped() {
             Some(true) => format!("↻ {} · {at}", strings.wrapped),
             Some(false) => format!("↻ {} · {at}", strings.wrapped_end),
             None => at,
@@ -194,7 +194,7 @@ fn search_spans(app: &App, w: u16) -> Option<(Vec<Span<'static>>, u16)> {
     let w = usize::from(w);
     let strings = i18n::strings(app.lang());
     let mut status = search_status(app);
-    let chars: Vec<char> = s.query.chars().collect();
+    let chars: Vec<char> = s.query().chars().collect();
     let cw = |c: &char| c.width().unwrap_or(0);
     let query_w: usize = chars.iter().map(cw).sum();
     // The prompt shortens to `/` on a narrow line; the counter goes before the query does.
@@ -209,7 +209,7 @@ fn search_spans(app: &App, w: u16) -> Option<(Vec<Span<'static>>, u16)> {
     let avail = w.saturating_sub(width(prompt) + status_w).max(1);
     // The window of the query: all of it when it fits (with a cell for the caret), else the
     // caret kept near the right edge.
-    let caret = s.caret.min(chars.len());
+    let caret = s.caret().min(chars.len());
     let (mut start, mut end) = (0, chars.len());
     if query_w + 1 > avail {
         let mut used = 1; // the caret's cell
@@ -246,7 +246,7 @@ fn search_spans(app: &App, w: u16) -> Option<(Vec<Span<'static>>, u16)> {
     let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
     if !status.is_empty() && used + status_w <= w {
         spans.push(Span::raw(" ".repeat(w - used - width(&status))));
-        let style = if s.results.is_empty() { theme::FALLBACK } else { theme::DIM };
+        let style = if s.results().is_empty() { theme::FALLBACK } else { theme::DIM };
         spans.push(Span::styled(status, style));
     }
     Some((spans, u16::try_from(caret_x).unwrap_or(u16::MAX)))
@@ -317,7 +317,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     block = block.title_bottom(Line::from(format!("{more}{pos}")).right_aligned());
     block.render(areas.tree, buf);
     if let Some(srch) = app.search().filter(|_| app.no_results()) {
-        let msg = s.no_results.replace("{}", &srch.query);
+        let msg = s.no_results.replace("{}", srch.query());
         for (i, l) in
             crate::text::wrap(&msg, usize::from(inner.width)).into_iter().take(h).enumerate()
         {

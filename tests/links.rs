@@ -228,9 +228,9 @@ fn search_works_in_the_organisations_view() {
         app.update(SearchChar(c));
     }
     let s = app.search().expect("searching");
-    assert!(!s.results.is_empty());
+    assert!(!s.results().is_empty());
     let nato = org(&app, "nato");
-    assert_eq!(s.results[0], Item::Org(nato), "the organisation itself first");
+    assert_eq!(s.results()[0], Item::Org(nato), "the organisation itself first");
     assert!(app.rows().contains(&Item::Org(nato)));
     // Entries that name NATO show under it.
     assert!(app.rows().iter().any(|r| matches!(r, Item::Use(o, _) if *o == nato)));

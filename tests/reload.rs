@@ -50,9 +50,9 @@ fn a_new_version_keeps_selection_expansion_language_and_search() {
     assert_eq!(selected_id(&app), "a1x", "the same entry, found by id");
     assert_eq!(app.lang(), "nl");
     let s = app.search().expect("the search is kept");
-    assert_eq!(s.query, "sub");
-    assert!(s.typing);
-    assert!(!s.results.is_empty());
+    assert_eq!(s.query(), "sub");
+    assert!(s.typing());
+    assert!(!s.results().is_empty());
     app.update(SearchCancel);
     let a1 = app.catalog().node_by_id("a1").unwrap();
     assert!(app.expansion().nodes[a1], "expanded entries stay expanded");

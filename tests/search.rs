@@ -207,12 +207,12 @@ fn no_result_says_so_and_esc_restores() {
     app.update(Down);
     app.update(OpenSearch);
     typed(&mut app, "zzzz");
-    assert!(app.search().unwrap().results.is_empty());
+    assert!(app.search().unwrap().results().is_empty());
     let s = screen(&app);
     assert!(s.contains("Geen resultaten voor 'zzzz'"), "{s}");
     app.update(Down); // nothing to move to
     app.update(SearchAccept); // nothing to keep
-    assert!(app.search().unwrap().typing);
+    assert!(app.search().unwrap().typing());
     app.update(SearchCancel);
     assert!(app.search().is_none());
     assert_eq!(selected_id(&app), "a1");
@@ -241,7 +241,7 @@ fn esc_after_enter_clears_the_filter_and_reveals_the_selection() {
     typed(&mut app, "sous-reseau y");
     app.update(SearchAccept);
     let s = app.search().expect("kept as a filter");
-    assert!(!s.typing);
+    assert!(!s.typing());
     // Keys now move in the filtered tree.
     app.update(Up);
     assert_eq!(selected_id(&app), "a1");
@@ -260,24 +260,24 @@ fn n_and_shift_n_go_round_with_a_sign() {
     app.update(OpenSearch);
     typed(&mut app, "reseau");
     app.update(SearchAccept);
-    let total = app.search().unwrap().results.len();
+    let total = app.search().unwrap().results().len();
     assert!(total >= 3, "{total}");
-    let order: Vec<Item> = app.search().unwrap().results.clone();
+    let order: Vec<Item> = app.search().unwrap().results().to_vec();
     for (i, &want) in order.iter().enumerate().skip(1) {
         app.update(NextResult);
         assert_eq!(app.selected(), want, "result {i}");
-        assert_eq!(app.search().unwrap().wrapped, None);
+        assert_eq!(app.search().unwrap().wrapped(), None);
     }
     app.update(NextResult);
     assert_eq!(app.selected(), order[0]);
-    assert_eq!(app.search().unwrap().wrapped, Some(true), "went round");
+    assert_eq!(app.search().unwrap().wrapped(), Some(true), "went round");
     assert!(screen(&app).contains("↻ retour au début"));
     app.update(PrevResult);
     assert_eq!(app.selected(), order[total - 1]);
-    assert_eq!(app.search().unwrap().wrapped, Some(false), "went round backwards");
+    assert_eq!(app.search().unwrap().wrapped(), Some(false), "went round backwards");
     assert!(screen(&app).contains("↻ retour à la fin"), "not 'to the start'");
     app.update(PrevResult);
-    assert_eq!(app.search().unwrap().wrapped, None);
+    assert_eq!(app.search().unwrap().wrapped(), None);
 }
 
 #[test]
@@ -285,8 +285,8 @@ fn editing_keys() {
     let mut app = App::new(fixture(), "fr", (120, 40));
     app.update(OpenSearch);
     typed(&mut app, "sous reseau");
-    let q = |app: &App| app.search().unwrap().query.clone();
-    let caret = |app: &App| app.search().unwrap().caret;
+    let q = |app: &App| app.search().unwrap().query().to_owned();
+    let caret = |app: &App| app.search().unwrap().caret();
     app.update(SearchDeleteWord);
     assert_eq!(q(&app), "sous ");
     app.update(SearchBackspace);
@@ -321,8 +321,8 @@ fn switching_language_keeps_the_query_and_reranks() {
     app.update(Action::NextLanguage);
     assert_eq!(app.lang(), "nl");
     let s = app.search().unwrap();
-    assert_eq!(s.query, "anvers");
-    assert!(s.typing, "still typing");
+    assert_eq!(s.query(), "anvers");
+    assert!(s.typing(), "still typing");
     assert_eq!(selected_id(&app), "ren-cybercrime", "the selection is kept");
     assert_eq!(app.result_language(ren), Some("fr"), "now marked as French");
 }
@@ -342,7 +342,7 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     assert!(!app.quit());
     assert_eq!(app.lang(), "fr");
     assert!(!app.help());
-    assert_eq!(app.search().unwrap().query, "qLj?");
+    assert_eq!(app.search().unwrap().query(), "qLj?");
 }
 
 /// `current/total` as the search line shows it.
@@ -391,7 +391,7 @@ fn the_counter_follows_the_selection_onto_a_result() {
     app.update(OpenSearch);
     typed(&mut app, "ccb");
     app.update(SearchAccept);
-    let results = app.search().unwrap().results.clone();
+    let results = app.search().unwrap().results().to_vec();
     let third = results[2];
     app.update(Select(third));
     assert_eq!(counter(&app).0, 3, "the counter says where the selection is");
@@ -454,8 +454,8 @@ fn following_a_link_from_a_kept_search_and_back_returns_to_the_filtered_tree() {
     assert_eq!(app.selected(), sel);
     assert_eq!(app.rows(), rows, "the filtered tree as it was");
     let s = app.search().expect("the search is back");
-    assert_eq!(s.query, "ccb");
-    assert!(!s.typing);
+    assert_eq!(s.query(), "ccb");
+    assert!(!s.typing());
     assert!(screen(&app).contains("Rechercher : ccb"));
     app.update(Forward);
     assert!(app.search().is_none());
@@ -466,8 +466,8 @@ fn editing_keys_delete_kill_and_move_by_word() {
     let mut app = App::new(fixture(), "fr", (120, 40));
     app.update(OpenSearch);
     typed(&mut app, "un deux trois");
-    let q = |app: &App| app.search().unwrap().query.clone();
-    let caret = |app: &App| app.search().unwrap().caret;
+    let q = |app: &App| app.search().unwrap().query().to_owned();
+    let caret = |app: &App| app.search().unwrap().caret();
     app.update(SearchWordLeft);
     assert_eq!(caret(&app), 8);
     app.update(SearchWordLeft);

@@ -52,29 +52,68 @@ pub struct Place {
 #[derive(Debug, Clone)]
 pub struct Search {
     /// What was typed.
-    pub query: String,
+    pub(super) query: String,
     /// The caret in `query`, in characters.
-    pub caret: usize,
+    pub(super) caret: usize,
     /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    pub typing: bool,
+    pub(super) typing: bool,
     /// Every item found (nodes and organisations), best first.
-    pub hits: Vec<Hit>,
+    pub(super) hits: Vec<Hit>,
     /// The query `hits` are for.
-    pub searched: String,
+    pub(super) searched: String,
     /// The results in the current view, best first.
-    pub results: Vec<Item>,
+    pub(super) results: Vec<Item>,
     /// The result `n`/`N` stand on, an index into `results`.
-    pub current: usize,
+    pub(super) current: usize,
     /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
     /// `Some(false)` from the first to the last.
-    pub wrapped: Option<bool>,
+    pub(super) wrapped: Option<bool>,
     /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
-    pub matched: Vec<bool>,
+    pub(super) matched: Vec<bool>,
     /// Per search key, the language (an index into the catalog's) of a result that matched
     /// only in another language; `u8::MAX` otherwise.
-    pub other_lang: Vec<u8>,
+    pub(super) other_lang: Vec<u8>,
     /// Where the person stood before `/`.
-    pub before: Place,
+    pub(super) before: Place,
+}
+
+impl Search {
+    /// What was typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The caret in the query, in characters.
+    #[must_use]
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
+    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The results in the current view, best first: exactly what `n`/`N` go through.
+    #[must_use]
+    pub fn results(&self) -> &[Item] {
+        &self.results
+    }
+
+    /// The result `n`/`N` stand on, an index into [`Search::results`].
+    #[must_use]
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// Whether the last `n`/`N` went round: `Some(true)` to the first result, `Some(false)` to
+    /// the last.
+    #[must_use]
+    pub fn wrapped(&self) -> Option<bool> {
+        self.wrapped
+    }
 }
 
 /// A place on the history: where the person stood, with the search kept then, if any.
