@@ -102,8 +102,8 @@ const FR: Strings = Strings {
     tree_title: "Réseaux",
     detail_title: "Détails",
     too_small: "Fenêtre trop petite",
-    help_title: "Aide : touches",
-    help_close: "q, Esc ou ? : fermer",
+    help_title: "Aide\u{a0}: touches",
+    help_close: "q, Esc ou\u{a0}?\u{a0}: fermer",
     path: "Chemin",
     related: "Entrées liées",
     organisations: "Organisations",
@@ -112,7 +112,7 @@ const FR: Strings = Strings {
     as_of: "Date de référence",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
-    appears_in: "Apparaît dans",
+    appears_in: "Cité dans",
     nowhere: "Aucune entrée ne la cite.",
     organisation: "Organisation",
     orgs_title: "Organisations",
@@ -120,20 +120,20 @@ const FR: Strings = Strings {
     group_other: "Autres touches",
     group_search: "Recherche",
     group_links: "Liens et historique",
-    search_prompt: "Rechercher : ",
-    no_results: "Aucun résultat pour « {} »",
+    search_prompt: "Rechercher\u{a0}: ",
+    no_results: "Aucun résultat pour «\u{a0}{}\u{a0}»",
     wrapped: "retour au début",
-    in_search_line: "dans la ligne de recherche :",
-    reload_failed: "Le fichier modifié ne se charge pas :",
+    in_search_line: "dans la ligne de recherche\u{a0}:",
+    reload_failed: "Le fichier modifié ne se charge pas\u{a0}:",
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris",
     mouse: [
-        "clic sur une ligne : la sélectionner ; sur ▸/▾ : déplier ou replier ; sur un lien : le suivre",
-        "molette : faire défiler le panneau sous le pointeur",
-        "clic sur une langue dans l'en-tête : passer à cette langue",
-        "Maj+glisser sélectionne du texte dans la plupart des terminaux ; m coupe la souris du programme",
+        "clic sur une ligne\u{a0}: la sélectionner\u{a0}; sur ▸/▾\u{a0}: déplier ou replier\u{a0}; sur un lien\u{a0}: le suivre",
+        "molette\u{a0}: faire défiler le panneau sous le pointeur",
+        "clic sur une langue dans l'en-tête\u{a0}: passer à cette langue",
+        "Maj+glisser sélectionne du texte dans la plupart des terminaux\u{a0}; m coupe la souris du programme",
     ],
     group_help: "Dans cette aide",
     group_marks: "Signes des détails",
@@ -145,15 +145,15 @@ const FR: Strings = Strings {
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
     ],
-    copied: "Copié : {}",
-    copied_id: "Identifiant copié : {}",
-    mouse_off: "Souris libérée : la sélection du terminal fonctionne (m pour la reprendre)",
+    copied: "Copié\u{a0}: {}",
+    copied_id: "Identifiant copié\u{a0}: {}",
+    mouse_off: "Souris libérée\u{a0}: la sélection du terminal fonctionne (m pour la reprendre)",
     mouse_on: "Souris reprise par ccbnet",
     to_levels: "niveaux",
     follow_numbered: "lien {}",
     count: "compte",
-    no_results_detail: "Aucun résultat : modifiez la recherche, ou Esc pour l'annuler.",
-    cite: "Source : {source} — date de référence : {date}",
+    no_results_detail: "Aucun résultat\u{a0}: modifiez la recherche, ou Esc pour l'annuler.",
+    cite: "Source\u{a0}: {source} — date de référence\u{a0}: {date}",
 };
 
 const NL: Strings = Strings {
@@ -171,7 +171,7 @@ const NL: Strings = Strings {
     as_of: "Peildatum",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
-    appears_in: "Komt voor in",
+    appears_in: "Vermeld in",
     nowhere: "Geen enkel item vermeldt ze.",
     organisation: "Organisatie",
     orgs_title: "Organisaties",
@@ -230,7 +230,7 @@ const EN: Strings = Strings {
     as_of: "Reference date",
     part_of: "Part of",
     parts: "Parts",
-    appears_in: "Appears in",
+    appears_in: "Named in",
     nowhere: "No entry names it.",
     organisation: "Organisation",
     orgs_title: "Organisations",
@@ -325,12 +325,12 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
 pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
     let [fr, nl, en]: [(&str, &str); 3] = match action {
         Action::Down => [
-            ("ligne suivante (détails : lien suivant ou défiler)", "bas"),
+            ("ligne suivante (détails\u{a0}: lien suivant ou défiler)", "bas"),
             ("volgende regel (details: volgende link of scrollen)", "omlaag"),
             ("next row (details: next link or scroll)", "down"),
         ],
         Action::Up => [
-            ("ligne précédente (détails : lien précédent ou défiler)", "haut"),
+            ("ligne précédente (détails\u{a0}: lien précédent ou défiler)", "haut"),
             ("vorige regel (details: vorige link of scrollen)", "omhoog"),
             ("previous row (details: previous link or scroll)", "up"),
         ],
@@ -537,5 +537,95 @@ fn pick<T>(lang: &str, fr: T, nl: T, en: T) -> T {
         "fr" => fr,
         "nl" => nl,
         _ => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typography::french;
+
+    /// Every text of `s`.
+    fn all(s: &Strings) -> Vec<&'static str> {
+        let mut v = vec![
+            s.tree_title,
+            s.detail_title,
+            s.too_small,
+            s.help_title,
+            s.help_close,
+            s.path,
+            s.related,
+            s.organisations,
+            s.children,
+            s.source,
+            s.as_of,
+            s.part_of,
+            s.parts,
+            s.appears_in,
+            s.nowhere,
+            s.organisation,
+            s.orgs_title,
+            s.group_move,
+            s.group_other,
+            s.group_search,
+            s.group_links,
+            s.search_prompt,
+            s.no_results,
+            s.more,
+            s.reload_failed,
+            s.reload_kept,
+            s.in_search_line,
+            s.wrapped,
+            s.group_mouse,
+        ];
+        v.extend(s.mouse);
+        v
+    }
+
+    #[test]
+    fn french_labels_follow_the_typography_rules() {
+        let mut texts = all(&FR);
+        // A label and its value: "Participants : ...".
+        texts.push("x\u{a0}: y");
+        assert_eq!(FR.colon, "\u{a0}: ");
+        let facts = [
+            Fact::Participants,
+            Fact::Coordination,
+            Fact::Frequency,
+            Fact::CcbRole,
+            Fact::LegalBasis,
+        ];
+        texts.extend(facts.map(|f| fact_label(f, "fr")));
+        let kinds = [
+            Kind::Level,
+            Kind::Network,
+            Kind::Platform,
+            Kind::Forum,
+            Kind::Body,
+            Kind::Event,
+            Kind::Exercise,
+            Kind::Service,
+            Kind::Role,
+            Kind::Channel,
+        ];
+        texts.extend(kinds.map(|k| kind_label(k, "fr")));
+        for b in crate::keymap::BINDINGS {
+            let (long, short) = action_text(b.action.clone(), "fr");
+            texts.extend([long, short]);
+        }
+        let l = crate::export::labels("fr");
+        texts.extend([l.part_of, l.named_in, l.address, l.meets, l.map]);
+        for t in texts {
+            assert_eq!(french(t), t, "{t:?}");
+        }
+        // The rules did find something to check.
+        assert!(all(&FR).iter().filter(|t| t.contains('\u{a0}')).count() >= 8);
+    }
+
+    #[test]
+    fn explorer_and_exports_use_one_word_for_where_an_organisation_is_named() {
+        for lang in ["fr", "nl", "en"] {
+            assert_eq!(strings(lang).appears_in, crate::export::labels(lang).named_in, "{lang}");
+        }
     }
 }

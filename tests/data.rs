@@ -93,9 +93,9 @@ fn five_levels_in_the_order_of_the_page() {
     let expected = [
         ("Réseaux nationaux (1)", "Nationale netwerken (1)"),
         ("Réseaux nationaux (2)", "Nationale netwerken (2)"),
-        ("Niveau européen", "Europese netwerken"),
-        ("Niveau international", "Internationale netwerken"),
-        ("Niveau opérationnel", "Operationele netwerken"),
+        ("Réseaux européens", "Europese netwerken"),
+        ("Réseaux internationaux", "Internationale netwerken"),
+        ("Réseaux opérationnels", "Operationele netwerken"),
     ];
     assert_eq!(levels.len(), 5);
     for ((fr, nl), (efr, enl)) in levels.iter().zip(expected) {
@@ -258,14 +258,16 @@ fn facts_of_the_page_in_both_languages() {
         ("cert-be", &["CERT.be", "service opérationnel"], &["CERT.be"]),
         ("cyber-europe", &["ENISA", "tous les deux ans"], &["ENISA", "om de twee jaar"]),
     ];
+    // A fact may open a sentence: the words are compared, not their case.
+    let says = |text: &str, needle: &str| text.to_lowercase().contains(&needle.to_lowercase());
     for (id, fr, nl) in checks {
         let tfr = all_text(&c, id, "fr");
         let tnl = all_text(&c, id, "nl");
         for needle in *fr {
-            assert!(tfr.contains(needle), "{id} (fr) should say {needle:?}:\n{tfr}");
+            assert!(says(&tfr, needle), "{id} (fr) should say {needle:?}:\n{tfr}");
         }
         for needle in *nl {
-            assert!(tnl.contains(needle), "{id} (nl) should say {needle:?}:\n{tnl}");
+            assert!(says(&tnl, needle), "{id} (nl) should say {needle:?}:\n{tnl}");
         }
     }
     assert!(fact(&c, "sit", Fact::Frequency, "fr").to_lowercase().contains("mois"));
@@ -350,4 +352,88 @@ fn french_texts_follow_the_typography_rules() {
         }
     }
     assert!(dates > 10, "the data's French dates were found ({dates})");
+}
+
+#[test]
+fn facts_as_strong_as_the_page_says_and_no_stronger() {
+    let c = catalog();
+    let fr = |id: &str| all_text(&c, id, "fr");
+    let nl = |id: &str| all_text(&c, id, "nl");
+    // Hedged statements stay hedged.
+    assert!(fr("cei-iec").contains("peut aider à déterminer et à coordonner"));
+    assert!(nl("cei-iec").contains("kan de federale overheden en de deelstaatoverheden helpen"));
+    assert!(fr("isp-think-tank").contains("susceptibles d'améliorer"));
+    // "d'autres services publics concernés", not "les autres".
+    for id in ["eccg", "enisa-ad-hoc-working-groups"] {
+        assert!(fr(id).contains("d'autres services publics concernés"), "{id}");
+        assert!(!fr(id).contains("les autres services publics"), "{id}");
+        assert!(!nl(id).contains("de andere betrokken"), "{id}");
+    }
+    // The page's plural "représentations belges", not one permanent representation.
+    for id in ["nato-expertise", "un-expertise"] {
+        assert!(fr(id).contains("représentations belges"), "{id}");
+        assert!(nl(id).contains("Belgische vertegenwoordigingen"), "{id}");
+        assert!(!fr(id).contains("Représentation permanente"), "{id}");
+    }
+    // ECSO: the private counterpart of the Commission.
+    assert!(fr("ecso").contains("équivalent privé de la Commission européenne"));
+    assert!(nl("ecso").contains("private tegenhanger van de Europese Commissie"));
+    // G-Cloud: an aim of the SIT, not a platform of it.
+    assert_eq!(node(&c, "g-cloud").kind, None);
+    assert!(fr("sit").contains("ont pour but"));
+    assert!(nl("sit").contains("met als doel"));
+    // Statements the page does not make.
+    assert!(!fr("cyssap").contains("Early Warning"));
+    assert!(!nl("cyssap").contains("Early Warning"));
+    let has = |id: &str, f: Fact| node(&c, id).facts.iter().any(|(k, _)| *k == f);
+    assert!(!has("isp-think-tank", Fact::Coordination), "the CCB consults; coordinates?");
+    assert!(!has("ews", Fact::Coordination), "the page names no coordinator of the EWS");
+    assert!(!has("cei-iec", Fact::Participants), "the page says who it helps, not who sits");
+    for id in ["eu-csirts-network", "egc", "first", "tf-csirt"] {
+        assert!(!fr(id).contains("CSIRT national"), "{id}: in what capacity is not said");
+        assert!(!nl(id).contains("nationaal CSIRT"), "{id}: in what capacity is not said");
+    }
+}
+
+#[test]
+fn acronyms_are_expanded_where_they_are_shown() {
+    let c = catalog();
+    for (id, expansion) in [
+        ("first", "Forum of Incident Response and Security Teams"),
+        ("tf-csirt", "Task Force on Computer Security Incident Response Teams"),
+        ("cert-be", "Cyber Emergency Response Team"),
+        ("national-csirt", "Cyber Security Incident Response Team"),
+        ("egc", "European Government CERTs group"),
+        ("g-cloud", "cloud gouvernemental"),
+    ] {
+        assert!(all_text(&c, id, "fr").contains(expansion), "{id} (fr): {expansion}");
+    }
+    assert!(all_text(&c, "g-cloud", "nl").contains("overheidscloud"));
+    // One expansion of CERT.be, and "het" team in Dutch.
+    assert!(!all_text(&c, "cert-be", "fr").contains("Computer Emergency"));
+    assert!(all_text(&c, "cert-be", "nl").contains("het federale Cyber Emergency Response Team"));
+}
+
+#[test]
+fn no_text_repeats_the_label_it_is_shown_after() {
+    let c = catalog();
+    for n in &c.nodes {
+        for lang in ["fr", "nl"] {
+            // "Niveau : Niveau européen" (an official name such as "Réseau d'expertise
+            // Cybercriminalité" or "Platform 4 Cyber" is what it is).
+            if let Some(kind @ ccbnet::data::Kind::Level) = n.kind {
+                let label = ccbnet::i18n::kind_label(kind, lang);
+                let name = text(&c, &n.name, lang);
+                assert!(!name.starts_with(label), "{}: {label} : {name}", n.id);
+            }
+            // "Participants : Destinataires : ...": a fact is a value, not another label.
+            for (f, t) in &n.facts {
+                let t = text(&c, t, lang);
+                let head: Vec<&str> = t.split_whitespace().take(2).collect();
+                let labelled = head.first().is_some_and(|w| w.ends_with(':'))
+                    || head.get(1).is_some_and(|w| *w == ":");
+                assert!(!labelled, "{} {f:?} ({lang}) opens with a label: {t}", n.id);
+            }
+        }
+    }
 }

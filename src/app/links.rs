@@ -5,6 +5,17 @@ use super::{App, offset_by};
 use crate::detail::Target;
 use crate::tree::{Item, View};
 
+/// The most places the history keeps each way; past it, the oldest goes.
+pub const HISTORY: usize = 100;
+
+/// Puts `place` on a history list, dropping the oldest past [`HISTORY`].
+fn remember(list: &mut Vec<super::Stop>, place: super::Stop) {
+    if list.len() >= HISTORY {
+        list.drain(..=list.len() - HISTORY);
+    }
+    list.push(place);
+}
+
 impl App {
     /// Follows link `i` (from 0) of the detail pane: its target is selected, revealed and
     /// shown, in the view it belongs to; the place left goes on the history.
@@ -16,7 +27,7 @@ impl App {
         let Some(target) = self.detail().links.get(i).map(|l| l.target) else { return };
         // The place left keeps its search: `Back` comes back to the filtered tree as it was.
         let here = self.stop();
-        self.back.push(here);
+        remember(&mut self.back, here);
         self.forward.clear();
         self.search = None;
         let (view, item) = match target {
@@ -37,7 +48,7 @@ impl App {
     pub(super) fn go_back(&mut self) {
         let Some(stop) = self.back.pop() else { return };
         let here = self.stop();
-        self.forward.push(here);
+        remember(&mut self.forward, here);
         self.restore_stop(stop);
     }
 
@@ -45,7 +56,7 @@ impl App {
     pub(super) fn go_forward(&mut self) {
         let Some(stop) = self.forward.pop() else { return };
         let here = self.stop();
-        self.back.push(here);
+        remember(&mut self.back, here);
         self.restore_stop(stop);
     }
 

@@ -4,6 +4,7 @@
 //! [`links`].
 
 mod links;
+pub use links::HISTORY;
 mod reload;
 mod searching;
 
@@ -135,6 +136,9 @@ pub struct App {
     catalog: Catalog,
     /// The active language, one of the catalog's.
     lang: String,
+    /// The language the person chose last (at the start or with a key or click): a reload
+    /// whose file has it goes back to it, even after one that did not have it.
+    chosen_lang: String,
     /// What the left pane lists.
     view: View,
     /// What is expanded, in both views.
@@ -214,6 +218,7 @@ impl App {
             generation: 0,
             detail_cache: RefCell::new(None),
             catalog,
+            chosen_lang: lang.clone(),
             lang,
             view: View::Levels,
             expansion,
@@ -678,11 +683,13 @@ impl App {
             }
             Action::NextLanguage => {
                 self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.chosen_lang.clone_from(&self.lang);
                 self.rerank();
             }
             Action::SetLanguage(code) => {
                 if self.catalog.languages.contains(&code) {
                     self.lang = code;
+                    self.chosen_lang.clone_from(&self.lang);
                     self.rerank();
                 }
             }
