@@ -361,12 +361,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("drop the count typed", "drop"),
         ],
         Action::FollowNumbered => [
-            ("après un nombre : suivre ce lien [1], [2]… des détails", "lien"),
+            ("après un nombre\u{a0}: suivre ce lien [1], [2]… des détails", "lien"),
             ("na een getal: die link [1], [2]… van de details volgen", "link"),
             ("after a number: follow that link [1], [2]… of the details", "link"),
         ],
         Action::FollowFocused => [
-            ("détails : suivre le lien choisi avec ↑/↓", "suivre le lien"),
+            ("détails\u{a0}: suivre le lien choisi avec ↑/↓", "suivre le lien"),
             ("details: de met ↑/↓ gekozen link volgen", "link volgen"),
             ("details: follow the link chosen with ↑/↓", "follow link"),
         ],
