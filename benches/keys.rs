@@ -24,17 +24,14 @@ fn main() {
 /// The explorer with every entry expanded: as many rows as nodes.
 fn all_expanded(n: usize) -> App {
     let mut app = app(n);
-    app.expansion.nodes.iter_mut().for_each(|e| *e = true);
-    // Collapsing and expanding the first level makes the rows follow the flags.
-    app.update(Action::Toggle);
-    app.update(Action::Toggle);
-    assert_eq!(app.rows.len(), n, "every node has a row");
+    app.expand_all();
+    assert_eq!(app.rows().len(), n, "every node has a row");
     app
 }
 
 /// Selects a row in the middle of the tree, so that moves go both ways.
 fn middle(mut app: App) -> App {
-    for _ in 0..app.rows.len().min(40) / 2 {
+    for _ in 0..app.rows().len().min(40) / 2 {
         app.update(Action::Down);
     }
     app
@@ -115,7 +112,7 @@ mod all {
     #[divan::bench(args = SIZES)]
     fn collapse_expand(bencher: Bencher, n: usize) {
         let mut a = all_expanded(n);
-        let last_root = *a.catalog.roots.last().expect("a root");
+        let last_root = *a.catalog().roots.last().expect("a root");
         a.select_node(last_root);
         alternate(bencher, a, [Action::Toggle, Action::Toggle]);
     }
@@ -155,7 +152,7 @@ mod orgs {
     #[divan::bench(args = SIZES)]
     fn expand_collapse_hub(bencher: Bencher, n: usize) {
         let mut a = orgs_view(n);
-        let c = &a.catalog;
+        let c = a.catalog();
         let hub = (0..c.orgs.len()).max_by_key(|&o| c.org_used_by[o].len()).expect("an org");
         a.select_item(Item::Org(hub));
         alternate(bencher, a, [Action::Toggle, Action::Toggle]);

@@ -45,7 +45,7 @@ fn main() {
         ccbnet::data::load_path(std::path::Path::new(&path)).expect("loads")
     });
     let app = phase("App::new", || App::new(loaded.catalog, "fr", (200, 60)));
-    let (text, fields) = app.index.memory_size();
+    let (text, fields) = app.index().memory_size();
     eprintln!(
         "{:>22}: {} MiB of folded text, {} MiB of fields",
         "search index",

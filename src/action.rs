@@ -13,6 +13,10 @@ pub enum Action {
     PageDown,
     /// A page up, in the focused pane.
     PageUp,
+    /// Half a page down, in the focused pane.
+    HalfPageDown,
+    /// Half a page up, in the focused pane.
+    HalfPageUp,
     /// The first row (or the top of the details).
     First,
     /// The last row (or the end of the details).
@@ -25,11 +29,25 @@ pub enum Action {
     Toggle,
     /// Move the focus between the tree and the detail pane.
     FocusNext,
+    /// A digit of a count (`3j`, `10G`) or of a link number (`3 Enter`).
+    Digit(u8),
+    /// Forget the count typed so far.
+    DropCount,
+    /// Follow the link whose number was typed as a count (`3 Enter`).
+    FollowNumbered,
+    /// Follow the link chosen with `↑`/`↓` in the detail pane.
+    FollowFocused,
+    /// Copy the selected entry or organisation, as plain text, to the clipboard.
+    CopyEntry,
+    /// Copy the id of the selected entry or organisation to the clipboard.
+    CopyId,
+    /// Turn the mouse capture off (the terminal's own selection works) or on again.
+    ToggleMouse,
     /// Switch to the next language of the data set.
     NextLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
-    /// Close whatever is open: the help overlay, else a search kept as a filter.
+    /// Clear the search kept as a filter.
     Close,
     /// Open the search line (or go back to editing the search).
     OpenSearch,
@@ -41,8 +59,16 @@ pub enum Action {
     SearchChar(char),
     /// Delete the character before the caret.
     SearchBackspace,
+    /// Delete the character under the caret.
+    SearchDelete,
     /// Delete the word before the caret.
     SearchDeleteWord,
+    /// Delete from the caret to the end of the line.
+    SearchKillEnd,
+    /// Move the caret to the start of the previous word.
+    SearchWordLeft,
+    /// Move the caret past the end of the next word.
+    SearchWordRight,
     /// Clear the search line.
     SearchClear,
     /// Move the caret left.
@@ -81,4 +107,14 @@ pub enum Action {
     Resize(u16, u16),
     /// Text pasted (bracketed paste): it goes into the search line, opening it if needed.
     Paste(String),
+}
+
+/// What the explorer asks of the terminal: `update` records it, the terminal loop carries it out
+/// (so that `update` stays free of I/O).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Turn the mouse capture on (`true`) or off.
+    MouseCapture(bool),
 }

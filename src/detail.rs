@@ -1,11 +1,10 @@
-//! What the detail pane says about the selected entry or organisation, as wrapped, styled lines
-//! and numbered links: one function that the renderer draws and the state reads (to know how
-//! far the pane scrolls and where its links are).
+//! What the detail pane says about an entry or organisation, as wrapped, styled lines and
+//! numbered links: one function of the data alone, which the renderer draws and the state reads
+//! (to know how far the pane scrolls and where its links are).
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::app::App;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
 use crate::i18n::{self, fact_label, kind_label};
 use crate::text::{one_line, wrap};
@@ -231,16 +230,19 @@ impl Builder<'_> {
     }
 }
 
-/// The detail pane for the selected item of `app`, wrapped at `width` cells, with the focused
-/// link marked while the detail pane has the focus.
+/// The detail pane for `item` in `lang`, wrapped at `width` cells, with link `focus` marked
+/// (while the detail pane has the focus). It needs only the data, never the explorer's state.
 #[must_use]
-pub fn view(app: &App, width: u16) -> DetailView {
-    let focus = if app.focus == crate::app::Focus::Detail { app.link_focus } else { None };
-    match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => {
-            node_view(&app.catalog, n, &app.lang, usize::from(width), focus)
-        }
-        Item::Org(o) => org_view(&app.catalog, o, &app.lang, usize::from(width), focus),
+pub fn view(
+    catalog: &Catalog,
+    item: Item,
+    lang: &str,
+    width: u16,
+    focus: Option<usize>,
+) -> DetailView {
+    match item {
+        Item::Node(n) | Item::Use(_, n) => node_view(catalog, n, lang, usize::from(width), focus),
+        Item::Org(o) => org_view(catalog, o, lang, usize::from(width), focus),
     }
 }
 

@@ -65,19 +65,45 @@ pub struct Strings {
     pub in_search_line: &'static str,
     /// Shown in the search line when `n`/`N` went round.
     pub wrapped: &'static str,
+    /// Shown in the search line when `N` went round from the first result to the last.
+    pub wrapped_end: &'static str,
     /// Help heading for the mouse.
     pub group_mouse: &'static str,
     /// Mouse help lines.
-    pub mouse: [&'static str; 3],
+    pub mouse: [&'static str; 4],
+    /// Help heading of the keys of the help overlay itself.
+    pub group_help: &'static str,
+    /// Help heading of the legend of the detail's marks.
+    pub group_marks: &'static str,
+    /// The legend: each mark and what it means.
+    pub marks: [(&'static str, &'static str); 6],
+    /// The footer's message after `y`; `{}` is the name copied.
+    pub copied: &'static str,
+    /// The footer's message after `Y`; `{}` is the id copied.
+    pub copied_id: &'static str,
+    /// The footer's message after `m` turned the mouse capture off.
+    pub mouse_off: &'static str,
+    /// The footer's message after `m` turned the mouse capture on.
+    pub mouse_on: &'static str,
+    /// The footer's word for `o` in the organisations view (it goes back to the levels).
+    pub to_levels: &'static str,
+    /// The footer's word for `Enter` after a count: `{}` is the link's number.
+    pub follow_numbered: &'static str,
+    /// The footer's word for a count typed so far.
+    pub count: &'static str,
+    /// The detail pane while a search finds nothing.
+    pub no_results_detail: &'static str,
+    /// The citation line of a copied entry: `{source}` and `{date}`.
+    pub cite: &'static str,
 }
 
 const FR: Strings = Strings {
     colon: "\u{a0}: ",
     tree_title: "Réseaux",
     detail_title: "Détails",
-    too_small: "Fenêtre trop petite pour ccbnet",
+    too_small: "Fenêtre trop petite",
     help_title: "Aide\u{a0}: touches",
-    help_close: "Esc ou\u{a0}? pour fermer",
+    help_close: "q, Esc ou\u{a0}?\u{a0}: fermer",
     path: "Chemin",
     related: "Entrées liées",
     organisations: "Organisations",
@@ -101,21 +127,42 @@ const FR: Strings = Strings {
     reload_failed: "Le fichier modifié ne se charge pas\u{a0}:",
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
+    wrapped_end: "retour à la fin",
     group_mouse: "Souris",
     mouse: [
         "clic sur une ligne\u{a0}: la sélectionner\u{a0}; sur ▸/▾\u{a0}: déplier ou replier\u{a0}; sur un lien\u{a0}: le suivre",
         "molette\u{a0}: faire défiler le panneau sous le pointeur",
         "clic sur une langue dans l'en-tête\u{a0}: passer à cette langue",
+        "Maj+glisser sélectionne du texte dans la plupart des terminaux\u{a0}; m coupe la souris du programme",
     ],
+    group_help: "Dans cette aide",
+    group_marks: "Signes des détails",
+    marks: [
+        ("→", "lien vers une entrée que celle-ci cite"),
+        ("←", "lien depuis une entrée qui cite celle-ci"),
+        ("•", "élément d'une liste (organisation, sous-entrée)"),
+        ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
+        ("[FR]", "texte montré dans une autre langue, faute de traduction"),
+        ("↻", "la recherche a fait le tour (n / N)"),
+    ],
+    copied: "Copié\u{a0}: {}",
+    copied_id: "Identifiant copié\u{a0}: {}",
+    mouse_off: "Souris libérée\u{a0}: la sélection du terminal fonctionne (m pour la reprendre)",
+    mouse_on: "Souris reprise par ccbnet",
+    to_levels: "niveaux",
+    follow_numbered: "lien {}",
+    count: "compte",
+    no_results_detail: "Aucun résultat\u{a0}: modifiez la recherche, ou Esc pour l'annuler.",
+    cite: "Source\u{a0}: {source} — date de référence\u{a0}: {date}",
 };
 
 const NL: Strings = Strings {
     colon: ": ",
     tree_title: "Netwerken",
     detail_title: "Details",
-    too_small: "Venster te klein voor ccbnet",
+    too_small: "Venster te klein",
     help_title: "Hulp: toetsen",
-    help_close: "Esc of ? om te sluiten",
+    help_close: "q, Esc of ?: sluiten",
     path: "Pad",
     related: "Verwante items",
     organisations: "Organisaties",
@@ -139,21 +186,42 @@ const NL: Strings = Strings {
     reload_failed: "Het gewijzigde bestand laadt niet:",
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
+    wrapped_end: "terug naar het einde",
     group_mouse: "Muis",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen; op een link: volgen",
         "muiswiel: het paneel onder de aanwijzer scrollen",
         "klik op een taal in de kop: naar die taal overschakelen",
+        "Shift+slepen selecteert tekst in de meeste terminals; m geeft de muis vrij",
     ],
+    group_help: "In deze hulp",
+    group_marks: "Tekens in de details",
+    marks: [
+        ("→", "link naar een item dat dit item vermeldt"),
+        ("←", "link van een item dat dit item vermeldt"),
+        ("•", "element van een lijst (organisatie, onderdeel)"),
+        ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
+        ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
+        ("↻", "het zoeken is rondgegaan (n / N)"),
+    ],
+    copied: "Gekopieerd: {}",
+    copied_id: "Id gekopieerd: {}",
+    mouse_off: "Muis vrijgegeven: selecteren in de terminal werkt (m om terug te nemen)",
+    mouse_on: "Muis terug bij ccbnet",
+    to_levels: "niveaus",
+    follow_numbered: "link {}",
+    count: "aantal",
+    no_results_detail: "Geen resultaten: pas de zoekopdracht aan, of Esc om te annuleren.",
+    cite: "Bron: {source} — peildatum: {date}",
 };
 
 const EN: Strings = Strings {
     colon: ": ",
     tree_title: "Networks",
     detail_title: "Details",
-    too_small: "Window too small for ccbnet",
+    too_small: "Window too small",
     help_title: "Help: keys",
-    help_close: "Esc or ? to close",
+    help_close: "q, Esc or ?: close",
     path: "Path",
     related: "Related entries",
     organisations: "Organisations",
@@ -177,12 +245,33 @@ const EN: Strings = Strings {
     reload_failed: "The changed file does not load:",
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
+    wrapped_end: "wrapped to the end",
     group_mouse: "Mouse",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse; click a link: follow it",
         "wheel: scroll the pane under the pointer",
         "click a language in the header: switch to it",
+        "Shift+drag selects text in most terminals; m releases the mouse",
     ],
+    group_help: "In this help",
+    group_marks: "Marks in the details",
+    marks: [
+        ("→", "link to an entry this one names"),
+        ("←", "link from an entry that names this one"),
+        ("•", "item of a list (organisation, entry below)"),
+        ("↑ ↓", "organisation it is part of, its parts"),
+        ("[FR]", "text shown in another language, for want of a translation"),
+        ("↻", "the search went round (n / N)"),
+    ],
+    copied: "Copied: {}",
+    copied_id: "Id copied: {}",
+    mouse_off: "Mouse released: the terminal's selection works (m to take it back)",
+    mouse_on: "Mouse taken back by ccbnet",
+    to_levels: "levels",
+    follow_numbered: "link {}",
+    count: "count",
+    no_results_detail: "No results: change the search, or Esc to cancel it.",
+    cite: "Source: {source} — reference date: {date}",
 };
 
 /// The interface texts for `lang` (English for a language the program has no texts for).
@@ -251,6 +340,71 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         Action::PageUp => {
             [("page précédente", "page"), ("vorige pagina", "pagina"), ("previous page", "page")]
         }
+        Action::HalfPageDown => [
+            ("une demi-page plus bas", "½ page"),
+            ("halve pagina omlaag", "½ pagina"),
+            ("half a page down", "½ page"),
+        ],
+        Action::HalfPageUp => [
+            ("une demi-page plus haut", "½ page"),
+            ("halve pagina omhoog", "½ pagina"),
+            ("half a page up", "½ page"),
+        ],
+        Action::Digit(_) => [
+            ("compte pour la touche suivante (3j, 10G) ou numéro de lien (3 Enter)", "compte"),
+            ("aantal voor de volgende toets (3j, 10G) of linknummer (3 Enter)", "aantal"),
+            ("count for the next key (3j, 10G) or link number (3 Enter)", "count"),
+        ],
+        Action::DropCount => [
+            ("oublier le compte tapé", "annuler"),
+            ("getypt aantal vergeten", "annuleren"),
+            ("drop the count typed", "drop"),
+        ],
+        Action::FollowNumbered => [
+            ("après un nombre\u{a0}: suivre ce lien [1], [2]… des détails", "lien"),
+            ("na een getal: die link [1], [2]… van de details volgen", "link"),
+            ("after a number: follow that link [1], [2]… of the details", "link"),
+        ],
+        Action::FollowFocused => [
+            ("détails\u{a0}: suivre le lien choisi avec ↑/↓", "suivre le lien"),
+            ("details: de met ↑/↓ gekozen link volgen", "link volgen"),
+            ("details: follow the link chosen with ↑/↓", "follow link"),
+        ],
+        Action::CopyEntry => [
+            ("copier l'entrée en texte (presse-papiers, OSC 52)", "copier"),
+            ("item als tekst kopiëren (klembord, OSC 52)", "kopiëren"),
+            ("copy the entry as text (clipboard, OSC 52)", "copy"),
+        ],
+        Action::CopyId => [
+            ("copier l'identifiant de l'entrée", "copier l'id"),
+            ("id van het item kopiëren", "id kopiëren"),
+            ("copy the entry's id", "copy id"),
+        ],
+        Action::ToggleMouse => [
+            ("libérer la souris (sélection du terminal) ou la reprendre", "souris"),
+            ("muis vrijgeven (selecteren in de terminal) of terugnemen", "muis"),
+            ("release the mouse (the terminal's selection) or take it back", "mouse"),
+        ],
+        Action::SearchDelete => [
+            ("effacer le caractère sous le curseur", "suppr."),
+            ("teken onder de cursor wissen", "wissen"),
+            ("delete the character under the caret", "delete"),
+        ],
+        Action::SearchKillEnd => [
+            ("effacer jusqu'à la fin de la ligne", "fin"),
+            ("wissen tot het einde van de regel", "einde"),
+            ("delete to the end of the line", "kill"),
+        ],
+        Action::SearchWordLeft => [
+            ("curseur au mot précédent", "mot"),
+            ("cursor naar het vorige woord", "woord"),
+            ("caret to the previous word", "word"),
+        ],
+        Action::SearchWordRight => [
+            ("curseur au mot suivant", "mot"),
+            ("cursor naar het volgende woord", "woord"),
+            ("caret to the next word", "word"),
+        ],
         Action::First => {
             [("première ligne", "début"), ("eerste regel", "begin"), ("first row", "first")]
         }
@@ -268,9 +422,9 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("collapse, or go to the parent", "collapse"),
         ],
         Action::Toggle => [
-            ("déplier ou replier (détails\u{a0}: suivre le lien choisi)", "déplier/replier"),
-            ("open- of dichtklappen (details: gekozen link volgen)", "open/dicht"),
-            ("expand or collapse (details: follow the chosen link)", "expand/collapse"),
+            ("déplier ou replier", "déplier/replier"),
+            ("open- of dichtklappen", "open/dicht"),
+            ("expand or collapse", "expand/collapse"),
         ],
         Action::FocusNext => [
             ("passer de l'arbre aux détails et inversement", "panneau"),
@@ -288,9 +442,9 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("show or close the help", "help"),
         ],
         Action::Close => [
-            ("fermer l'aide\u{a0}; effacer le filtre de recherche", "effacer"),
-            ("hulp sluiten; zoekfilter wissen", "wissen"),
-            ("close the help; clear the search filter", "clear"),
+            ("effacer le filtre de recherche", "effacer"),
+            ("zoekfilter wissen", "wissen"),
+            ("clear the search filter", "clear"),
         ],
         Action::OpenSearch => [
             ("rechercher (ou modifier la recherche)", "chercher"),
@@ -351,11 +505,6 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("end of the line", "end"),
         ],
         Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
-        Action::FollowLink(_) => [
-            ("suivre le lien [1]…[9] des détails", "lien"),
-            ("link [1]…[9] van de details volgen", "link"),
-            ("follow link [1]…[9] of the details", "link"),
-        ],
         Action::Back => [("revenir en arrière", "retour"), ("terug", "terug"), ("go back", "back")],
         Action::Forward => {
             [("aller en avant", "avant"), ("vooruit", "vooruit"), ("go forward", "forward")]
@@ -364,6 +513,11 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("arbre par niveau ou par organisation", "organisations"),
             ("boom per niveau of per organisatie", "organisaties"),
             ("tree by level or by organisation", "organisations"),
+        ],
+        Action::FollowLink(_) => [
+            ("suivre un lien des détails", "lien"),
+            ("een link van de details volgen", "link"),
+            ("follow a link of the details", "link"),
         ],
         // Not bound to keys: clicks, the wheel, resizes and typed characters.
         Action::Select(_)

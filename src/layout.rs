@@ -1,7 +1,8 @@
 //! Where each part of the screen goes, as a pure function of the terminal's size; the renderer
-//! draws into these areas and the mouse handler reads them back.
+//! draws into these areas, and [`Areas::spot`] reads them back for the mouse (what a point is
+//! on).
 
-use ratatui::layout::{Constraint, Layout, Margin, Rect};
+use ratatui::layout::{Constraint, Layout, Margin, Position, Rect};
 
 use crate::text::width;
 
@@ -40,6 +41,63 @@ impl Areas {
     #[must_use]
     pub fn detail_inner(&self) -> Rect {
         self.detail.inner(Margin::new(1, 1))
+    }
+}
+
+/// What a point of the screen is on, as the layout places things (the mouse reads it back).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spot {
+    /// The label of language `i` (an index into the data set's) in the header.
+    Language(usize),
+    /// Row `row` of the tree's rows (scroll counted), `cell` cells from the pane's inner left.
+    TreeRow {
+        /// The row, an index into the rows.
+        row: usize,
+        /// The cell within the row.
+        cell: usize,
+    },
+    /// Line `line` of the detail's lines (scroll counted).
+    DetailLine(usize),
+    /// The tree pane's border or title.
+    Tree,
+    /// The detail pane's border or title.
+    Detail,
+    /// Anything else: the footer, the search line, the banner, the header's title.
+    Nothing,
+}
+
+impl Areas {
+    /// What `at` is on, with the tree scrolled to `tree_offset` and the detail to
+    /// `detail_scroll`; `languages` are the data set's, as the header shows them.
+    #[must_use]
+    pub fn spot(
+        &self,
+        at: Position,
+        languages: &[String],
+        tree_offset: usize,
+        detail_scroll: usize,
+    ) -> Spot {
+        for (r, i) in language_spots(self.header, languages) {
+            if r.contains(at) {
+                return Spot::Language(i);
+            }
+        }
+        let tree = self.tree_inner();
+        let detail = self.detail_inner();
+        if tree.contains(at) {
+            Spot::TreeRow {
+                row: tree_offset + usize::from(at.y - tree.y),
+                cell: usize::from(at.x - tree.x),
+            }
+        } else if detail.contains(at) {
+            Spot::DetailLine(detail_scroll + usize::from(at.y - detail.y))
+        } else if self.tree.contains(at) {
+            Spot::Tree
+        } else if self.detail.contains(at) {
+            Spot::Detail
+        } else {
+            Spot::Nothing
+        }
     }
 }
 
@@ -121,6 +179,24 @@ mod tests {
         let banner = areas(Rect::new(0, 0, 80, 24), false, true).expect("layout");
         assert_eq!(banner.banner, Some(Rect::new(0, 1, 80, 1)));
         assert_eq!(banner.tree.y, 2);
+    }
+
+    #[test]
+    fn spots_name_what_a_point_is_on() {
+        let a = areas(Rect::new(0, 0, 120, 40), false, false).expect("layout");
+        let langs = ["fr".to_owned(), "nl".to_owned()];
+        let t = a.tree_inner();
+        let d = a.detail_inner();
+        assert_eq!(
+            a.spot(Position::new(t.x + 3, t.y + 2), &langs, 10, 0),
+            Spot::TreeRow { row: 12, cell: 3 }
+        );
+        assert_eq!(a.spot(Position::new(d.x, d.y + 1), &langs, 10, 5), Spot::DetailLine(6));
+        assert_eq!(a.spot(Position::new(a.tree.x, a.tree.y), &langs, 0, 0), Spot::Tree);
+        assert_eq!(a.spot(Position::new(a.detail.x, a.detail.y), &langs, 0, 0), Spot::Detail);
+        assert_eq!(a.spot(Position::new(0, a.footer.y), &langs, 0, 0), Spot::Nothing);
+        let (fr, _) = language_spots(a.header, &langs)[0];
+        assert_eq!(a.spot(Position::new(fr.x, fr.y), &langs, 0, 0), Spot::Language(0));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod check;
 pub mod cli;
+pub mod clip;
 pub mod data;
 pub mod detail;
 pub mod events;

@@ -24,11 +24,11 @@ use signal_hook::consts::signal::{
     SIGUSR1, SIGUSR2, SIGVTALRM, SIGWINCH, SIGXCPU, SIGXFSZ,
 };
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::app::App;
 use crate::events::{self, Input};
 use crate::keymap;
-use crate::layout;
+use crate::layout::Spot;
 use crate::ui;
 
 /// Held while a frame is written, so that a signal never restores the terminal in the middle of
@@ -293,7 +293,7 @@ pub fn run(
                 {
                     return Ok(end);
                 }
-                if app.quit {
+                if app.quit() {
                     return Ok(Ended::Quit);
                 }
                 next = inputs.try_recv().ok();
@@ -334,6 +334,7 @@ fn handle(
             if let Some(action) = action_for_event(app, &ev) {
                 app.update(action);
             }
+            carry_out(app)?;
         }
         Input::Redraw => {
             // Everything again, at the size the terminal has now.
@@ -373,6 +374,22 @@ fn is_suspend(k: &KeyEvent) -> bool {
     k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
 }
 
+/// Does what the last update asked of the terminal: a copy (OSC 52), the mouse on or off.
+fn carry_out(app: &mut App) -> io::Result<()> {
+    while let Some(effect) = app.take_effect() {
+        let mut out = io::stdout();
+        match effect {
+            Effect::Copy(text) => out.write_all(crate::clip::osc52(&text).as_bytes())?,
+            // A terminal without mouse reports gets no request for them.
+            Effect::MouseCapture(_) if !caps().mouse => {}
+            Effect::MouseCapture(true) => execute!(out, EnableMouseCapture)?,
+            Effect::MouseCapture(false) => execute!(out, DisableMouseCapture)?,
+        }
+        out.flush()?;
+    }
+    Ok(())
+}
+
 /// The data file loaded again: the catalog, or every problem found, one a line, as
 /// `ccbnet check` prints them.
 fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
@@ -389,7 +406,7 @@ fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
 #[must_use]
 pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(k) => keymap::action_for(*k, app.key_mode()),
+        Event::Key(k) => keymap::action_for(*k, &app.mode()),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
         Event::Mouse(m) => action_for_mouse(app, m),
         _ => None,
@@ -399,54 +416,41 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
 /// The action a mouse event asks for: clicks on rows, markers and languages; the wheel.
 #[must_use]
 pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
-    let areas = app.areas()?;
     let at = Position::new(m.column, m.row);
+    let spot =
+        app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-            if app.help {
+            if app.help() {
                 return Some(if d > 0 { Action::Down } else { Action::Up });
             }
-            if areas.tree.contains(at) {
-                Some(Action::ScrollTree(d))
-            } else if areas.detail.contains(at) {
-                Some(Action::ScrollDetail(d))
-            } else {
-                None
+            match spot {
+                Spot::Tree | Spot::TreeRow { .. } => Some(Action::ScrollTree(d)),
+                Spot::Detail | Spot::DetailLine(_) => Some(Action::ScrollDetail(d)),
+                _ => None,
             }
         }
-        MouseEventKind::Down(MouseButton::Left) => {
-            if app.help {
-                return None;
-            }
-            for (r, i) in layout::language_spots(areas.header, &app.catalog.languages) {
-                if r.contains(at) {
-                    return Some(Action::SetLanguage(app.catalog.languages[i].clone()));
+        MouseEventKind::Down(MouseButton::Left) if !app.help() => match spot {
+            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
+            // A click on a link follows it.
+            Spot::DetailLine(line) => app
+                .detail()
+                .links
+                .iter()
+                .position(|l| (l.first_line..=l.last_line).contains(&line))
+                .map(Action::FollowLink),
+            Spot::TreeRow { row, cell } => {
+                let &item = app.rows().get(row)?;
+                let marker = item.depth(app.catalog()) * 2;
+                if item.has_children(app.catalog()) && (marker..marker + 2).contains(&cell) {
+                    Some(Action::ToggleNode(item))
+                } else {
+                    Some(Action::Select(item))
                 }
             }
-            let detail = areas.detail_inner();
-            if detail.contains(at) {
-                // A click on a link follows it.
-                let line = app.detail_scroll + usize::from(m.row - detail.y);
-                let view = app.detail();
-                let i =
-                    view.links.iter().position(|l| (l.first_line..=l.last_line).contains(&line))?;
-                return Some(Action::FollowLink(i));
-            }
-            let inner = areas.tree_inner();
-            if !inner.contains(at) {
-                return None;
-            }
-            let row = app.tree_offset + usize::from(m.row - inner.y);
-            let &item = app.rows.get(row)?;
-            let marker_x = usize::from(inner.x) + item.depth(&app.catalog) * 2;
-            let x = usize::from(m.column);
-            if item.has_children(&app.catalog) && (marker_x..marker_x + 2).contains(&x) {
-                Some(Action::ToggleNode(item))
-            } else {
-                Some(Action::Select(item))
-            }
-        }
+            _ => None,
+        },
         _ => None,
     }
 }

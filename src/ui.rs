@@ -2,16 +2,17 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
+use crate::action::Action;
 use crate::app::{App, Focus};
 use crate::detail;
 use crate::i18n::{self, action_text};
-use crate::keymap::{self, BINDINGS};
+use crate::keymap::{self, BINDINGS, Mode, Pane};
 use crate::layout::{self, Areas};
 use crate::text::{truncate, width};
 use crate::theme;
@@ -26,21 +27,44 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
-/// Where the terminal's cursor goes: at the caret while typing a search, else hidden.
+/// Where the terminal's cursor goes, so that screen readers and braille displays follow what
+/// has the focus: at the caret while typing a search; on the selected row of the tree; on the
+/// chosen link (or the first line) of the focused detail pane. Hidden under the help, on a
+/// screen too small for the layout, and where a search finds nothing.
 #[must_use]
-pub fn cursor_position(app: &App, area: Rect) -> Option<ratatui::layout::Position> {
-    let s = app.search.as_ref().filter(|s| s.typing && !app.help)?;
-    let line = layout::areas(area, true, app.banner.is_some())?.search?;
-    let prompt = i18n::strings(&app.lang).search_prompt;
-    let before: String = s.query.chars().take(s.caret).collect();
-    let x = usize::from(line.x) + width(prompt) + width(&before);
-    let x = u16::try_from(x).ok()?.min(line.right().saturating_sub(1));
-    Some(ratatui::layout::Position::new(x, line.y))
+pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
+    let mode = app.mode();
+    let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
+    match mode.pane {
+        Pane::Help => None,
+        Pane::Typing => {
+            let line = areas.search?;
+            let (_, x) = search_spans(app, line.width)?;
+            Some(Position::new(line.x + x.min(line.width.saturating_sub(1)), line.y))
+        }
+        _ if app.no_results() => None,
+        Pane::Tree => {
+            let inner = areas.tree_inner();
+            let row = app.cursor().checked_sub(app.tree_offset())?;
+            let y = u16::try_from(row).ok().filter(|&r| r < inner.height)?;
+            Some(Position::new(inner.x, inner.y + y))
+        }
+        Pane::Detail => {
+            let inner = areas.detail_inner();
+            let line = app
+                .link_focus()
+                .and_then(|i| app.detail().links.get(i).map(|l| l.first_line))
+                .unwrap_or(app.detail_scroll());
+            let y = line.checked_sub(app.detail_scroll()).and_then(|r| u16::try_from(r).ok());
+            let y = y.filter(|&r| r < inner.height).unwrap_or(0);
+            Some(Position::new(inner.x, inner.y + y))
+        }
+    }
 }
 
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
-    let Some(areas) = layout::areas(area, app.search.is_some(), app.banner.is_some()) else {
+    let Some(areas) = layout::areas(area, app.search().is_some(), app.banner().is_some()) else {
         too_small(app, area, buf);
         return;
     };
@@ -50,20 +74,25 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     search_line(app, &areas, buf);
     banner(app, &areas, buf);
     footer(app, &areas, buf);
-    if app.help {
+    if app.help() {
         help(app, area, buf);
     }
 }
 
+/// The message of a screen too small for the layout, wrapped to its width and centred in it.
 fn too_small(app: &App, area: Rect, buf: &mut Buffer) {
     if area.width == 0 || area.height == 0 {
         return;
     }
-    let msg = truncate(i18n::strings(&app.lang).too_small, usize::from(area.width)).into_owned();
-    let y = area.y + area.height / 2;
-    Paragraph::new(msg)
-        .alignment(Alignment::Center)
-        .render(Rect::new(area.x, y, area.width, 1), buf);
+    let lines = crate::text::wrap(i18n::strings(app.lang()).too_small, usize::from(area.width));
+    let n = u16::try_from(lines.len()).unwrap_or(u16::MAX).min(area.height);
+    let top = area.y + (area.height - n) / 2;
+    for (i, l) in lines.iter().take(usize::from(n)).enumerate() {
+        let y = top + u16::try_from(i).unwrap_or(0);
+        Paragraph::new(truncate(l, usize::from(area.width)).into_owned())
+            .alignment(Alignment::Center)
+            .render(Rect::new(area.x, y, area.width, 1), buf);
+    }
 }
 
 /// Cuts a run of spans to `max` cells, ending with `…` when something was cut.
@@ -102,7 +131,7 @@ fn fit(spans: Vec<Span<'static>>, max: usize) -> Vec<Span<'static>> {
 
 /// The words of the active search, folded; empty without one.
 fn search_words(app: &App) -> Vec<String> {
-    app.search.as_ref().map_or_else(Vec::new, |s| crate::search::query_words(&s.query))
+    app.search().map_or_else(Vec::new, |s| crate::search::query_words(s.query()))
 }
 
 /// Splits `spans` so that the characters matching `words` take the match style.
@@ -136,32 +165,96 @@ fn highlight(spans: Vec<Span<'static>>, words: &[String]) -> Vec<Span<'static>> 
     out
 }
 
-fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let (Some(s), Some(line)) = (app.search.as_ref(), areas.search) else { return };
-    let strings = i18n::strings(&app.lang);
-    let status = if s.query.trim().is_empty() {
+/// The search line's counter: `current/total` of the results `n`/`N` reach in this view, and
+/// whether the last step went round; `0/0` when nothing matched; empty without a query.
+#[must_use]
+pub fn search_status(app: &App) -> String {
+    let Some(s) = app.search() else { return String::new() };
+    let strings = i18n::strings(app.lang());
+    let total = s.results().len();
+    if s.query().trim().is_empty() {
         String::new()
-    } else if s.hits.is_empty() {
-        strings.no_results.replace("{}", &s.query)
-    } else if s.wrapped {
-        format!("↻ {} · {}/{}", strings.wrapped, s.current + 1, s.hits.len())
+    } else if total == 0 {
+        "0/0".to_owned()
     } else {
-        format!("{}/{}", s.current + 1, s.hits.len())
-    };
-    let status_w = width(&status);
-    let w = usize::from(line.width);
-    let left_w = w.saturating_sub(status_w + 1);
-    let left = fit(
-        vec![Span::styled(strings.search_prompt, theme::PROMPT), Span::raw(s.query.clone())],
-        left_w,
-    );
-    let mut spans = left;
+        let at = format!("{}/{total}", s.current().min(total - 1) + 1);
+        match s.wrapped() {
+            Some(true) => format!("↻ {} · {at}", strings.wrapped),
+            Some(false) => format!("↻ {} · {at}", strings.wrapped_end),
+            None => at,
+        }
+    }
+}
+
+/// The search line on `w` cells: the prompt, the part of the query around the caret (`…` where
+/// it is cut), and the counter at the right when there is room for it beside the query; and
+/// where the caret stands, in cells from the line's left.
+fn search_spans(app: &App, w: u16) -> Option<(Vec<Span<'static>>, u16)> {
+    let s = app.search()?;
+    let w = usize::from(w);
+    let strings = i18n::strings(app.lang());
+    let mut status = search_status(app);
+    let chars: Vec<char> = s.query().chars().collect();
+    let cw = |c: &char| c.width().unwrap_or(0);
+    let query_w: usize = chars.iter().map(cw).sum();
+    // The prompt shortens to `/` on a narrow line; the counter goes before the query does.
+    let mut prompt = strings.search_prompt;
+    if width(prompt) + 8 + width(&status) + 1 > w {
+        prompt = "/ ";
+    }
+    if width(prompt) + query_w.min(8) + 1 + width(&status) + 1 > w {
+        status.clear();
+    }
+    let status_w = if status.is_empty() { 0 } else { width(&status) + 1 };
+    let avail = w.saturating_sub(width(prompt) + status_w).max(1);
+    // The window of the query: all of it when it fits (with a cell for the caret), else the
+    // caret kept near the right edge.
+    let caret = s.caret().min(chars.len());
+    let (mut start, mut end) = (0, chars.len());
+    if query_w + 1 > avail {
+        let mut used = 1; // the caret's cell
+        start = caret;
+        while start > 0 && used + cw(&chars[start - 1]) < avail {
+            start -= 1;
+            used += cw(&chars[start]);
+        }
+        if start == 1 && used + cw(&chars[0]) <= avail {
+            start = 0;
+            used += cw(&chars[0]);
+        }
+        let left = usize::from(start > 0);
+        end = caret;
+        let mut right_used = used + left;
+        while end < chars.len() && right_used + cw(&chars[end]) < avail {
+            right_used += cw(&chars[end]);
+            end += 1;
+        }
+        if end + 1 == chars.len() && right_used + cw(&chars[end]) <= avail {
+            end += 1;
+        }
+    }
+    let mut spans = vec![Span::styled(prompt, theme::PROMPT)];
+    if start > 0 {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    spans.push(Span::raw(chars[start..end].iter().collect::<String>()));
+    if end < chars.len() {
+        spans.push(Span::styled("…", theme::DIM));
+    }
+    let caret_x =
+        width(prompt) + usize::from(start > 0) + chars[start..caret].iter().map(cw).sum::<usize>();
     let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
-    if status_w < w.saturating_sub(used) {
-        spans.push(Span::raw(" ".repeat(w - used - status_w)));
-        let style = if s.hits.is_empty() { theme::FALLBACK } else { theme::DIM };
+    if !status.is_empty() && used + status_w <= w {
+        spans.push(Span::raw(" ".repeat(w - used - width(&status))));
+        let style = if s.results().is_empty() { theme::FALLBACK } else { theme::DIM };
         spans.push(Span::styled(status, style));
     }
+    Some((spans, u16::try_from(caret_x).unwrap_or(u16::MAX)))
+}
+
+fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let Some(line) = areas.search else { return };
+    let Some((spans, _)) = search_spans(app, line.width) else { return };
     Line::from(spans).render(line, buf);
 }
 
@@ -169,8 +262,8 @@ fn search_line(app: &App, areas: &Areas, buf: &mut Buffer) {
 /// how many problems there are, and that the last good data is still shown; see
 /// [`banner_text`].
 fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let (Some(msg), Some(line)) = (app.banner.as_ref(), areas.banner) else { return };
-    let text = banner_text(msg, &app.lang, usize::from(line.width));
+    let (Some(msg), Some(line)) = (app.banner(), areas.banner) else { return };
+    let text = banner_text(msg, app.lang(), usize::from(line.width));
     buf.set_style(line, theme::BANNER);
     Line::from(fit(vec![Span::styled(text, theme::BANNER)], usize::from(line.width)))
         .render(line, buf);
@@ -249,9 +342,9 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
-    let spots = layout::language_spots(a, &app.catalog.languages);
+    let spots = layout::language_spots(a, &app.catalog().languages);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
-    let (marker, title) = detail::pick_line(&app.catalog, &app.catalog.title, &app.lang);
+    let (marker, title) = detail::pick_line(app.catalog(), &app.catalog().title, app.lang());
     let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
     if let Some(m) = marker {
         spans.push(Span::styled(m, theme::FALLBACK));
@@ -259,9 +352,9 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     spans.push(Span::styled(title, theme::HEADER));
     Line::from(fit(spans, usize::from(title_w))).render(Rect::new(a.x, a.y, title_w, 1), buf);
     for (r, i) in spots {
-        let code = &app.catalog.languages[i];
-        let style = if *code == app.lang { theme::LANG_ACTIVE } else { theme::DIM };
-        Span::styled(layout::language_label(code, *code == app.lang), style).render(r, buf);
+        let code = &app.catalog().languages[i];
+        let style = if *code == app.lang() { theme::LANG_ACTIVE } else { theme::DIM };
+        Span::styled(layout::language_label(code, *code == app.lang()), style).render(r, buf);
     }
 }
 
@@ -271,18 +364,22 @@ fn pane_block(title: &str, focused: bool) -> Block<'static> {
 }
 
 fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
-    let focused = app.focus == Focus::Tree;
+    let s = i18n::strings(app.lang());
+    let focused = app.focus() == Focus::Tree;
     let inner = areas.tree_inner();
     let h = usize::from(inner.height);
-    let end = (app.tree_offset + h).min(app.rows.len());
-    let title = match app.view {
+    let end = (app.tree_offset() + h).min(app.rows().len());
+    let title = match app.view() {
         crate::tree::View::Levels => s.tree_title,
         crate::tree::View::Organisations => s.orgs_title,
     };
     let mut block = pane_block(title, focused);
-    let pos = format!(" {}/{} ", app.cursor + 1, app.rows.len());
-    let more = match (app.tree_offset > 0, end < app.rows.len()) {
+    let pos = if app.no_results() {
+        String::new()
+    } else {
+        format!(" {}/{} ", app.cursor() + 1, app.rows().len())
+    };
+    let more = match (app.tree_offset() > 0, end < app.rows().len()) {
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
@@ -290,10 +387,8 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     };
     block = block.title_bottom(Line::from(format!("{more}{pos}")).right_aligned());
     block.render(areas.tree, buf);
-    if let Some(srch) =
-        app.search.as_ref().filter(|x| x.results.is_empty() && !x.query.trim().is_empty())
-    {
-        let msg = s.no_results.replace("{}", &srch.query);
+    if let Some(srch) = app.search().filter(|_| app.no_results()) {
+        let msg = s.no_results.replace("{}", srch.query());
         for (i, l) in
             crate::text::wrap(&msg, usize::from(inner.width)).into_iter().take(h).enumerate()
         {
@@ -303,23 +398,23 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         return;
     }
     let words = search_words(app);
-    for (i, &item) in app.rows[app.tree_offset..end].iter().enumerate() {
-        let row = app.tree_offset + i;
-        let marker = if app.filtering() || !item.has_children(&app.catalog) {
+    for (i, &item) in app.rows()[app.tree_offset()..end].iter().enumerate() {
+        let row = app.tree_offset() + i;
+        let marker = if app.filtering() || !item.has_children(app.catalog()) {
             "  "
-        } else if app.expansion.is_open(item) {
+        } else if app.expansion().is_open(item) {
             "▾ "
         } else {
             "▸ "
         };
         let (fb, acr, name) = match item {
-            Item::Node(n) | Item::Use(_, n) => tree::node_row_title(&app.catalog, n, &app.lang),
-            Item::Org(o) => detail::org_title(&app.catalog, o, &app.lang),
+            Item::Node(n) | Item::Use(_, n) => tree::node_row_title(app.catalog(), n, app.lang()),
+            Item::Org(o) => detail::org_title(app.catalog(), o, app.lang()),
         };
         // In a filtered tree, the ancestors of results are dimmed.
         let ancestor = app.filtering() && !app.is_result(item);
         let text_style = if ancestor { theme::DIM } else { Style::new() };
-        let depth = item.depth(&app.catalog);
+        let depth = item.depth(app.catalog());
         let mut spans = vec![Span::raw("  ".repeat(depth)), Span::styled(marker, theme::DIM)];
         if let Some(m) = fb {
             spans.push(Span::styled(m, theme::FALLBACK));
@@ -328,10 +423,15 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
             spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
         }
         let mut title = Vec::new();
+        let mut before: usize = spans.iter().map(|sp| width(&sp.content)).sum();
         if let Some(a) = acr {
+            before += width(&a) + 3;
             title.push(Span::styled(a, theme::ACRONYM.patch(text_style)));
             title.push(Span::styled(" · ", theme::DIM));
         }
+        // A name too long for the row loses its middle, not its end: siblings that start
+        // alike ("Expertise pour la représentation belge au …") still read apart.
+        let name = middle_cut(&name, usize::from(inner.width).saturating_sub(before));
         title.push(Span::styled(name, text_style));
         if ancestor {
             spans.extend(title);
@@ -341,7 +441,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         let mut spans = fit(spans, usize::from(inner.width));
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         let rect = Rect::new(inner.x, y, inner.width, 1);
-        if row == app.cursor {
+        if row == app.cursor() {
             let style = if focused { theme::SELECTED } else { theme::SELECTED_UNFOCUSED };
             buf.set_style(rect, style);
             for sp in &mut spans {
@@ -353,12 +453,24 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
+    let s = i18n::strings(app.lang());
     let inner = areas.detail_inner();
+    if app.no_results() {
+        pane_block(s.detail_title, app.focus() == Focus::Detail).render(areas.detail, buf);
+        for (i, l) in crate::text::wrap(s.no_results_detail, usize::from(inner.width))
+            .into_iter()
+            .take(usize::from(inner.height))
+            .enumerate()
+        {
+            let y = inner.y + u16::try_from(i).unwrap_or(0);
+            Span::styled(l, theme::DIM).render(Rect::new(inner.x, y, inner.width, 1), buf);
+        }
+        return;
+    }
     let view = app.detail();
     let lines = &view.lines;
     let h = usize::from(inner.height);
-    let start = app.detail_scroll.min(lines.len());
+    let start = app.detail_scroll().min(lines.len());
     let end = (start + h).min(lines.len());
     let more = match (start > 0, end < lines.len()) {
         (true, true) => format!(" ▲▼ {}/{} ", end, lines.len()),
@@ -366,7 +478,7 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
         (false, true) => format!(" ▼ {}/{} ", end, lines.len()),
         (false, false) => String::new(),
     };
-    let block = pane_block(s.detail_title, app.focus == Focus::Detail)
+    let block = pane_block(s.detail_title, app.focus() == Focus::Detail)
         .title_bottom(Line::from(more).right_aligned());
     block.render(areas.detail, buf);
     let words = search_words(app);
@@ -377,23 +489,43 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
     }
 }
 
-/// The footer's hints for a line of `max` cells: as many as fit, the highest ranked first, shown
-/// in the key table's order.
+/// What the footer says a binding does in `mode`: its short text, or what it does here (`o`
+/// goes back to the levels from the organisations; `Enter` after `3` follows link 3).
+fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
+    let s = i18n::strings(lang);
+    match b.action {
+        Action::ToggleView if mode.orgs => s.to_levels.to_owned(),
+        Action::Toggle => {
+            let does = if mode.expanded { Action::Collapse } else { Action::Expand };
+            action_text(does, lang).1.to_owned()
+        }
+        Action::Digit(_) => action_text(Action::FollowLink(0), lang).1.to_owned(),
+        Action::FollowNumbered => {
+            s.follow_numbered.replace("{}", &mode.count.unwrap_or(0).to_string())
+        }
+        _ => action_text(b.action.clone(), lang).1.to_owned(),
+    }
+}
+
+/// The footer's hints for a line of `max` cells in `mode`: only keys that do something now, as
+/// many as fit, the highest ranked first, shown in the key table's order.
 #[must_use]
-pub fn footer_hints(
-    lang: &str,
-    max: usize,
-    mode: keymap::Mode,
-    filtering: bool,
-) -> Vec<(String, &'static str)> {
-    let hint =
-        |b: &keymap::Binding| (keymap::key_label(b.keys[0]), action_text(b.action.clone(), lang).1);
-    let cost = |(k, d): &(String, &str)| width(k) + 1 + width(d) + 2;
-    let live = |b: &keymap::Binding| b.mode == mode && (filtering || !b.filter_only);
+pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
+    let hint = |b: &keymap::Binding| {
+        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3.
+        let key = if b.action == Action::Digit(0) {
+            "1…9 Enter".to_owned()
+        } else {
+            keymap::key_label(b.keys[0])
+        };
+        (key, hint_text(b, mode, lang))
+    };
+    let cost = |(k, d): &(String, String)| width(k) + 1 + width(d) + 2;
     let mut ranked: Vec<(usize, u8)> = BINDINGS
         .iter()
         .enumerate()
-        .filter(|(_, b)| live(b))
+        .filter(|(_, b)| b.live.holds(mode))
+        .filter(|(_, b)| b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
         .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
         .collect();
     ranked.sort_by_key(|&(_, r)| r);
@@ -411,11 +543,20 @@ pub fn footer_hints(
 }
 
 fn footer(app: &App, areas: &Areas, buf: &mut Buffer) {
+    let w = usize::from(areas.footer.width);
+    if let Some(msg) = &app.message() {
+        let text = format!(" {}", crate::text::one_line(msg));
+        Line::from(fit(vec![Span::styled(text, theme::PROMPT)], w)).render(areas.footer, buf);
+        return;
+    }
+    let mode = app.mode();
     let mut spans: Vec<Span<'static>> = Vec::new();
-    let filtering = app.search.as_ref().is_some_and(|s| !s.typing);
-    for (key, short) in
-        footer_hints(&app.lang, usize::from(areas.footer.width), app.key_mode(), filtering)
-    {
+    if let Some(c) = mode.count {
+        let s = i18n::strings(app.lang());
+        spans.push(Span::styled(format!(" {} {c} ", s.count), theme::PROMPT));
+    }
+    let used: usize = spans.iter().map(|sp| width(&sp.content)).sum();
+    for (key, short) in footer_hints(app.lang(), w.saturating_sub(used), &mode) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(key, theme::KEY));
         spans.push(Span::raw(format!(" {short} ")));
@@ -438,15 +579,13 @@ fn clear_popup(popup: Rect, area: Rect, buf: &mut Buffer) {
 }
 
 fn help(app: &App, area: Rect, buf: &mut Buffer) {
-    let s = i18n::strings(&app.lang);
-    let lines = crate::help::lines(&app.lang);
-    let content_w = lines.iter().map(Line::width).max().unwrap_or(0);
-    let w = u16::try_from(content_w + 4).unwrap_or(u16::MAX).min(area.width);
-    let hgt = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
-    let popup = Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - hgt) / 2, w, hgt);
+    let s = i18n::strings(app.lang());
+    let popup = crate::help::popup(app.lang(), area);
+    let beneath = app.mode_beneath();
+    let lines = crate::help::lines_for(app.lang(), crate::help::text_width(popup), Some(&beneath));
     clear_popup(popup, area, buf);
-    let visible = usize::from(hgt.saturating_sub(2));
-    let start = app.help_scroll.min(lines.len().saturating_sub(visible));
+    let visible = usize::from(popup.height.saturating_sub(2));
+    let start = app.help_scroll().min(lines.len().saturating_sub(visible));
     let more = match (start > 0, start + visible < lines.len()) {
         (true, true) => " ▲▼ ",
         (true, false) => " ▲ ",
@@ -466,4 +605,42 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
         let spans = fit(line.spans, usize::from(inner.width));
         Line::from(spans).style(Style::new()).render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+}
+
+/// `name` in at most `max` cells: whole when it fits, else its start and its end with `…`
+/// between (the end gets a third of the room, at most 16 cells).
+#[must_use]
+pub fn middle_cut(name: &str, max: usize) -> String {
+    if width(name) <= max {
+        return name.to_owned();
+    }
+    if max < 12 {
+        return truncate(name, max).into_owned();
+    }
+    let tail_w = (max / 3).min(16);
+    let head_w = max - tail_w - 1;
+    let chars: Vec<char> = name.chars().collect();
+    let mut tail = Vec::new();
+    let mut used = 0;
+    for &c in chars.iter().rev() {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > tail_w {
+            break;
+        }
+        used += cw;
+        tail.push(c);
+    }
+    tail.reverse();
+    let mut head = String::new();
+    let mut used = 0;
+    for &c in &chars[..chars.len() - tail.len()] {
+        let cw = c.width().unwrap_or(0);
+        if used + cw > head_w {
+            break;
+        }
+        used += cw;
+        head.push(c);
+    }
+    let tail: String = tail.into_iter().collect();
+    format!("{}…{}", head.trim_end(), tail.trim_start())
 }

@@ -21,17 +21,22 @@ fn catalog(src: &str) -> Catalog {
 /// What the `explore` fuzzer checks after every step.
 #[track_caller]
 fn check(app: &App) {
-    assert!(app.cursor < app.rows.len(), "cursor {} of {} rows", app.cursor, app.rows.len());
+    assert!(
+        app.cursor() < app.rows().len(),
+        "cursor {} of {} rows",
+        app.cursor(),
+        app.rows().len()
+    );
     if app.areas().is_some() {
         let h = app.tree_height();
         assert!(
-            app.tree_offset <= app.cursor && app.cursor < app.tree_offset + h,
+            app.tree_offset() <= app.cursor() && app.cursor() < app.tree_offset() + h,
             "cursor {} offset {} height {h}",
-            app.cursor,
-            app.tree_offset
+            app.cursor(),
+            app.tree_offset()
         );
     }
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     let mut buf = Buffer::empty(area);
     ccbnet::ui::draw(app, area, &mut buf);
     for cell in &buf.content {
@@ -59,7 +64,7 @@ fn toggle_node_of_an_item_that_does_not_exist_is_ignored() {
     let c = catalog(EXPLORER);
     let (nodes, orgs) = (c.nodes.len(), c.orgs.len());
     let mut app = App::new(c, "fr", (80, 24));
-    let before = app.rows.clone();
+    let before = app.rows().to_vec();
     replay(
         &mut app,
         [
@@ -70,11 +75,11 @@ fn toggle_node_of_an_item_that_does_not_exist_is_ignored() {
             Action::ToggleView,
         ],
     );
-    assert_eq!(app.rows, before);
+    assert_eq!(app.rows(), before);
 
     // The case that makes it reachable: an item of a larger data set, after a reload.
     let mut app = App::new(load_embedded().expect("shipped data").catalog, "fr", (80, 24));
-    let stale = *app.rows.last().expect("rows");
+    let stale = *app.rows().last().expect("rows");
     app.reload(Ok(catalog(LONE)));
     replay(&mut app, [Action::ToggleNode(stale), Action::Select(stale)]);
 }
@@ -86,7 +91,7 @@ fn toggle_node_of_an_item_that_does_not_exist_is_ignored() {
 fn the_reload_banner_keeps_the_selection_on_screen() {
     let mut app = App::new(load_embedded().expect("shipped data").catalog, "nl", (80, 24));
     replay(&mut app, [Action::SetLanguage("fr".into()), Action::PageDown]);
-    assert_eq!(app.cursor + 1, app.tree_offset + app.tree_height(), "on the last row shown");
+    assert_eq!(app.cursor() + 1, app.tree_offset() + app.tree_height(), "on the last row shown");
     app.reload(Err(String::new()));
     check(&app);
     app.reload(Err("fuzz:1:1: error: expected `Dataset`".into()));

@@ -12,7 +12,7 @@ const HEAD: &str = "Dataset(format: 1, languages: [\"fr\", \"nl\"], title: \"T\"
                     source: (note: \"n\", as_of: \"a\"), nodes: [";
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
     t.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
     t.backend().to_string()
 }
@@ -29,7 +29,7 @@ fn a_one_megabyte_name_loads_and_is_cut_to_the_pane() {
     app.update(Action::Down);
     app.update(Action::FocusNext);
     app.update(Action::Up);
-    assert_eq!(app.cursor, 1);
+    assert_eq!(app.cursor(), 1);
 }
 
 #[test]
@@ -40,14 +40,14 @@ fn a_hundred_thousand_children_load_and_the_detail_says_how_many_more() {
     }
     let src = format!("{HEAD}Node(id: \"a\", name: \"Parent\", children: [{kids}])])");
     let mut app = App::new(load_str("wide", &src).expect("loads").catalog, "nl", (80, 24));
-    assert_eq!(app.rows.len(), 100_001);
+    assert_eq!(app.rows().len(), 100_001);
     // The detail lists 200 and says how many more: it stays short.
     let detail = app.detail();
     assert!(detail.lines.len() < 300, "{} lines", detail.lines.len());
     let text: String = detail.lines.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n");
     assert!(text.contains("… en nog 99800"), "{text}");
     app.update(Action::Last);
-    assert_eq!(app.cursor, 100_000);
+    assert_eq!(app.cursor(), 100_000);
     assert!(screen(&app).contains("Enfant 99999"));
 }
 

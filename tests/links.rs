@@ -13,17 +13,17 @@ fn app(lang: &str, size: (u16, u16)) -> App {
 }
 
 fn node(app: &App, id: &str) -> usize {
-    app.catalog.node_by_id(id).unwrap_or_else(|| panic!("node {id}"))
+    app.catalog().node_by_id(id).unwrap_or_else(|| panic!("node {id}"))
 }
 
 fn org(app: &App, id: &str) -> usize {
-    app.catalog.org_by_id(id).unwrap_or_else(|| panic!("organisation {id}"))
+    app.catalog().org_by_id(id).unwrap_or_else(|| panic!("organisation {id}"))
 }
 
 fn selected_id(app: &App) -> String {
     match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-        Item::Org(o) => app.catalog.orgs[o].id.clone(),
+        Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+        Item::Org(o) => app.catalog().orgs[o].id.clone(),
     }
 }
 
@@ -41,7 +41,7 @@ fn a_digit_follows_its_link_and_reveals_the_target() {
     assert!(i < 9, "within the digits");
     app.update(FollowLink(i));
     assert_eq!(selected_id(&app), "ews");
-    assert_eq!(app.back.len(), 1);
+    assert_eq!(app.back().len(), 1);
     // A link into a collapsed branch opens it.
     app.update(Select(Item::Node(node(&app, "csi-dpo-platform"))));
     app.update(Collapse);
@@ -49,7 +49,7 @@ fn a_digit_follows_its_link_and_reveals_the_target() {
     let meeting = node(&app, "csi-dpo-cyber-meeting");
     app.update(FollowLink(link_to(&app, Target::Node(meeting))));
     assert_eq!(selected_id(&app), "csi-dpo-cyber-meeting");
-    assert!(app.expansion.nodes[node(&app, "csi-dpo-platform")]);
+    assert!(app.expansion().nodes[node(&app, "csi-dpo-platform")]);
     // A digit with no link does nothing.
     let before = app.selected();
     app.update(FollowLink(8));
@@ -62,15 +62,15 @@ fn enter_follows_the_focused_link() {
     let mut app = app("nl", (120, 60));
     app.update(Select(Item::Node(node(&app, "enisa-ad-hoc-working-groups"))));
     app.update(FocusNext);
-    assert_eq!(app.focus, Focus::Detail);
+    assert_eq!(app.focus(), Focus::Detail);
     // ↓ moves to the first link once it is on screen (the pane is tall enough here).
     app.update(Down);
-    assert_eq!(app.link_focus, Some(0));
+    assert_eq!(app.link_focus(), Some(0));
     let target = app.detail().links[0].target;
     app.update(Down);
-    assert_eq!(app.link_focus, Some(1));
+    assert_eq!(app.link_focus(), Some(1));
     app.update(Up);
-    assert_eq!(app.link_focus, Some(0));
+    assert_eq!(app.link_focus(), Some(0));
     app.update(Toggle);
     match target {
         Target::Node(n) => assert_eq!(app.selected(), Item::Node(n)),
@@ -86,12 +86,12 @@ fn down_scrolls_the_text_until_a_link_is_on_screen() {
     app.update(FocusNext);
     let first = app.detail().links[0].first_line;
     app.update(Down);
-    assert_eq!(app.link_focus, None, "the link is not on screen yet");
-    assert_eq!(app.detail_scroll, 1, "so the text scrolls");
+    assert_eq!(app.link_focus(), None, "the link is not on screen yet");
+    assert_eq!(app.detail_scroll(), 1, "so the text scrolls");
     for _ in 0..first {
         app.update(Down);
     }
-    assert!(app.link_focus.is_some(), "the link is reached");
+    assert!(app.link_focus().is_some(), "the link is reached");
 }
 
 #[test]
@@ -105,13 +105,13 @@ fn a_click_on_a_link_follows_it() {
     let click = MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: inner.x + 3,
-        row: inner.y + u16::try_from(line - app.detail_scroll).unwrap(),
+        row: inner.y + u16::try_from(line - app.detail_scroll()).unwrap(),
         modifiers: KeyModifiers::NONE,
     };
     let action = ccbnet::term::action_for_mouse(&app, &click).expect("an action");
     assert_eq!(action, Action::FollowLink(i));
     app.update(action);
-    assert_eq!(app.view, View::Organisations, "an organisation opens in its view");
+    assert_eq!(app.view(), View::Organisations, "an organisation opens in its view");
     assert_eq!(app.selected(), Item::Org(enisa));
 }
 
@@ -127,16 +127,27 @@ fn back_and_forward_restore_the_exact_place() {
     app.update(Down);
     let before = app.place();
     app.update(FollowLink(0));
-    let after_follow =
-        (app.view, app.expansion.clone(), app.selected(), app.tree_offset, app.detail_scroll);
+    let after_follow = (
+        app.view(),
+        app.expansion().clone(),
+        app.selected(),
+        app.tree_offset(),
+        app.detail_scroll(),
+    );
     assert_ne!(after_follow.2, before.item);
     app.update(Back);
     let now = app.place();
     assert_eq!(now, before);
-    assert_eq!(app.forward.len(), 1);
+    assert_eq!(app.forward().len(), 1);
     app.update(Forward);
     assert_eq!(
-        (app.view, app.expansion.clone(), app.selected(), app.tree_offset, app.detail_scroll),
+        (
+            app.view(),
+            app.expansion().clone(),
+            app.selected(),
+            app.tree_offset(),
+            app.detail_scroll()
+        ),
         after_follow
     );
     // Nothing more to go forward to; back twice goes as far as the history does.
@@ -146,13 +157,13 @@ fn back_and_forward_restore_the_exact_place() {
     assert_eq!(app.selected(), before.item);
     // A new jump clears what was ahead.
     app.update(FollowLink(0));
-    assert!(app.forward.is_empty());
+    assert!(app.forward().is_empty());
 }
 
 #[test]
 fn a_link_is_shown_on_both_sides() {
     let app = app("fr", (120, 40));
-    let c = &app.catalog;
+    let c = app.catalog();
     // The data writes qctr → ews once; both details list the other.
     let (qctr, ews) = (node(&app, "qctr"), node(&app, "ews"));
     let detail = |n| ccbnet::detail::node_view(c, n, "fr", 80, None);
@@ -173,17 +184,17 @@ fn the_organisations_view_in_both_languages() {
     {
         let mut app = app(lang, (120, 40));
         app.update(ToggleView);
-        assert_eq!(app.view, View::Organisations);
+        assert_eq!(app.view(), View::Organisations);
         assert!(
-            app.rows.iter().all(|r| matches!(r, Item::Org(_))),
+            app.rows().iter().all(|r| matches!(r, Item::Org(_))),
             "every organisation, collapsed"
         );
-        assert_eq!(app.rows.len(), app.catalog.orgs.len());
+        assert_eq!(app.rows().len(), app.catalog().orgs.len());
         let nato_ix = org(&app, "nato");
         app.update(Select(Item::Org(nato_ix)));
         app.update(Expand);
         let uses: Vec<Item> = app
-            .rows
+            .rows()
             .iter()
             .copied()
             .filter(|r| matches!(r, Item::Use(o, _) if *o == nato_ix))
@@ -198,11 +209,11 @@ fn the_organisations_view_in_both_languages() {
         assert!(screen.contains(appears), "{screen}");
         // The language switch keeps the view and the selection.
         app.update(NextLanguage);
-        assert_eq!(app.view, View::Organisations);
+        assert_eq!(app.view(), View::Organisations);
         assert_eq!(app.selected(), Item::Org(nato_ix));
         // Back to the levels, on the entry selected there before.
         app.update(ToggleView);
-        assert_eq!(app.view, View::Levels);
+        assert_eq!(app.view(), View::Levels);
         assert_eq!(selected_id(&app), "national-1");
     }
 }
@@ -240,16 +251,16 @@ fn search_works_in_the_organisations_view() {
     for c in "navo".chars() {
         app.update(SearchChar(c));
     }
-    let s = app.search.as_ref().expect("searching");
-    assert!(!s.results.is_empty());
+    let s = app.search().expect("searching");
+    assert!(!s.results().is_empty());
     let nato = org(&app, "nato");
-    assert_eq!(s.results[0], Item::Org(nato), "the organisation itself first");
-    assert!(app.rows.contains(&Item::Org(nato)));
+    assert_eq!(s.results()[0], Item::Org(nato), "the organisation itself first");
+    assert!(app.rows().contains(&Item::Org(nato)));
     // Entries that name NATO show under it.
-    assert!(app.rows.iter().any(|r| matches!(r, Item::Use(o, _) if *o == nato)));
+    assert!(app.rows().iter().any(|r| matches!(r, Item::Use(o, _) if *o == nato)));
     app.update(SearchAccept);
     app.update(Close);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.selected(), Item::Org(nato), "kept after clearing the filter");
     // Switching view while a search is on carries it over.
     app.update(OpenSearch);
@@ -258,7 +269,7 @@ fn search_works_in_the_organisations_view() {
     }
     app.update(SearchAccept);
     app.update(ToggleView);
-    assert_eq!(app.view, View::Levels);
+    assert_eq!(app.view(), View::Levels);
     assert_eq!(selected_id(&app), "ren-cybercrime");
 }
 
@@ -272,10 +283,10 @@ fn history_is_bounded_and_keeps_the_latest_places() {
         let to = if app.selected() == Item::Node(qctr) { ews } else { qctr };
         app.update(FollowLink(link_to(&app, Target::Node(to))));
     }
-    assert_eq!(app.back.len(), ccbnet::app::HISTORY);
+    assert_eq!(app.back().len(), ccbnet::app::HISTORY);
     for _ in 0..ccbnet::app::HISTORY * 2 {
         app.update(Back);
     }
-    assert!(app.back.is_empty());
-    assert_eq!(app.forward.len(), ccbnet::app::HISTORY);
+    assert!(app.back().is_empty());
+    assert_eq!(app.forward().len(), ccbnet::app::HISTORY);
 }

@@ -166,7 +166,7 @@ fn mouse(kind: MouseEventKind, x: u16, y: u16) -> MouseEvent {
 
 /// Draws `app` into a buffer with a margin around its area and checks the screen.
 fn check_screen(app: &App) -> Result<(), TestCaseError> {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let outer = Rect::new(0, 0, w + 2, h + 2);
     let inner = Rect::new(1, 1, w, h);
     let mut buf = Buffer::empty(outer);
@@ -219,15 +219,15 @@ proptest! {
             if let Some(a) = action {
                 app.update(a);
             }
-            if app.quit {
+            if app.quit() {
                 break;
             }
             // The selection exists and is on screen.
-            prop_assert!(app.cursor < app.rows.len());
+            prop_assert!(app.cursor() < app.rows().len());
             if app.areas().is_some() {
                 let h = app.tree_height();
-                prop_assert!(app.cursor >= app.tree_offset && app.cursor < app.tree_offset + h,
-                    "cursor {} offset {} height {}", app.cursor, app.tree_offset, h);
+                prop_assert!(app.cursor() >= app.tree_offset() && app.cursor() < app.tree_offset() + h,
+                    "cursor {} offset {} height {}", app.cursor(), app.tree_offset(), h);
             }
             check_screen(&app)?;
         }

@@ -21,8 +21,8 @@ fn catalog(src: &str) -> Catalog {
 
 fn selected_id(app: &App) -> String {
     match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-        Item::Org(o) => app.catalog.orgs[o].id.clone(),
+        Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+        Item::Org(o) => app.catalog().orgs[o].id.clone(),
     }
 }
 
@@ -30,7 +30,7 @@ fn selected_id(app: &App) -> String {
 fn a_new_version_keeps_selection_expansion_language_and_search() {
     let src = source();
     let mut app = App::new(catalog(&src), "nl", (120, 40));
-    let a1 = app.catalog.node_by_id("a1").unwrap();
+    let a1 = app.catalog().node_by_id("a1").unwrap();
     app.update(Select(Item::Node(a1)));
     app.update(Expand);
     app.update(Down); // a1x
@@ -46,17 +46,17 @@ fn a_new_version_keeps_selection_expansion_language_and_search() {
         1,
     );
     app.reload(Ok(catalog(&edited)));
-    assert_eq!(app.catalog.nodes.len(), 10);
+    assert_eq!(app.catalog().nodes.len(), 10);
     assert_eq!(selected_id(&app), "a1x", "the same entry, found by id");
-    assert_eq!(app.lang, "nl");
-    let s = app.search.as_ref().expect("the search is kept");
-    assert_eq!(s.query, "sub");
-    assert!(s.typing);
-    assert!(!s.results.is_empty());
+    assert_eq!(app.lang(), "nl");
+    let s = app.search().expect("the search is kept");
+    assert_eq!(s.query(), "sub");
+    assert!(s.typing());
+    assert!(!s.results().is_empty());
     app.update(SearchCancel);
-    let a1 = app.catalog.node_by_id("a1").unwrap();
-    assert!(app.expansion.nodes[a1], "expanded entries stay expanded");
-    assert!(app.banner.is_none());
+    let a1 = app.catalog().node_by_id("a1").unwrap();
+    assert!(app.expansion().nodes[a1], "expanded entries stay expanded");
+    assert!(app.banner().is_none());
 }
 
 #[test]
@@ -64,9 +64,9 @@ fn a_version_that_does_not_load_keeps_the_last_good_data_and_says_why() {
     let src = source();
     let mut app = App::new(catalog(&src), "fr", (120, 40));
     app.update(Down);
-    let before = (app.selected(), app.catalog.nodes.len());
+    let before = (app.selected(), app.catalog().nodes.len());
     app.reload(Err("data.ron:5:5: error: Expected comma".into()));
-    assert_eq!((app.selected(), app.catalog.nodes.len()), before);
+    assert_eq!((app.selected(), app.catalog().nodes.len()), before);
     let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
     terminal.draw(|f| ccbnet::ui::render(&app, f)).unwrap();
     let screen = terminal.backend().to_string();
@@ -74,7 +74,7 @@ fn a_version_that_does_not_load_keeps_the_last_good_data_and_says_why() {
     assert!(screen.contains("data.ron:5:5: error: Expected comma"), "{screen}");
     // The next good version takes the banner away.
     app.reload(Ok(catalog(&src)));
-    assert!(app.banner.is_none());
+    assert!(app.banner().is_none());
 }
 
 #[test]
@@ -82,15 +82,15 @@ fn a_removed_selection_falls_back_and_the_view_is_kept() {
     let src = source();
     let mut app = App::new(catalog(&src), "fr", (120, 40));
     app.update(ToggleView);
-    assert_eq!(app.view, View::Organisations);
+    assert_eq!(app.view(), View::Organisations);
     let without_b2 = src.replace(
         "                Node(id: \"b2\", name: \"日本語の名前と🦀絵文字がとても長い名前です\"),\n",
         "",
     );
     assert_ne!(without_b2, src, "the fixture has b2");
     app.reload(Ok(catalog(&without_b2)));
-    assert_eq!(app.view, View::Organisations);
-    assert_eq!(app.catalog.nodes.len(), 8);
+    assert_eq!(app.view(), View::Organisations);
+    assert_eq!(app.catalog().nodes.len(), 8);
     app.update(ToggleView);
     app.update(Last);
     assert_eq!(selected_id(&app), "gamma");
@@ -101,7 +101,7 @@ fn the_chosen_language_comes_back_with_a_version_that_has_it() {
     let src = source();
     let mut app = App::new(catalog(&src), "fr", (120, 40));
     app.update(NextLanguage);
-    assert_eq!(app.lang, "nl");
+    assert_eq!(app.lang(), "nl");
     let french_only = r#"Dataset(
         format: 1,
         languages: ["fr"],
@@ -110,9 +110,9 @@ fn the_chosen_language_comes_back_with_a_version_that_has_it() {
         nodes: [Node(id: "a1", kind: Level, name: {"fr": "Niveau"})],
     )"#;
     app.reload(Ok(catalog(french_only)));
-    assert_eq!(app.lang, "fr", "a version without Dutch shows French");
+    assert_eq!(app.lang(), "fr", "a version without Dutch shows French");
     app.reload(Ok(catalog(&src)));
-    assert_eq!(app.lang, "nl", "the next version with Dutch shows Dutch again");
+    assert_eq!(app.lang(), "nl", "the next version with Dutch shows Dutch again");
 }
 
 #[test]

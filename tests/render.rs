@@ -6,7 +6,7 @@ use std::path::Path;
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::data::{Catalog, load_path};
-use ccbnet::keymap::Mode;
+use ccbnet::keymap::{Mode, Pane};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,14 +22,14 @@ fn explorer(lang: &str, w: u16, h: u16) -> App {
 }
 
 fn screen(app: &App) -> String {
-    let (w, h) = app.size;
+    let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     terminal.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
     terminal.backend().to_string()
 }
 
 fn select(app: &mut App, id: &str) {
-    let n = app.catalog.node_by_id(id).expect("id exists");
+    let n = app.catalog().node_by_id(id).expect("id exists");
     app.update(Action::Select(ccbnet::tree::Item::Node(n)));
 }
 
@@ -70,7 +70,7 @@ fn control_characters_never_reach_the_screen() {
     for lang in ["fr", "nl"] {
         let mut app = explorer(lang, 120, 40);
         select(&mut app, "b1");
-        let (w, h) = app.size;
+        let (w, h) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
         terminal.draw(|f| ccbnet::ui::render(&app, f)).expect("draw");
         let buf = terminal.backend().buffer();
@@ -147,13 +147,19 @@ fn too_small_shows_a_message() {
 }
 
 #[test]
-fn the_footer_keeps_help_and_quit_when_narrow() {
+fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
     for lang in ["fr", "nl"] {
-        let hints = ccbnet::ui::footer_hints(lang, 30, Mode::Browse, false);
-        let keys: Vec<&str> = hints.iter().map(|(k, _)| k.as_str()).collect();
-        assert!(keys.contains(&"?") && keys.contains(&"q"), "{keys:?}");
-        let all = ccbnet::ui::footer_hints(lang, 200, Mode::Browse, false);
-        assert_eq!(all.len(), 11);
+        let mut tree = Mode::plain(Pane::Tree);
+        tree.expandable = true;
+        let keys = |w: usize| -> Vec<String> {
+            ccbnet::ui::footer_hints(lang, w, &tree).into_iter().map(|(k, _)| k).collect()
+        };
+        assert!(keys(30).contains(&"?".to_owned()), "{lang}: {:?}", keys(30));
+        let at80 = keys(80);
+        for k in ["Enter", "Tab", "o", "/", "?", "q"] {
+            assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
+        }
+        let all = ccbnet::ui::footer_hints(lang, 200, &tree);
         assert_eq!(all[0].0, "↓", "table order");
     }
 }

@@ -39,23 +39,23 @@ fn typed(app: &mut App, text: &str) {
 
 fn selected_id(app: &App) -> String {
     match app.selected() {
-        Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-        Item::Org(o) => app.catalog.orgs[o].id.clone(),
+        Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+        Item::Org(o) => app.catalog().orgs[o].id.clone(),
     }
 }
 
 fn row_ids(app: &App) -> Vec<String> {
-    app.rows
+    app.rows()
         .iter()
         .map(|&i| match i {
-            Item::Node(n) | Item::Use(_, n) => app.catalog.nodes[n].id.clone(),
-            Item::Org(o) => app.catalog.orgs[o].id.clone(),
+            Item::Node(n) | Item::Use(_, n) => app.catalog().nodes[n].id.clone(),
+            Item::Org(o) => app.catalog().orgs[o].id.clone(),
         })
         .collect()
 }
 
 fn screen(app: &App) -> String {
-    let mut t = Terminal::new(TestBackend::new(app.size.0, app.size.1)).expect("terminal");
+    let mut t = Terminal::new(TestBackend::new(app.size().0, app.size().1)).expect("terminal");
     t.draw(|f| ccbnet::ui::render(app, f)).expect("draw");
     t.backend().to_string()
 }
@@ -160,8 +160,8 @@ fn the_tree_shows_matches_and_their_ancestors() {
     typed(&mut app, "sous-reseau y");
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1y"]);
     assert_eq!(selected_id(&app), "a1y", "the best result is selected");
-    let s = app.search.as_ref().expect("search");
-    let alpha = Item::Node(app.catalog.node_by_id("alpha").unwrap());
+    let s = app.search().expect("search");
+    let alpha = Item::Node(app.catalog().node_by_id("alpha").unwrap());
     let _ = s;
     assert!(!app.is_result(alpha), "an ancestor is shown but not a match");
     assert!(screen(&app).contains("1/1"));
@@ -207,14 +207,14 @@ fn no_result_says_so_and_esc_restores() {
     app.update(Down);
     app.update(OpenSearch);
     typed(&mut app, "zzzz");
-    assert!(app.search.as_ref().unwrap().results.is_empty());
+    assert!(app.search().unwrap().results().is_empty());
     let s = screen(&app);
     assert!(s.contains("Geen resultaten voor 'zzzz'"), "{s}");
     app.update(Down); // nothing to move to
     app.update(SearchAccept); // nothing to keep
-    assert!(app.search.as_ref().unwrap().typing);
+    assert!(app.search().unwrap().typing());
     app.update(SearchCancel);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_id(&app), "a1");
     assert_eq!(row_ids(&app).len(), 7);
 }
@@ -225,13 +225,13 @@ fn esc_while_typing_puts_everything_back() {
     app.update(Down);
     app.update(Expand);
     app.update(Last);
-    let (rows, cursor, offset) = (app.rows.clone(), app.cursor, app.tree_offset);
+    let (rows, cursor, offset) = (app.rows().to_vec(), app.cursor(), app.tree_offset());
     app.update(OpenSearch);
     typed(&mut app, "sous");
     assert_eq!(selected_id(&app), "a1x");
     app.update(SearchCancel);
-    assert_eq!((app.rows.clone(), app.cursor, app.tree_offset), (rows, cursor, offset));
-    assert!(app.search.is_none());
+    assert_eq!((app.rows().to_vec(), app.cursor(), app.tree_offset()), (rows, cursor, offset));
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -240,17 +240,17 @@ fn esc_after_enter_clears_the_filter_and_reveals_the_selection() {
     app.update(OpenSearch);
     typed(&mut app, "sous-reseau y");
     app.update(SearchAccept);
-    let s = app.search.as_ref().expect("kept as a filter");
-    assert!(!s.typing);
+    let s = app.search().expect("kept as a filter");
+    assert!(!s.typing());
     // Keys now move in the filtered tree.
     app.update(Up);
     assert_eq!(selected_id(&app), "a1");
     app.update(Down);
     app.update(Close);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(selected_id(&app), "a1y", "the selected node is kept");
-    let a1 = app.catalog.node_by_id("a1").unwrap();
-    assert!(app.expansion.nodes[a1], "and revealed in the full tree");
+    let a1 = app.catalog().node_by_id("a1").unwrap();
+    assert!(app.expansion().nodes[a1], "and revealed in the full tree");
     assert_eq!(row_ids(&app), ["alpha", "a1", "a1x", "a1y", "a2", "beta", "b1", "b2", "gamma"]);
 }
 
@@ -260,23 +260,24 @@ fn n_and_shift_n_go_round_with_a_sign() {
     app.update(OpenSearch);
     typed(&mut app, "reseau");
     app.update(SearchAccept);
-    let total = app.search.as_ref().unwrap().results.len();
+    let total = app.search().unwrap().results().len();
     assert!(total >= 3, "{total}");
-    let order: Vec<Item> = app.search.as_ref().unwrap().results.clone();
+    let order: Vec<Item> = app.search().unwrap().results().to_vec();
     for (i, &want) in order.iter().enumerate().skip(1) {
         app.update(NextResult);
         assert_eq!(app.selected(), want, "result {i}");
-        assert!(!app.search.as_ref().unwrap().wrapped);
+        assert_eq!(app.search().unwrap().wrapped(), None);
     }
     app.update(NextResult);
     assert_eq!(app.selected(), order[0]);
-    assert!(app.search.as_ref().unwrap().wrapped, "went round");
+    assert_eq!(app.search().unwrap().wrapped(), Some(true), "went round");
     assert!(screen(&app).contains("↻ retour au début"));
     app.update(PrevResult);
     assert_eq!(app.selected(), order[total - 1]);
-    assert!(app.search.as_ref().unwrap().wrapped);
+    assert_eq!(app.search().unwrap().wrapped(), Some(false), "went round backwards");
+    assert!(screen(&app).contains("↻ retour à la fin"), "not 'to the start'");
     app.update(PrevResult);
-    assert!(!app.search.as_ref().unwrap().wrapped);
+    assert_eq!(app.search().unwrap().wrapped(), None);
 }
 
 #[test]
@@ -284,8 +285,8 @@ fn editing_keys() {
     let mut app = App::new(fixture(), "fr", (120, 40));
     app.update(OpenSearch);
     typed(&mut app, "sous reseau");
-    let q = |app: &App| app.search.as_ref().unwrap().query.clone();
-    let caret = |app: &App| app.search.as_ref().unwrap().caret;
+    let q = |app: &App| app.search().unwrap().query().to_owned();
+    let caret = |app: &App| app.search().unwrap().caret();
     app.update(SearchDeleteWord);
     assert_eq!(q(&app), "sous ");
     app.update(SearchBackspace);
@@ -315,13 +316,13 @@ fn switching_language_keeps_the_query_and_reranks() {
     app.update(OpenSearch);
     typed(&mut app, "anvers");
     assert_eq!(selected_id(&app), "ren-cybercrime");
-    let ren = Item::Node(app.catalog.node_by_id("ren-cybercrime").unwrap());
+    let ren = Item::Node(app.catalog().node_by_id("ren-cybercrime").unwrap());
     assert_eq!(app.result_language(ren), None);
     app.update(Action::NextLanguage);
-    assert_eq!(app.lang, "nl");
-    let s = app.search.as_ref().unwrap();
-    assert_eq!(s.query, "anvers");
-    assert!(s.typing, "still typing");
+    assert_eq!(app.lang(), "nl");
+    let s = app.search().unwrap();
+    assert_eq!(s.query(), "anvers");
+    assert!(s.typing(), "still typing");
     assert_eq!(selected_id(&app), "ren-cybercrime", "the selection is kept");
     assert_eq!(app.result_language(ren), Some("fr"), "now marked as French");
 }
@@ -334,14 +335,155 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     for c in "qLj?".chars() {
         let a = ccbnet::keymap::action_for(
             KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE),
-            app.key_mode(),
+            &app.mode(),
         );
         app.update(a.expect("bound"));
     }
-    assert!(!app.quit);
-    assert_eq!(app.lang, "fr");
-    assert!(!app.help);
-    assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
+    assert!(!app.quit());
+    assert_eq!(app.lang(), "fr");
+    assert!(!app.help());
+    assert_eq!(app.search().unwrap().query(), "qLj?");
+}
+
+/// `current/total` as the search line shows it.
+fn counter(app: &App) -> (usize, usize) {
+    let status = ccbnet::ui::search_status(app);
+    let at = status.rsplit(' ').next().unwrap_or("");
+    let (a, b) = at.split_once('/').expect("a counter");
+    (a.parse().expect("a number"), b.parse().expect("a number"))
+}
+
+#[test]
+fn the_counter_counts_what_n_reaches_in_both_views() {
+    // "ccb" matches entries and organisations alike: in each view, the counter's total is the
+    // number of distinct places `n` goes through before it comes round.
+    for toggle in [false, true] {
+        let mut app = App::new(shipped(), "fr", (120, 40));
+        if toggle {
+            app.update(ToggleView);
+        }
+        app.update(OpenSearch);
+        typed(&mut app, "ccb");
+        app.update(SearchAccept);
+        let (first, total) = counter(&app);
+        assert_eq!(first, 1);
+        let mut seen = vec![app.selected()];
+        for step in 1..=total {
+            app.update(NextResult);
+            let (cur, tot) = counter(&app);
+            assert_eq!(tot, total);
+            assert!(cur <= tot, "{cur}/{tot}");
+            if step < total {
+                assert_eq!(cur, step + 1);
+                assert!(!seen.contains(&app.selected()), "result {cur} seen twice");
+                seen.push(app.selected());
+            } else {
+                assert_eq!(cur, 1, "round again");
+            }
+        }
+        assert_eq!(seen.len(), total, "view {toggle}: every result counted is reached");
+    }
+}
+
+#[test]
+fn the_counter_follows_the_selection_onto_a_result() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "ccb");
+    app.update(SearchAccept);
+    let results = app.search().unwrap().results().to_vec();
+    let third = results[2];
+    app.update(Select(third));
+    assert_eq!(counter(&app).0, 3, "the counter says where the selection is");
+    app.update(NextResult);
+    assert_eq!(app.selected(), results[3], "n goes on from there");
+}
+
+#[test]
+fn with_no_results_the_query_stays_and_tree_and_detail_say_so() {
+    let mut app = App::new(shipped(), "fr", (80, 24));
+    app.update(OpenSearch);
+    typed(&mut app, "zzzzqqqq");
+    let s = screen(&app);
+    assert!(s.contains("zzzzqqqq"), "the query is on screen");
+    assert!(s.contains("Aucun résultat pour"), "the tree says so");
+    assert!(s.contains("Aucun résultat : modifiez"), "and the detail too:\n{s}");
+    assert!(!s.contains("Chemin"), "no stale entry in the detail");
+    assert_eq!(ccbnet::ui::search_status(&app), "0/0");
+    assert_eq!(app.mode().links, 0, "no links to follow");
+}
+
+#[test]
+fn a_long_query_scrolls_and_the_caret_stays_on_screen() {
+    let query = "réseau national de coordination des incidents et des alertes de cybersécurité";
+    for (w, h) in [(120, 40), (80, 24), (50, 15)] {
+        let mut app = App::new(shipped(), "fr", (w, h));
+        app.update(OpenSearch);
+        typed(&mut app, query);
+        let area = ratatui::layout::Rect::new(0, 0, w, h);
+        let pos = ccbnet::ui::cursor_position(&app, area).expect("a caret");
+        assert!(pos.x < w, "{w}x{h}: caret at {}", pos.x);
+        let s = screen(&app);
+        let line = s.lines().nth(usize::from(pos.y)).unwrap();
+        assert!(line.contains("sécurité"), "{w}x{h}: the end of the query, by the caret: {line}");
+        // Home: the start of the query, the caret after the prompt.
+        app.update(SearchHome);
+        let s = screen(&app);
+        let line = s.lines().nth(usize::from(pos.y)).unwrap().to_owned();
+        assert!(line.contains("réseau nat"), "{w}x{h}: {line}");
+        let pos = ccbnet::ui::cursor_position(&app, area).unwrap();
+        let before: String = line.chars().skip(1).take(usize::from(pos.x)).collect();
+        assert!(!before.contains("réseau"), "{w}x{h}: the caret before the query: {before:?}");
+    }
+}
+
+#[test]
+fn following_a_link_from_a_kept_search_and_back_returns_to_the_filtered_tree() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "ccb");
+    app.update(SearchAccept);
+    app.update(NextResult);
+    let rows = app.rows().to_vec();
+    let sel = app.selected();
+    let links = app.detail().links.len();
+    assert!(links > 0, "the result has links");
+    app.update(FollowLink(0));
+    assert_ne!(app.selected(), sel);
+    app.update(Back);
+    assert_eq!(app.selected(), sel);
+    assert_eq!(app.rows(), rows, "the filtered tree as it was");
+    let s = app.search().expect("the search is back");
+    assert_eq!(s.query(), "ccb");
+    assert!(!s.typing());
+    assert!(screen(&app).contains("Rechercher\u{a0}: ccb"));
+    app.update(Forward);
+    assert!(app.search().is_none());
+}
+
+#[test]
+fn editing_keys_delete_kill_and_move_by_word() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "un deux trois");
+    let q = |app: &App| app.search().unwrap().query().to_owned();
+    let caret = |app: &App| app.search().unwrap().caret();
+    app.update(SearchWordLeft);
+    assert_eq!(caret(&app), 8);
+    app.update(SearchWordLeft);
+    assert_eq!(caret(&app), 3);
+    app.update(SearchWordRight);
+    assert_eq!(caret(&app), 7);
+    app.update(SearchDelete);
+    assert_eq!(q(&app), "un deuxtrois");
+    app.update(SearchKillEnd);
+    assert_eq!(q(&app), "un deux");
+    app.update(SearchHome);
+    app.update(SearchDelete);
+    assert_eq!((q(&app), caret(&app)), ("n deux".to_owned(), 0));
+    app.update(SearchEnd);
+    app.update(SearchDelete);
+    assert_eq!(q(&app), "n deux", "nothing under the caret at the end");
 }
 
 #[test]
@@ -380,25 +522,25 @@ fn a_paste_is_text_in_the_search_line_never_keys() {
     // Outside the search line: the search opens with the text; line breaks and tabs become
     // spaces, other control characters go; `q` in it is a letter, not quit.
     app.update(Paste("al\r\npha\tq\u{1b}[31m\u{7}".into()));
-    let s = app.search.as_ref().expect("the search opened");
-    assert!(s.typing);
-    assert_eq!(s.query, "al  pha q[31m");
-    assert_eq!(s.caret, s.query.chars().count());
-    assert!(!app.quit);
+    let s = app.search().expect("the search opened");
+    assert!(s.typing());
+    assert_eq!(s.query(), "al  pha q[31m");
+    assert_eq!(s.caret(), s.query().chars().count());
+    assert!(!app.quit());
     // Inside it, at the caret.
     app.update(SearchClear);
     typed(&mut app, "ab");
     app.update(SearchLeft);
     app.update(Paste("XY".into()));
-    let s = app.search.as_ref().expect("search");
-    assert_eq!((s.query.as_str(), s.caret), ("aXYb", 3));
+    let s = app.search().expect("search");
+    assert_eq!((s.query(), s.caret()), ("aXYb", 3));
     // Only control characters: nothing happens.
     app.update(SearchCancel);
     app.update(Paste("\u{1b}\u{7}".into()));
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     // From the help overlay: the help closes, the search opens.
     app.update(ToggleHelp);
     app.update(Paste("alpha".into()));
-    assert!(!app.help);
-    assert_eq!(app.search.as_ref().map(|s| s.query.as_str()), Some("alpha"));
+    assert!(!app.help());
+    assert_eq!(app.search().map(|s| s.query()), Some("alpha"));
 }

@@ -207,10 +207,10 @@ fn plain(p: &Plain) -> Action {
 }
 
 fn pick(app: &App, p: &Pick) -> Item {
-    let c = &app.catalog;
+    let c = app.catalog();
     let near = |i: u16, len: usize| usize::from(i) % (len + 2);
     match *p {
-        Pick::Row(r) => app.rows[usize::from(r) % app.rows.len()],
+        Pick::Row(r) => app.rows()[usize::from(r) % app.rows().len()],
         Pick::Node(n) => Item::Node(near(n, c.nodes.len())),
         Pick::Org(o) => Item::Org(near(o, c.orgs.len())),
         Pick::Use(o, n) => Item::Use(near(o, c.orgs.len()), near(n, c.nodes.len())),
@@ -228,8 +228,8 @@ fn mouse(app: &App, kind: &Mouse, x: u16, y: u16) -> Option<Action> {
         Mouse::WheelUp => MouseEventKind::ScrollUp,
     };
     // Mostly on the screen, sometimes a little past its edges.
-    let column = x % app.size.0.saturating_add(4);
-    let row = y % app.size.1.saturating_add(4);
+    let column = x % app.size().0.saturating_add(4);
+    let row = y % app.size().1.saturating_add(4);
     let ev = MouseEvent { kind, column, row, modifiers: KeyModifiers::NONE };
     ccbnet::term::action_for_mouse(app, &ev)
 }
@@ -252,7 +252,7 @@ fn actions(app: &mut App, step: &Step) -> Vec<Action> {
         Step::ScrollTree(d) => vec![Action::ScrollTree(*d)],
         Step::ScrollDetail(d) => vec![Action::ScrollDetail(*d)],
         Step::SetLanguage(i) => {
-            let langs = &app.catalog.languages;
+            let langs = &app.catalog().languages;
             vec![Action::SetLanguage(langs[usize::from(*i) % langs.len()].clone())]
         }
         Step::SetLanguageCode(code) => vec![Action::SetLanguage(code.clone())],
@@ -268,17 +268,17 @@ fn actions(app: &mut App, step: &Step) -> Vec<Action> {
 }
 
 fn check(app: &App) {
-    assert!(app.cursor < app.rows.len(), "cursor {} of {} rows", app.cursor, app.rows.len());
+    assert!(app.cursor() < app.rows().len(), "cursor {} of {} rows", app.cursor(), app.rows().len());
     if app.areas().is_some() {
         let h = app.tree_height();
         assert!(
-            app.tree_offset <= app.cursor && app.cursor < app.tree_offset + h,
+            app.tree_offset() <= app.cursor() && app.cursor() < app.tree_offset() + h,
             "cursor {} offset {} height {h}",
-            app.cursor,
-            app.tree_offset
+            app.cursor(),
+            app.tree_offset()
         );
     }
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     let mut buf = Buffer::empty(area);
     ccbnet::ui::draw(app, area, &mut buf);
     let _ = ccbnet::ui::cursor_position(app, area);
@@ -322,7 +322,7 @@ fuzz_target!(|input: Input| {
         for action in actions(&mut app, step) {
             app.update(action);
         }
-        if app.quit {
+        if app.quit() {
             break;
         }
         check(&app);

@@ -94,7 +94,7 @@ fn explore(catalog: Catalog) {
 }
 
 fn draw(app: &App) {
-    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let area = Rect::new(0, 0, app.size().0, app.size().1);
     let mut buf = Buffer::empty(area);
     ccbnet::ui::draw(app, area, &mut buf);
     for cell in &buf.content {

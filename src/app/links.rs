@@ -9,7 +9,7 @@ use crate::tree::{Item, View};
 pub const HISTORY: usize = 100;
 
 /// Puts `place` on a history list, dropping the oldest past [`HISTORY`].
-fn remember(list: &mut Vec<super::Place>, place: super::Place) {
+fn remember(list: &mut Vec<super::Stop>, place: super::Stop) {
     if list.len() >= HISTORY {
         list.drain(..=list.len() - HISTORY);
     }
@@ -20,8 +20,13 @@ impl App {
     /// Follows link `i` (from 0) of the detail pane: its target is selected, revealed and
     /// shown, in the view it belongs to; the place left goes on the history.
     pub(super) fn follow_link(&mut self, i: usize) {
+        // A search that finds nothing shows no entry, so no links either.
+        if self.no_results() {
+            return;
+        }
         let Some(target) = self.detail().links.get(i).map(|l| l.target) else { return };
-        let here = self.place();
+        // The place left keeps its search: `Back` comes back to the filtered tree as it was.
+        let here = self.stop();
         remember(&mut self.back, here);
         self.forward.clear();
         self.search = None;
@@ -41,18 +46,18 @@ impl App {
 
     /// `Backspace` / `Alt-←`: the place before the last jump, exactly as it was.
     pub(super) fn go_back(&mut self) {
-        let Some(place) = self.back.pop() else { return };
-        let here = self.place();
+        let Some(stop) = self.back.pop() else { return };
+        let here = self.stop();
         remember(&mut self.forward, here);
-        self.restore(place);
+        self.restore_stop(stop);
     }
 
     /// `Alt-→`: the place left by the last `Back`.
     pub(super) fn go_forward(&mut self) {
-        let Some(place) = self.forward.pop() else { return };
-        let here = self.place();
+        let Some(stop) = self.forward.pop() else { return };
+        let here = self.stop();
         remember(&mut self.back, here);
-        self.restore(place);
+        self.restore_stop(stop);
     }
 
     /// `o`: the other view of the left pane, on the item last selected there; a search goes on
@@ -64,7 +69,9 @@ impl App {
             View::Organisations => View::Levels,
         };
         let back_to = self.other_view_item.replace(here);
-        if self.search.is_some() {
+        if let Some(s) = self.search.as_mut() {
+            // The results are the other view's now: a step that went round is history.
+            s.wrapped = None;
             self.show_results(back_to);
         } else {
             self.rebuild_rows();

@@ -13,9 +13,10 @@ use std::sync::Arc;
 
 use ratatui::layout::Rect;
 
-use crate::action::Action;
+use crate::action::{Action, Effect};
 use crate::data::{Catalog, NodeIx};
 use crate::detail;
+use crate::keymap::{Mode, Pane};
 use crate::layout::{self, Areas};
 use crate::search::{Hit, Index};
 use crate::tree::{self, Expansion, Item, View};
@@ -52,78 +53,138 @@ pub struct Place {
 #[derive(Debug, Clone)]
 pub struct Search {
     /// What was typed.
-    pub query: String,
+    pub(super) query: String,
     /// The caret in `query`, in characters.
-    pub caret: usize,
+    pub(super) caret: usize,
     /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    pub typing: bool,
+    pub(super) typing: bool,
     /// Every item found (nodes and organisations), best first.
-    pub hits: Vec<Hit>,
+    pub(super) hits: Vec<Hit>,
     /// The query `hits` are for.
-    pub searched: String,
+    pub(super) searched: String,
     /// The results in the current view, best first.
-    pub results: Vec<Item>,
+    pub(super) results: Vec<Item>,
     /// The result `n`/`N` stand on, an index into `results`.
-    pub current: usize,
-    /// Whether the last `n`/`N` went round from one end to the other.
-    pub wrapped: bool,
+    pub(super) current: usize,
+    /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
+    /// `Some(false)` from the first to the last.
+    pub(super) wrapped: Option<bool>,
     /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
-    pub matched: Vec<bool>,
+    pub(super) matched: Vec<bool>,
     /// Per search key, the language (an index into the catalog's) of a result that matched
     /// only in another language; `u8::MAX` otherwise.
-    pub other_lang: Vec<u8>,
+    pub(super) other_lang: Vec<u8>,
     /// Where the person stood before `/`.
-    pub before: Place,
+    pub(super) before: Place,
 }
+
+impl Search {
+    /// What was typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The caret in the query, in characters.
+    #[must_use]
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
+    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The results in the current view, best first: exactly what `n`/`N` go through.
+    #[must_use]
+    pub fn results(&self) -> &[Item] {
+        &self.results
+    }
+
+    /// The result `n`/`N` stand on, an index into [`Search::results`].
+    #[must_use]
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// Whether the last `n`/`N` went round: `Some(true)` to the first result, `Some(false)` to
+    /// the last.
+    #[must_use]
+    pub fn wrapped(&self) -> Option<bool> {
+        self.wrapped
+    }
+}
+
+/// A place on the history: where the person stood, with the search kept then, if any.
+#[derive(Debug, Clone)]
+pub struct Stop {
+    /// Where the person stood.
+    pub place: Place,
+    /// The search kept as a filter then.
+    pub search: Option<Search>,
+}
+
+/// The largest count (`3j`) the digits build; more digits keep it there.
+pub const MAX_COUNT: usize = 99_999;
 
 /// Everything the explorer shows, and nothing else.
 #[derive(Debug, Clone)]
 pub struct App {
     /// The data.
-    pub catalog: Catalog,
+    catalog: Catalog,
     /// The active language, one of the catalog's.
-    pub lang: String,
+    lang: String,
     /// The language the person chose last (at the start or with a key or click): a reload
     /// whose file has it goes back to it, even after one that did not have it.
-    pub chosen_lang: String,
+    chosen_lang: String,
     /// What the left pane lists.
-    pub view: View,
+    view: View,
     /// What is expanded, in both views.
-    pub expansion: Expansion,
+    expansion: Expansion,
     /// The visible rows of the left pane, top to bottom.
-    pub rows: Vec<Item>,
+    rows: Vec<Item>,
     /// The selected row, an index into `rows`.
-    pub cursor: usize,
+    cursor: usize,
     /// The first row shown in the left pane.
-    pub tree_offset: usize,
+    tree_offset: usize,
     /// Which pane the movement keys act on.
-    pub focus: Focus,
+    focus: Focus,
     /// The first line shown in the detail pane.
-    pub detail_scroll: usize,
+    detail_scroll: usize,
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
-    pub link_focus: Option<usize>,
+    link_focus: Option<usize>,
     /// Places to go back to (`Backspace`, `Alt-←`), the latest last.
-    pub back: Vec<Place>,
+    back: Vec<Stop>,
     /// Places to go forward to (`Alt-→`), the next last.
-    pub forward: Vec<Place>,
+    forward: Vec<Stop>,
+    /// The count typed so far (`3` of `3j`), if any.
+    count: Option<usize>,
+    /// A one-line message for the footer (what was copied), until the next key.
+    message: Option<String>,
+    /// Whether the explorer has the mouse (else the terminal's own selection works).
+    mouse: bool,
+    /// What the terminal has to do and has not done yet (copy, mouse capture).
+    effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
-    pub other_view_item: Option<Item>,
+    other_view_item: Option<Item>,
     /// Whether the help overlay is open.
-    pub help: bool,
+    help: bool,
     /// The first line shown in the help overlay, when it is taller than the screen.
-    pub help_scroll: usize,
+    help_scroll: usize,
     /// The terminal's size.
-    pub size: (u16, u16),
+    size: (u16, u16),
     /// Set when the person asked to leave.
-    pub quit: bool,
+    quit: bool,
     /// The folded texts that search runs over, built once.
-    pub index: Index,
+    index: Index,
     /// The search, while one is on.
-    pub search: Option<Search>,
+    search: Option<Search>,
     /// Why the data file on disk did not load again, while the last good data is shown.
-    pub banner: Option<String>,
+    banner: Option<String>,
     /// How many times the data was replaced (live reload): part of the detail cache's key.
-    pub generation: u64,
+    generation: u64,
     /// The detail pane's content, kept while what it depends on stays the same: a keystroke
     /// asks for it several times (scroll limits, links, drawing), and a long text is costly.
     detail_cache: RefCell<Option<(DetailKey, Arc<detail::DetailView>)>>,
@@ -169,6 +230,10 @@ impl App {
             link_focus: None,
             back: Vec::new(),
             forward: Vec::new(),
+            count: None,
+            message: None,
+            mouse: true,
+            effects: Vec::new(),
             other_view_item: None,
             help: false,
             help_scroll: 0,
@@ -179,14 +244,195 @@ impl App {
         app
     }
 
-    /// Which keys are live: the search line's while typing in it, else the tree's.
+    /// The data.
     #[must_use]
-    pub fn key_mode(&self) -> crate::keymap::Mode {
-        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
-            crate::keymap::Mode::Typing
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// The active language, one of the catalog's.
+    #[must_use]
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// What the left pane lists.
+    #[must_use]
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// What is expanded, in both views.
+    #[must_use]
+    pub fn expansion(&self) -> &Expansion {
+        &self.expansion
+    }
+
+    /// The visible rows of the left pane, top to bottom.
+    #[must_use]
+    pub fn rows(&self) -> &[Item] {
+        &self.rows
+    }
+
+    /// The selected row, an index into [`App::rows`].
+    #[must_use]
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    /// The first row shown in the left pane.
+    #[must_use]
+    pub fn tree_offset(&self) -> usize {
+        self.tree_offset
+    }
+
+    /// Which pane the movement keys act on.
+    #[must_use]
+    pub fn focus(&self) -> Focus {
+        self.focus
+    }
+
+    /// The first line shown in the detail pane.
+    #[must_use]
+    pub fn detail_scroll(&self) -> usize {
+        self.detail_scroll
+    }
+
+    /// The link of the detail pane that `Enter` follows, while the detail has the focus.
+    #[must_use]
+    pub fn link_focus(&self) -> Option<usize> {
+        self.link_focus
+    }
+
+    /// The places to go back to, the latest last.
+    #[must_use]
+    pub fn back(&self) -> &[Stop] {
+        &self.back
+    }
+
+    /// The places to go forward to, the next last.
+    #[must_use]
+    pub fn forward(&self) -> &[Stop] {
+        &self.forward
+    }
+
+    /// Whether the help overlay is open.
+    #[must_use]
+    pub fn help(&self) -> bool {
+        self.help
+    }
+
+    /// The first line shown in the help overlay.
+    #[must_use]
+    pub fn help_scroll(&self) -> usize {
+        self.help_scroll
+    }
+
+    /// The terminal's size, as the last resize said.
+    #[must_use]
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
+
+    /// Whether the person asked to leave.
+    #[must_use]
+    pub fn quit(&self) -> bool {
+        self.quit
+    }
+
+    /// The folded texts that search runs over.
+    #[must_use]
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+
+    /// The search, while one is on.
+    #[must_use]
+    pub fn search(&self) -> Option<&Search> {
+        self.search.as_ref()
+    }
+
+    /// Why the data file on disk did not load again, while the last good data is shown.
+    #[must_use]
+    pub fn banner(&self) -> Option<&str> {
+        self.banner.as_deref()
+    }
+
+    /// The count typed so far (`3` of `3j`), if any.
+    #[must_use]
+    pub fn count(&self) -> Option<usize> {
+        self.count
+    }
+
+    /// The footer's one-line message (what was copied), until the next key.
+    #[must_use]
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// Whether the explorer has the mouse.
+    #[must_use]
+    pub fn mouse(&self) -> bool {
+        self.mouse
+    }
+
+    /// Expands every entry of the tree of levels (the benchmarks' largest tree).
+    pub fn expand_all(&mut self) {
+        self.expansion.nodes.fill(true);
+        self.rebuild_rows();
+        self.settle();
+    }
+
+    /// What the keys do now: the one decision that the key table, the help, the footer and
+    /// [`App::update`] read.
+    #[must_use]
+    pub fn mode(&self) -> Mode {
+        self.mode_with(self.help)
+    }
+
+    /// The mode under the help overlay: what the keys will do once it is closed (the help shows
+    /// which of them are live there).
+    #[must_use]
+    pub fn mode_beneath(&self) -> Mode {
+        self.mode_with(false)
+    }
+
+    fn mode_with(&self, help: bool) -> Mode {
+        let typing = self.search.as_ref().is_some_and(|s| s.typing);
+        let pane = if help {
+            Pane::Help
+        } else if typing {
+            Pane::Typing
+        } else if self.focus == Focus::Detail {
+            Pane::Detail
         } else {
-            crate::keymap::Mode::Browse
+            Pane::Tree
+        };
+        Mode {
+            pane,
+            filter: self.search.as_ref().is_some_and(|s| !s.typing),
+            results: self.search.as_ref().map_or(0, |s| s.results.len()),
+            orgs: self.view == View::Organisations,
+            links: if self.no_results() { 0 } else { self.detail().links.len() },
+            link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
+            expandable: !self.filtering() && self.selected().has_children(&self.catalog),
+            expanded: !self.filtering() && self.expansion.is_open(self.selected()),
+            back: !self.back.is_empty(),
+            forward: !self.forward.is_empty(),
+            count: self.count,
         }
+    }
+
+    /// The next thing the terminal has to do (copy, mouse capture), taken off the list: the
+    /// terminal loop carries these out after each update.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        if self.effects.is_empty() { None } else { Some(self.effects.remove(0)) }
+    }
+
+    /// Whether a search is on, has a query, and finds nothing.
+    #[must_use]
+    pub fn no_results(&self) -> bool {
+        self.search.as_ref().is_some_and(|s| s.results.is_empty() && !s.query.trim().is_empty())
     }
 
     /// The language a search result matched in, when it matched only in another language than
@@ -253,7 +499,8 @@ impl App {
         {
             return Arc::clone(view);
         }
-        let view = Arc::new(detail::view(self, width));
+        let view =
+            Arc::new(detail::view(&self.catalog, key.item, &self.lang, width, key.link_focus));
         *self.detail_cache.borrow_mut() = Some((key, Arc::clone(&view)));
         view
     }
@@ -269,60 +516,135 @@ impl App {
         self.detail_len().saturating_sub(self.detail_height())
     }
 
-    /// Carries out one action.
+    /// Carries out one action, as [`App::mode`] says it goes: to the help, the search line, or
+    /// the focused pane.
     pub fn update(&mut self, action: Action) {
-        if self.search.as_ref().is_some_and(|s| s.typing) && !self.help {
-            self.apply_typing(action);
-            self.settle();
-            return;
+        if !matches!(action, Action::Resize(..)) {
+            self.message = None;
         }
-        if self.help {
-            match action {
-                Action::ToggleHelp | Action::Close => self.help = false,
-                Action::Down => {
-                    let max = crate::help::max_scroll(&self.lang, self.size.1);
-                    self.help_scroll = (self.help_scroll + 1).min(max);
-                }
-                Action::Up => self.help_scroll = self.help_scroll.saturating_sub(1),
-                Action::First => self.help_scroll = 0,
-                Action::Quit => self.quit = true,
-                Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
-                    self.apply(action);
-                }
-                Action::Paste(text) => self.paste(text),
-                _ => {}
+        match self.mode().pane {
+            Pane::Help => self.apply_help(action),
+            Pane::Typing => {
+                self.count = None;
+                self.apply_typing(action);
+                self.settle();
             }
-            return;
+            Pane::Tree | Pane::Detail => self.apply(action),
         }
-        self.apply(action);
     }
 
-    /// After any action: the selection in view, the detail scroll in range.
+    /// Keys under the help overlay: they scroll it or close it, never quit or move the tree.
+    fn apply_help(&mut self, action: Action) {
+        let max = crate::help::max_scroll(&self.lang, self.size);
+        let page = crate::help::visible_lines(&self.lang, self.size);
+        let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
+        match action {
+            Action::ToggleHelp | Action::Close => self.help = false,
+            Action::Down => self.help_scroll = scroll(1, self.help_scroll),
+            Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
+            Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
+            Action::PageUp => self.help_scroll = scroll(-page_step(page), self.help_scroll),
+            Action::HalfPageDown => self.help_scroll = scroll(half_step(page), self.help_scroll),
+            Action::HalfPageUp => self.help_scroll = scroll(-half_step(page), self.help_scroll),
+            Action::First => self.help_scroll = 0,
+            Action::Last => self.help_scroll = max,
+            Action::Quit => self.quit = true,
+            Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
+                self.apply(action);
+            }
+            Action::Paste(text) => self.paste(text),
+            _ => {}
+        }
+        self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
+    }
+
+    /// After any action: the selection in view, the detail scroll in range, the search's
+    /// current result on the selection when it is one.
     fn settle(&mut self) {
         self.keep_in_view();
         self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        let sel = self.rows.get(self.cursor).copied();
+        if let Some(s) = self.search.as_mut()
+            && let Some(sel) = sel
+            && s.results.get(s.current) != Some(&sel)
+            && let Some(i) = s.results.iter().position(|&r| r == sel)
+        {
+            s.current = i;
+        }
+    }
+
+    /// A digit: the count grows (`1`, `12`); a `0` alone starts nothing.
+    fn digit(&mut self, d: u8) {
+        self.count = match (self.count, d) {
+            (None, 0) => None,
+            (c, d) => Some((c.unwrap_or(0) * 10 + usize::from(d)).min(MAX_COUNT)),
+        };
     }
 
     fn apply(&mut self, action: Action) {
+        if let Action::Digit(d) = action {
+            self.digit(d);
+            return;
+        }
+        // Any other key uses the count, or drops it.
+        let count = self.count.take();
+        let times = count.unwrap_or(1);
+        let steps = i32::try_from(times).unwrap_or(i32::MAX);
         let page = self.tree_height();
         let detail_page = self.detail_height();
         let in_detail = self.focus == Focus::Detail;
+        let to_row = |c: Option<usize>| c.map(|c| c.saturating_sub(1));
         match action {
-            Action::Down if in_detail => self.detail_down(),
-            Action::Up if in_detail => self.detail_up(),
-            Action::PageDown if in_detail => self.scroll_detail(page_step(detail_page)),
-            Action::PageUp if in_detail => self.scroll_detail(-page_step(detail_page)),
+            Action::Down if in_detail => {
+                for _ in 0..times.min(self.detail_len().max(1)) {
+                    self.detail_down();
+                }
+            }
+            Action::Up if in_detail => {
+                for _ in 0..times.min(self.detail_len().max(1)) {
+                    self.detail_up();
+                }
+            }
+            Action::PageDown if in_detail => {
+                self.scroll_detail(page_step(detail_page).saturating_mul(steps));
+            }
+            Action::PageUp if in_detail => {
+                self.scroll_detail(-page_step(detail_page).saturating_mul(steps));
+            }
+            Action::HalfPageDown if in_detail => {
+                self.scroll_detail(half_step(detail_page).saturating_mul(steps));
+            }
+            Action::HalfPageUp if in_detail => {
+                self.scroll_detail(-half_step(detail_page).saturating_mul(steps));
+            }
+            Action::First | Action::Last if in_detail && count.is_some() => {
+                self.detail_scroll = to_row(count).unwrap_or(0).min(self.max_detail_scroll());
+                self.link_focus = None;
+            }
             Action::First if in_detail => self.detail_scroll = 0,
             Action::Last if in_detail => self.detail_scroll = self.max_detail_scroll(),
-            Action::Toggle if in_detail => {
+            Action::Toggle | Action::FollowFocused if in_detail => {
                 if let Some(i) = self.link_focus {
                     self.follow_link(i);
                 }
             }
-            Action::Down => self.move_cursor(1),
-            Action::Up => self.move_cursor(-1),
-            Action::PageDown => self.move_cursor(page_step(page)),
-            Action::PageUp => self.move_cursor(-page_step(page)),
+            Action::FollowFocused => {}
+            Action::FollowNumbered => {
+                if let Some(i) = to_row(count) {
+                    self.follow_link(i);
+                }
+            }
+            Action::DropCount => {}
+            Action::Down => self.move_cursor(steps),
+            Action::Up => self.move_cursor(-steps),
+            Action::PageDown => self.move_cursor(page_step(page).saturating_mul(steps)),
+            Action::PageUp => self.move_cursor(-page_step(page).saturating_mul(steps)),
+            Action::HalfPageDown => self.move_cursor(half_step(page).saturating_mul(steps)),
+            Action::HalfPageUp => self.move_cursor(-half_step(page).saturating_mul(steps)),
+            // `5g`, `10G`: row 5, row 10, as in vim.
+            Action::First | Action::Last if count.is_some() => {
+                self.set_cursor(to_row(count).unwrap_or(0));
+            }
             Action::First => self.set_cursor(0),
             Action::Last => self.set_cursor(self.rows.len() - 1),
             Action::Expand | Action::Toggle if self.filtering() => {}
@@ -383,6 +705,14 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::ToggleView => self.toggle_view(),
+            Action::CopyEntry => self.copy(false),
+            Action::CopyId => self.copy(true),
+            Action::ToggleMouse => {
+                self.mouse = !self.mouse;
+                self.effects.push(Effect::MouseCapture(self.mouse));
+                let s = crate::i18n::strings(&self.lang);
+                self.message = Some((if self.mouse { s.mouse_on } else { s.mouse_off }).to_owned());
+            }
             Action::Quit => self.quit = true,
             Action::Select(item) => {
                 self.select_item(item);
@@ -414,24 +744,48 @@ impl App {
                 }
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.count = count;
+            }
             Action::Paste(text) => {
                 self.paste(text);
                 return;
             }
             // Editing keys mean nothing outside the search line.
-            Action::SearchChar(_)
+            Action::Digit(_)
+            | Action::SearchChar(_)
             | Action::SearchBackspace
+            | Action::SearchDelete
             | Action::SearchDeleteWord
+            | Action::SearchKillEnd
             | Action::SearchClear
             | Action::SearchLeft
             | Action::SearchRight
+            | Action::SearchWordLeft
+            | Action::SearchWordRight
             | Action::SearchHome
             | Action::SearchEnd
             | Action::SearchAccept
             | Action::SearchCancel => {}
         }
         self.settle();
+    }
+
+    /// `y` / `Y`: the selected entry as text, or its id, onto the clipboard; the footer says so.
+    fn copy(&mut self, id_only: bool) {
+        let item = self.selected();
+        let s = crate::i18n::strings(&self.lang);
+        let (text, message) = if id_only {
+            let id = crate::clip::id(&self.catalog, item).to_owned();
+            (id.clone(), s.copied_id.replace("{}", &id))
+        } else {
+            let text = crate::clip::entry_text(&self.catalog, item, &self.lang);
+            let name = text.lines().next().unwrap_or("").to_owned();
+            (text, s.copied.replace("{}", &name))
+        };
+        self.effects.push(Effect::Copy(text));
+        self.message = Some(message);
     }
 
     fn scroll_detail(&mut self, d: i32) {
@@ -554,6 +908,29 @@ impl App {
         }
     }
 
+    /// Where the person stands now, with the search kept as a filter: a place on the history.
+    fn stop(&self) -> Stop {
+        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing) }
+    }
+
+    /// Goes back to `stop` exactly, with the search it kept.
+    fn restore_stop(&mut self, stop: Stop) {
+        let Stop { place, search } = stop;
+        self.restore(place);
+        if search.is_some() {
+            self.search = search;
+            let item = self.selected();
+            let (offset, scroll, link, focus) =
+                (self.tree_offset, self.detail_scroll, self.link_focus, self.focus);
+            self.rebuild_rows();
+            self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
+            self.tree_offset = offset;
+            self.detail_scroll = scroll;
+            self.link_focus = link;
+            self.focus = focus;
+        }
+    }
+
     /// Goes back to `place` exactly (without a search).
     fn restore(&mut self, place: Place) {
         self.search = None;
@@ -571,6 +948,11 @@ impl App {
 /// A page move: the pane's height less one line of overlap, at least one.
 fn page_step(height: usize) -> i32 {
     i32::try_from(height.saturating_sub(1).max(1)).unwrap_or(i32::MAX)
+}
+
+/// Half a page, at least one line.
+fn half_step(height: usize) -> i32 {
+    i32::try_from((height / 2).max(1)).unwrap_or(i32::MAX)
 }
 
 /// `base + d`, kept at zero or above.

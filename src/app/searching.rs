@@ -27,6 +27,33 @@ impl App {
                     s.caret -= 1;
                 }
             }
+            Action::SearchDelete => {
+                if s.caret < len {
+                    let at = byte(&s.query, s.caret);
+                    s.query.remove(at);
+                }
+            }
+            Action::SearchKillEnd => {
+                let at = byte(&s.query, s.caret);
+                s.query.truncate(at);
+            }
+            Action::SearchWordLeft => {
+                let chars: Vec<char> = s.query.chars().collect();
+                s.caret = word_left(&chars, s.caret);
+                edited = false;
+            }
+            Action::SearchWordRight => {
+                let chars: Vec<char> = s.query.chars().collect();
+                let mut at = s.caret;
+                while at < chars.len() && !chars[at].is_alphanumeric() {
+                    at += 1;
+                }
+                while at < chars.len() && chars[at].is_alphanumeric() {
+                    at += 1;
+                }
+                s.caret = at;
+                edited = false;
+            }
             Action::SearchDeleteWord => {
                 let chars: Vec<char> = s.query.chars().collect();
                 let mut start = s.caret;
@@ -133,7 +160,7 @@ impl App {
             searched: String::new(),
             results: Vec::new(),
             current: 0,
-            wrapped: false,
+            wrapped: None,
             matched: vec![false; keys],
             other_lang: vec![u8::MAX; keys],
             before: self.place(),
@@ -167,7 +194,7 @@ impl App {
         };
         s.searched.clone_from(&s.query);
         s.current = 0;
-        s.wrapped = false;
+        s.wrapped = None;
         self.show_results(None);
     }
 
@@ -227,12 +254,13 @@ impl App {
         if n == 0 {
             return;
         }
+        let current = s.current.min(n - 1);
         let (next, wrapped) = if forward {
-            if s.current + 1 >= n { (0, true) } else { (s.current + 1, false) }
-        } else if s.current == 0 {
-            (n - 1, true)
+            if current + 1 >= n { (0, Some(true)) } else { (current + 1, None) }
+        } else if current == 0 {
+            (n - 1, Some(false))
         } else {
-            (s.current - 1, false)
+            (current - 1, None)
         };
         s.current = next;
         s.wrapped = wrapped;
@@ -257,6 +285,18 @@ impl App {
         self.cursor = 0;
         self.select_item(item);
     }
+}
+
+/// Where the caret lands on `Alt-B`: the start of the word before `at`.
+fn word_left(chars: &[char], at: usize) -> usize {
+    let mut at = at.min(chars.len());
+    while at > 0 && !chars[at - 1].is_alphanumeric() {
+        at -= 1;
+    }
+    while at > 0 && chars[at - 1].is_alphanumeric() {
+        at -= 1;
+    }
+    at
 }
 
 /// Pasted text as the search line takes it: line breaks and tabs become spaces, other control
