@@ -324,7 +324,8 @@ fn explore(cli: &Cli) -> ExitCode {
         // A closed terminal ends quietly, as a hangup does.
         Ok(crate::term::Ended::Closed) => 129,
         Err(e) => {
-            eprintln!("ccbnet: terminal error: {e}");
+            // Never a panic for a standard error that is gone too.
+            let _ = writeln!(std::io::stderr(), "ccbnet: terminal error: {e}");
             1
         }
     };

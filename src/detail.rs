@@ -327,7 +327,8 @@ pub fn node_view(
 }
 
 /// The detail of organisation `o` in `lang`: its names, what it belongs to and what belongs to
-/// it, and the entries it appears in (computed from the entries that name it).
+/// it, the entries it appears in (computed from the entries that name it) and the organisations
+/// it meets there.
 #[must_use]
 pub fn org_view(
     catalog: &Catalog,
@@ -381,6 +382,18 @@ pub fn org_view(
         b.item("•", m, joined(acr.as_deref(), &name), role, Some(Target::Node(n)));
     }
     b.more(uses.len());
+    // Whom it meets, and where: computed from the entries that name it.
+    let met = crate::meets::meets(catalog, o);
+    if !met.is_empty() {
+        b.heading(crate::export::labels(lang).meets);
+        for mt in met.iter().take(MAX_LISTED) {
+            let (m, acr, name) = org_title(catalog, mt.other, lang);
+            let entries = crate::meets::entry_list(catalog, mt, lang);
+            let text = format!("{}{}{entries}", joined(acr.as_deref(), &name), s.colon);
+            b.item("↔", m, text, None, Some(Target::Org(mt.other)));
+        }
+        b.more(met.len());
+    }
     b.source();
     DetailView { lines: b.lines, links: b.links }
 }

@@ -5,6 +5,7 @@
 use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
@@ -39,6 +40,17 @@ pub fn terminal_gone(e: &std::io::Error) -> bool {
         || e.raw_os_error().is_some_and(|c| {
             c == rustix::io::Errno::IO.raw_os_error() || c == rustix::io::Errno::NXIO.raw_os_error()
         })
+}
+
+/// Whether the terminal (standard input) has hung up: after that, every error of the terminal
+/// is only that it is gone.
+#[must_use]
+pub fn hung_up() -> bool {
+    let stdin = std::io::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let zero = Timespec { tv_sec: 0, tv_nsec: 0 };
+    poll(&mut fds, Some(&zero)).is_ok()
+        && fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
 }
 
 /// Starts reading the terminal (standard input) on a thread; its events arrive on `out`. The
@@ -104,25 +116,115 @@ pub fn terminal(out: Sender<Input>) {
         .ok();
 }
 
-/// Watches `file` and sends [`Input::DataChanged`] when it changes. The folder is watched, not
-/// the file, so that editors that save by writing a new file and renaming it are seen too.
-///
-/// # Errors
-/// When the system cannot watch the folder.
-pub fn watch(file: &Path, tx: Sender<Input>) -> notify::Result<notify::RecommendedWatcher> {
-    let file: PathBuf = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    let dir = file.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let name = file.file_name().map(std::ffi::OsStr::to_os_string);
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        let Ok(ev) = res else { return };
-        let relevant =
-            matches!(ev.kind, EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_));
-        let ours =
-            ev.paths.iter().any(|p| p.file_name().map(std::ffi::OsStr::to_os_string) == name);
-        if relevant && ours {
-            let _ = tx.send(Input::DataChanged);
+/// How often a data file whose folder is gone is looked for again.
+pub const RETRY: Duration = Duration::from_secs(1);
+
+/// Watches the data file and sends [`Input::DataChanged`] when it changes. The folder is
+/// watched, not the file, so that editors that save by writing a new file and renaming it are
+/// seen too; when the path is a symbolic link, the folder of the file it points to is watched
+/// as well (each link of a chain), so that edits to the target are seen. Events about other
+/// files of those folders are dropped in the watcher's own thread: they never wake the loop.
+pub struct DataWatch {
+    watcher: notify::RecommendedWatcher,
+    /// The path as given, made absolute.
+    path: PathBuf,
+    /// The folders watched now.
+    dirs: Vec<PathBuf>,
+    /// The paths whose events count: each file of the chain of links, and each folder watched
+    /// (a folder moved or deleted).
+    wanted: Arc<Mutex<Vec<PathBuf>>>,
+    /// Whether every folder that should be watched is (else one is gone: look again later).
+    complete: bool,
+}
+
+impl std::fmt::Debug for DataWatch {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DataWatch").field("path", &self.path).field("dirs", &self.dirs).finish()
+    }
+}
+
+/// The files `path` leads to: itself, then each target of a chain of symbolic links (at most
+/// eight), each with its folder.
+fn chain(path: &Path) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    let mut at = path.to_path_buf();
+    for _ in 0..8 {
+        let dir = at.parent().map_or_else(|| PathBuf::from("/"), Path::to_path_buf);
+        out.push((at.clone(), dir.clone()));
+        match std::fs::read_link(&at) {
+            Ok(target) => at = if target.is_absolute() { target } else { dir.join(target) },
+            Err(_) => break,
         }
-    })?;
-    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
-    Ok(watcher)
+    }
+    out
+}
+
+impl DataWatch {
+    /// Starts watching `file`; changes arrive on `tx`.
+    ///
+    /// # Errors
+    /// When the system cannot watch at all.
+    pub fn new(file: &Path, tx: Sender<Input>) -> notify::Result<Self> {
+        let path: PathBuf = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+        let wanted: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+        let seen = Arc::clone(&wanted);
+        let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            let Ok(ev) = res else { return };
+            let relevant = matches!(
+                ev.kind,
+                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+            );
+            if !relevant {
+                return;
+            }
+            let wanted = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if ev.paths.iter().any(|p| wanted.contains(p)) {
+                let _ = tx.send(Input::DataChanged);
+            }
+        })?;
+        let mut watch = DataWatch { watcher, path, dirs: Vec::new(), wanted, complete: false };
+        watch.refresh();
+        Ok(watch)
+    }
+
+    /// Watches what the path leads to now (after a reload: a link may point elsewhere, a
+    /// folder may have come back).
+    pub fn refresh(&mut self) {
+        let links = chain(&self.path);
+        let dirs: Vec<PathBuf> =
+            links.iter().map(|(_, d)| d.clone()).fold(Vec::new(), |mut v, d| {
+                if !v.contains(&d) {
+                    v.push(d);
+                }
+                v
+            });
+        // Watched again even when already watched: a folder moved away keeps its watch, and
+        // the one now at its path needs a new one.
+        for d in std::mem::take(&mut self.dirs) {
+            let _ = self.watcher.unwatch(&d);
+        }
+        self.complete = true;
+        for d in dirs {
+            if self.watcher.watch(&d, RecursiveMode::NonRecursive).is_ok() {
+                self.dirs.push(d);
+            } else {
+                self.complete = false;
+            }
+        }
+        let mut wanted = self.wanted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        *wanted = links.into_iter().map(|(f, _)| f).chain(self.dirs.iter().cloned()).collect();
+    }
+
+    /// Whether a folder of the path is gone, so that changes cannot be seen: the loop then
+    /// looks again every [`RETRY`].
+    #[must_use]
+    pub fn lost(&self) -> bool {
+        !self.complete
+    }
+
+    /// Whether the file is there again (after [`DataWatch::lost`]).
+    #[must_use]
+    pub fn back(&self) -> bool {
+        std::fs::metadata(&self.path).is_ok()
+    }
 }

@@ -16,6 +16,7 @@ pub mod keymap;
 pub mod layout;
 pub mod lookup;
 pub mod manual;
+pub mod map;
 pub mod meets;
 pub mod search;
 pub mod synth;

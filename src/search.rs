@@ -132,10 +132,13 @@ pub fn fold_mapped(s: &str) -> (String, Vec<usize>) {
     (out, map)
 }
 
-/// The words of a query, folded.
+/// The words of a query, folded, each once (a word said twice asks nothing more, and a paste
+/// can repeat one thousands of times), in the order they first come.
 #[must_use]
 pub fn query_words(query: &str) -> Vec<String> {
-    fold(query).split_whitespace().map(str::to_owned).collect()
+    let folded = fold(query);
+    let mut seen = std::collections::HashSet::new();
+    folded.split_whitespace().filter(|w| seen.insert(*w)).map(str::to_owned).collect()
 }
 
 /// The character ranges of `text` where any of `words` occurs, merged and in order.
@@ -289,16 +292,14 @@ impl NodeBest {
     }
 
     /// Records in `acc` what [`Acc::record`] would have, field by field.
-    fn record(&self, node: usize, bit: u32, acc: &mut Acc) {
+    fn record(&self, node: usize, acc: &mut Acc) {
         let Some((score, field)) = self.any else { return };
         if acc.word_any[node] == 0 {
             acc.touched.push(node);
         }
-        acc.any[node] |= bit;
         acc.word_any[node] = acc.word_any[node].max(score);
         acc.top_any[node] = acc.top_any[node].max(field);
         if let Some((score, field)) = self.act {
-            acc.act[node] |= bit;
             acc.word_act[node] = acc.word_act[node].max(score);
             acc.top_act[node] = acc.top_act[node].max(field);
         }
@@ -312,9 +313,11 @@ impl NodeBest {
 
 /// What a search has found so far, per node.
 struct Acc {
-    /// Which words matched, in any language.
+    /// How many of the words so far matched, in any language. Every score is above zero, so a
+    /// word matched a node when its score there is (see [`Acc::end_word`]); counting instead of
+    /// setting a bit per word lets a query have any number of words.
     any: Vec<u32>,
-    /// Which words matched in the active language (or a text the same in all).
+    /// How many matched in the active language (or a text the same in all).
     act: Vec<u32>,
     /// Sum over the words of their best score, in any language / the active one.
     best_any: Vec<u32>,
@@ -346,15 +349,13 @@ impl Acc {
         }
     }
 
-    fn record(&mut self, node: usize, fr: &FieldRef, score: u32, bit: u32, active: Option<usize>) {
+    fn record(&mut self, node: usize, fr: &FieldRef, score: u32, active: Option<usize>) {
         if self.word_any[node] == 0 {
             self.touched.push(node);
         }
-        self.any[node] |= bit;
         self.word_any[node] = self.word_any[node].max(score);
         self.top_any[node] = self.top_any[node].max(fr.field);
         if fr.lang().is_none() || fr.lang().map(usize::from) == active {
-            self.act[node] |= bit;
             self.word_act[node] = self.word_act[node].max(score);
             self.top_act[node] = self.top_act[node].max(fr.field);
         } else if let Some(l) = fr.lang()
@@ -364,11 +365,20 @@ impl Acc {
         }
     }
 
-    fn end_word(&mut self) {
+    /// The end of word number `done` (from 1): the word's scores go into the totals; returns
+    /// whether any node has matched every word so far (if none has, none can match them all).
+    fn end_word(&mut self, done: u32) -> bool {
+        let mut alive = false;
         for node in self.touched.drain(..) {
-            self.best_any[node] += std::mem::take(&mut self.word_any[node]);
-            self.best_act[node] += std::mem::take(&mut self.word_act[node]);
+            let act = std::mem::take(&mut self.word_act[node]);
+            self.any[node] += 1;
+            self.act[node] += u32::from(act > 0);
+            self.best_any[node] =
+                self.best_any[node].saturating_add(std::mem::take(&mut self.word_any[node]));
+            self.best_act[node] = self.best_act[node].saturating_add(act);
+            alive |= self.any[node] == done;
         }
+        alive
     }
 }
 
@@ -517,7 +527,7 @@ impl Index {
     #[must_use]
     pub fn search(&self, query: &str, active: &str, within: Option<&[NodeIx]>) -> Vec<Hit> {
         let words = query_words(query);
-        if words.is_empty() || words.len() > 32 {
+        if words.is_empty() {
             return Vec::new();
         }
         let active_ix = self.languages.iter().position(|l| l == active);
@@ -537,8 +547,8 @@ impl Index {
             }
             v
         });
-        for (wi, w) in words.iter().enumerate() {
-            let bit = 1u32 << wi;
+        let mut done = 0u32;
+        for w in &words {
             let single =
                 (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
             let field_range =
@@ -563,24 +573,24 @@ impl Index {
                 (Some(c), Some(nodes)) => {
                     for &node in nodes {
                         self.letter_best(field_range(node), c, active_ix, None)
-                            .record(node, bit, &mut acc);
-                        self.add_named(node, &named, bit, &mut acc);
+                            .record(node, &mut acc);
+                        self.add_named(node, &named, &mut acc);
                     }
                 }
                 (Some(c), None) => {
                     for node in 0..n {
                         if allowed.as_ref().is_none_or(|a| a[node]) {
                             self.letter_best(field_range(node), c, active_ix, None)
-                                .record(node, bit, &mut acc);
-                            self.add_named(node, &named, bit, &mut acc);
+                                .record(node, &mut acc);
+                            self.add_named(node, &named, &mut acc);
                         }
                     }
                 }
                 (None, Some(nodes)) => {
                     for &node in nodes {
                         let r = field_range(node);
-                        self.scan(&finder, r.start, r.end, bit, active_ix, None, &mut acc);
-                        self.add_named(node, &named, bit, &mut acc);
+                        self.scan(&finder, r.start, r.end, active_ix, None, &mut acc);
+                        self.add_named(node, &named, &mut acc);
                     }
                 }
                 (None, None) => {
@@ -588,7 +598,6 @@ impl Index {
                         &finder,
                         0,
                         self.fields.len(),
-                        bit,
                         active_ix,
                         allowed.as_deref(),
                         &mut acc,
@@ -596,15 +605,19 @@ impl Index {
                     if !named.is_empty() {
                         for node in 0..self.entries {
                             if allowed.as_ref().is_none_or(|a| a[node]) {
-                                self.add_named(node, &named, bit, &mut acc);
+                                self.add_named(node, &named, &mut acc);
                             }
                         }
                     }
                 }
             }
-            acc.end_word();
+            done += 1;
+            if !acc.end_word(done) {
+                // No node has every word so far: none will have them all.
+                return Vec::new();
+            }
         }
-        let all_mask: u32 = if words.len() == 32 { u32::MAX } else { (1u32 << words.len()) - 1 };
+        let all_mask = done;
         // One sort key: active language first; names and acronyms above body text; then the
         // score; then the order of the file.
         // The node number goes in the low bits, so that one sort of plain numbers does it all.
@@ -698,14 +711,14 @@ impl Index {
 
     /// Records, for entry `node`, the word found in the organisations it names, in the order it
     /// names them.
-    fn add_named(&self, node: usize, named: &[NodeBest], bit: u32, acc: &mut Acc) {
+    fn add_named(&self, node: usize, named: &[NodeBest], acc: &mut Acc) {
         if node >= self.entries || named.is_empty() {
             return;
         }
         let from = self.node_org_starts[node] as usize;
         let to = self.node_org_starts[node + 1] as usize;
         for &o in &self.node_orgs[from..to] {
-            named[o as usize].record(node, bit, acc);
+            named[o as usize].record(node, acc);
         }
     }
 
@@ -716,7 +729,6 @@ impl Index {
         finder: &memmem::Finder<'_>,
         from: usize,
         to: usize,
-        bit: u32,
         active: Option<usize>,
         allowed: Option<&[bool]>,
         acc: &mut Acc,
@@ -754,7 +766,7 @@ impl Index {
             let start = fr.start as usize;
             let at_start = at == start || !is_word_byte(bytes[at - 1]);
             let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
-            acc.record(node, &fr, score(fr.field, at_start, at_end, at == start), bit, active);
+            acc.record(node, &fr, score(fr.field, at_start, at_end, at == start), active);
             // A whole word is as good as this field gets: go on with the next field.
             pos = if at_start && at_end { end_of(f) } else { at + 1 };
         }

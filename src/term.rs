@@ -5,7 +5,7 @@
 //! `NO_COLOR`).
 
 use std::io::{self, Write};
-use std::sync::mpsc::{Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
@@ -255,7 +255,11 @@ pub fn run(
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
-        let mut watcher = None;
+        // Watching is a help, not a need: without it the explorer still works. A pipe is read
+        // once and not watched.
+        let mut watch = data
+            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+            .and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -266,58 +270,102 @@ pub fn run(
                     }
                 })?;
             }
-            // Watching is a help, not a need: without it the explorer still works. It starts
-            // after the first frame, which does not need it.
-            if watcher.is_none()
-                && let Some(p) = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            {
-                watcher = Some(events::watch(p, tx.clone()).ok());
-            }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
-            match inputs.recv() {
-                Ok(Input::Terminal(Event::Resize(w, h))) => {
-                    let (w, h) = clamp_size((w, h));
-                    terminal.resize(Rect::new(0, 0, w, h))?;
-                    app.update(Action::Resize(w, h));
+            // Then everything that arrived meanwhile is handled before the next frame, so a
+            // burst of keys costs one frame, not one each.
+            let first = match watch.as_ref().filter(|w| w.lost()) {
+                // A folder of the data file is gone: look for it again every second.
+                Some(w) => match inputs.recv_timeout(events::RETRY) {
+                    Ok(input) => input,
+                    Err(RecvTimeoutError::Timeout) if w.back() => Input::DataChanged,
+                    Err(RecvTimeoutError::Timeout) => continue,
+                    Err(RecvTimeoutError::Disconnected) => return Ok(Ended::Quit),
+                },
+                None => match inputs.recv() {
+                    Ok(input) => input,
+                    Err(_) => return Ok(Ended::Quit),
+                },
+            };
+            let mut next = Some(first);
+            while let Some(input) = next {
+                if let Some(end) =
+                    handle(input, &mut app, &mut terminal, &inputs, data, &mut watch)?
+                {
+                    return Ok(end);
                 }
-                Ok(Input::Terminal(Event::Paste(text))) => app.update(Action::Paste(text)),
-                Ok(Input::Terminal(Event::Key(k))) if is_suspend(&k) => {
-                    // The signal thread restores the terminal, stops, and takes it again.
-                    let _ = signal_hook::low_level::raise(SIGTSTP);
+                if app.quit {
+                    return Ok(Ended::Quit);
                 }
-                Ok(Input::Terminal(ev)) => {
-                    if let Some(action) = action_for_event(&app, &ev) {
-                        app.update(action);
-                    }
-                }
-                Ok(Input::Redraw) => {
-                    // Everything again, at the size the terminal has now.
-                    let (w, h) = clamp_size(crossterm::terminal::size()?);
-                    terminal.resize(Rect::new(0, 0, w, h))?;
-                    app.update(Action::Resize(w, h));
-                }
-                Ok(Input::DataChanged) => {
-                    // One save can be several writes: wait for the last, then load once.
-                    while let Ok(Input::DataChanged) = inputs.recv_timeout(events::SETTLE) {}
-                    if let Some(path) = data {
-                        app.reload(load_again(path));
-                    }
-                }
-                Ok(Input::Closed) => return Ok(Ended::Closed),
-                Ok(Input::Failed(e)) => return Err(e),
-                Err(_) => return Ok(Ended::Quit),
-            }
-            if app.quit {
-                return Ok(Ended::Quit);
+                next = inputs.try_recv().ok();
             }
         }
     })();
     let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     restore();
     match result {
-        Err(e) if events::terminal_gone(&e) => Ok(Ended::Closed),
+        Err(e) if events::terminal_gone(&e) || events::hung_up() => Ok(Ended::Closed),
         other => other,
     }
+}
+
+type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// Handles one input; `Some` when it ends the explorer.
+fn handle(
+    input: Input,
+    app: &mut App,
+    terminal: &mut Screen,
+    inputs: &Receiver<Input>,
+    data: Option<&std::path::Path>,
+    watch: &mut Option<events::DataWatch>,
+) -> io::Result<Option<Ended>> {
+    match input {
+        Input::Terminal(Event::Resize(w, h)) => {
+            let (w, h) = clamp_size((w, h));
+            terminal.resize(Rect::new(0, 0, w, h))?;
+            app.update(Action::Resize(w, h));
+        }
+        Input::Terminal(Event::Paste(text)) => app.update(Action::Paste(text)),
+        Input::Terminal(Event::Key(k)) if is_suspend(&k) => {
+            // The signal thread restores the terminal, stops, and takes it again.
+            let _ = signal_hook::low_level::raise(SIGTSTP);
+        }
+        Input::Terminal(ev) => {
+            if let Some(action) = action_for_event(app, &ev) {
+                app.update(action);
+            }
+        }
+        Input::Redraw => {
+            // Everything again, at the size the terminal has now.
+            let (w, h) = clamp_size(crossterm::terminal::size()?);
+            terminal.resize(Rect::new(0, 0, w, h))?;
+            app.update(Action::Resize(w, h));
+        }
+        Input::DataChanged => {
+            // One save can be several writes: wait for the last, then load once. A key that
+            // comes meanwhile is handled after the reload, not lost.
+            let mut other = None;
+            while let Ok(input) = inputs.recv_timeout(events::SETTLE) {
+                if !matches!(input, Input::DataChanged) {
+                    other = Some(input);
+                    break;
+                }
+            }
+            if let Some(path) = data {
+                app.reload(load_again(path));
+            }
+            // The path may lead elsewhere now (a link changed, a folder came back or went).
+            if let Some(w) = watch.as_mut() {
+                w.refresh();
+            }
+            if let Some(input) = other {
+                return handle(input, app, terminal, inputs, data, watch);
+            }
+        }
+        Input::Closed => return Ok(Some(Ended::Closed)),
+        Input::Failed(e) => return Err(e),
+    }
+    Ok(None)
 }
 
 /// `Ctrl-Z`: suspend, as in every terminal program.
@@ -327,7 +375,7 @@ fn is_suspend(k: &KeyEvent) -> bool {
 
 /// The data file loaded again: the catalog, or the first problem as `file:line:col: message`.
 fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
-    match crate::data::load_path(path) {
+    match crate::data::reload_path(path) {
         Ok(loaded) => Ok(loaded.catalog),
         Err(crate::data::LoadError::Invalid(diags)) => Err(diags
             .iter()

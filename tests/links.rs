@@ -208,6 +208,31 @@ fn the_organisations_view_in_both_languages() {
 }
 
 #[test]
+fn an_organisation_lists_whom_it_meets_as_links() {
+    for (lang, heading, ccb) in [
+        ("fr", "Rencontre", "CCB · Centre pour la Cybersécurité Belgique"),
+        ("nl", "Ontmoet", "CCB · Centrum voor Cybersecurity België"),
+    ] {
+        let mut app = app(lang, (120, 40));
+        app.update(ToggleView);
+        let enisa = org(&app, "enisa");
+        app.update(Select(Item::Org(enisa)));
+        let detail = app.detail();
+        let text: String = detail
+            .lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect::<String>() + "\n")
+            .collect();
+        assert!(text.contains(heading), "{text}");
+        assert!(text.contains(ccb), "{text}");
+        // The link follows to the CCB.
+        let ccb_ix = org(&app, "ccb");
+        app.update(FollowLink(link_to(&app, Target::Org(ccb_ix))));
+        assert_eq!(selected_id(&app), "ccb");
+    }
+}
+
+#[test]
 fn search_works_in_the_organisations_view() {
     let mut app = app("nl", (120, 40));
     app.update(ToggleView);
@@ -235,4 +260,22 @@ fn search_works_in_the_organisations_view() {
     app.update(ToggleView);
     assert_eq!(app.view, View::Levels);
     assert_eq!(selected_id(&app), "ren-cybercrime");
+}
+
+#[test]
+fn history_is_bounded_and_keeps_the_latest_places() {
+    let mut app = app("fr", (120, 40));
+    let (qctr, ews) = (node(&app, "qctr"), node(&app, "ews"));
+    app.update(Select(Item::Node(qctr)));
+    // Back and forth between two entries, many more times than the history keeps.
+    for _ in 0..(ccbnet::app::HISTORY * 3) {
+        let to = if app.selected() == Item::Node(qctr) { ews } else { qctr };
+        app.update(FollowLink(link_to(&app, Target::Node(to))));
+    }
+    assert_eq!(app.back.len(), ccbnet::app::HISTORY);
+    for _ in 0..ccbnet::app::HISTORY * 2 {
+        app.update(Back);
+    }
+    assert!(app.back.is_empty());
+    assert_eq!(app.forward.len(), ccbnet::app::HISTORY);
 }

@@ -17,7 +17,7 @@ const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 /// A small data set whose wording the tests can rely on.
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.ron");
 /// How long any one wait may last before the test fails.
-const DEADLINE: Duration = Duration::from_secs(10);
+const DEADLINE: Duration = Duration::from_secs(30);
 /// How often a wait looks at the screen again.
 const POLL: Duration = Duration::from_millis(10);
 
@@ -436,5 +436,420 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     let (status, screen) = s.wait_exit();
     assert!(status.success(), "q should exit with status 0, got {status:?}");
     assert_restored(&screen, "after q");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn sigquit_restores_the_terminal() {
+    signal_restores_the_terminal("QUIT", 3);
+}
+
+#[test]
+fn sigusr1_restores_the_terminal() {
+    signal_restores_the_terminal("USR1", 10);
+}
+
+#[test]
+fn sigusr2_restores_the_terminal() {
+    signal_restores_the_terminal("USR2", 12);
+}
+
+#[test]
+fn sigalrm_restores_the_terminal() {
+    signal_restores_the_terminal("ALRM", 14);
+}
+
+/// A shell that records `stty -a` before and after the explorer (started with `args` on the
+/// fixture, in French) and exits with its status; the paths of the two records.
+fn explorer_between_sttys(
+    args: &[&str],
+) -> (CommandBuilder, std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let tag = format!("{}-{:?}", std::process::id(), std::thread::current().id());
+    let tag: String = tag.chars().filter(char::is_ascii_alphanumeric).collect();
+    let before = dir.join(format!("pty-stty-a-before-{tag}"));
+    let after = dir.join(format!("pty-stty-a-after-{tag}"));
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(format!(
+        r#"stty -a > "$1"; "$0" --data "$3" --lang fr {}; s=$?; stty -a > "$2"; exit $s"#,
+        args.join(" ")
+    ));
+    cmd.arg(BIN);
+    cmd.arg(&before);
+    cmd.arg(&after);
+    cmd.arg(FIXTURE);
+    (cmd, before, after)
+}
+
+/// Reads and removes the two records of [`explorer_between_sttys`] and fails unless they are
+/// the same.
+fn assert_same_stty(before: &std::path::Path, after: &std::path::Path) {
+    let read = |p: &std::path::Path| {
+        let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        let _ = std::fs::remove_file(p);
+        text
+    };
+    let (before, after) = (read(before), read(after));
+    assert_eq!(before, after, "`stty -a` after the explorer differs from before");
+}
+
+/// The pid of the explorer started by the shell of [`explorer_between_sttys`].
+fn explorer_pid(shell: u32) -> u32 {
+    let end = Instant::now() + DEADLINE;
+    loop {
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        if let Some(pid) = children.split_whitespace().next().and_then(|p| p.parse().ok()) {
+            return pid;
+        }
+        assert!(Instant::now() < end, "the shell {shell} started no explorer");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Whether process `pid` is stopped (state `T`).
+fn stopped(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| s.rsplit(')').next().map(|r| r.trim_start().starts_with('T')))
+        .unwrap_or(false)
+}
+
+fn kill(signal: &str, pid: u32) {
+    let st = std::process::Command::new("kill")
+        .arg(format!("-{signal}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("run kill");
+    assert!(st.success(), "kill -{signal} {pid}: {st:?}");
+}
+
+/// Suspends the explorer with `suspend` (given its pid), checks that the terminal is given
+/// back and the process stopped, resumes it as `fg` does, and checks the full redraw.
+fn suspend_and_resume(suspend: impl Fn(&mut Session, u32)) {
+    let (cmd, before, after) = explorer_between_sttys(&[]);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(FRENCH);
+    let pid = explorer_pid(s.pid());
+    suspend(&mut s, pid);
+    let end = Instant::now() + DEADLINE;
+    while !stopped(pid) {
+        assert!(Instant::now() < end, "the explorer did not stop:\n{}", dump(&s.screen()));
+        std::thread::sleep(POLL);
+    }
+    let screen = s.wait_for("the terminal to be given back", |sc| {
+        !sc.alternate_screen() && !sc.hide_cursor()
+    });
+    assert_restored(&screen, "while suspended");
+    kill("CONT", pid);
+    let screen = s.wait_for("the explorer to take the terminal back and draw it all", |sc| {
+        sc.alternate_screen() && FRENCH.iter().all(|t| sc.contents().contains(t))
+    });
+    assert_explorer_mode(&screen);
+    // Still alive and answering.
+    s.send(b"L");
+    s.wait_for_texts(DUTCH);
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+    assert_same_stty(&before, &after);
+}
+
+#[test]
+fn ctrl_z_suspends_and_sigcont_resumes() {
+    suspend_and_resume(|s, _| s.send(b"\x1a"));
+}
+
+#[test]
+fn sigtstp_from_outside_suspends_and_sigcont_resumes() {
+    suspend_and_resume(|_, pid| kill("TSTP", pid));
+}
+
+#[test]
+fn a_paste_goes_into_the_search_line_as_text() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    // Outside the search line: the search opens with it. The newline, the tab and the `q` in
+    // it are text, not keys.
+    s.send(b"\x1b[200~cyber\neur\tq\x1b[201~");
+    s.wait_for_texts(&["cyber eur q"]);
+    // Backspace three times: "cyber eu" finds the entry.
+    s.send(b"\x7f\x7f\x7f");
+    s.wait_for_texts(&["cyber eu", "Un exercice européen"]);
+    s.send(b"\x1b");
+    s.wait_for("the search line to close", |sc| !sc.contents().contains("Rechercher"));
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+}
+
+#[test]
+fn a_one_megabyte_paste_is_handled_at_once() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    s.send(b"/");
+    s.wait_for_texts(&["Rechercher"]);
+    let mut paste = b"\x1b[200~".to_vec();
+    while paste.len() < 1 << 20 {
+        paste.extend_from_slice(b"cyber europe exercice\n");
+    }
+    paste.extend_from_slice(b"\x1b[201~");
+    let start = Instant::now();
+    s.send(&paste);
+    // Esc cancels the search: the tree is back. With the paste typed key by key, each
+    // running the search, this would take minutes.
+    s.send(b"\x1b");
+    s.wait_for("the search to be cancelled after the paste", |sc| {
+        !sc.contents().contains("Rechercher") && FRENCH.iter().all(|t| sc.contents().contains(t))
+    });
+    let took = start.elapsed();
+    assert!(took < Duration::from_secs(8), "a 1 MB paste took {took:?}");
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn a_burst_of_thousands_of_keys_is_handled_without_waiting_for_more() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    let mut burst = b"jk".repeat(2500);
+    burst.push(b'L');
+    s.send(&burst);
+    // Nothing is sent after the burst: its last key must still be acted on.
+    s.wait_for_texts(DUTCH);
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+#[test]
+fn half_finished_escape_sequences_never_lock_the_keys() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    // A malformed control sequence, then a paste start that never ends.
+    s.send(b"\x1b[1;");
+    s.send(b"\x1b[200~");
+    // Keys after the wait work again.
+    std::thread::sleep(Duration::from_millis(1500));
+    s.send(b"L");
+    s.wait_for_texts(DUTCH);
+    // And Ctrl-C always works, even at once inside an unfinished paste.
+    s.send(b"\x1b[200~abc\x03");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "Ctrl-C should quit with 0: {status:?}");
+    assert_restored(&screen, "after Ctrl-C");
+}
+
+#[test]
+fn closing_the_terminal_ends_the_explorer_quietly() {
+    let pair = native_pty_system().openpty(size(24, 80)).expect("open a pty");
+    let mut child = pair.slave.spawn_command(explorer()).expect("spawn");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("reader");
+    let writer = pair.master.take_writer().expect("writer");
+    // Read until the explorer has drawn, then let go of the reading side too.
+    let seen = std::thread::spawn(move || {
+        let mut all = Vec::new();
+        let mut buf = [0u8; 4096];
+        while !String::from_utf8_lossy(&all).contains("quitter") {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => all.extend_from_slice(&buf[..n]),
+            }
+        }
+        String::from_utf8_lossy(&all).contains("quitter")
+    })
+    .join()
+    .expect("reader thread");
+    assert!(seen, "the explorer did not draw");
+    // The window closes: every handle on the terminal's side goes.
+    drop(writer);
+    drop(pair.master);
+    let end = Instant::now() + DEADLINE;
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("poll") {
+            break st;
+        }
+        if Instant::now() >= end {
+            let _ = child.kill();
+            panic!("the explorer did not end after its terminal closed");
+        }
+        std::thread::sleep(POLL);
+    };
+    assert_eq!((status.signal(), status.exit_code()), (None, 129), "{status:?}");
+}
+
+/// The peak memory of process `pid`, in KiB (`VmHWM`).
+fn peak_kib(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next().and_then(|n| n.parse().ok()))
+        .unwrap_or(0)
+}
+
+#[test]
+fn a_huge_terminal_size_is_drawn_in_bounded_memory() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    let pid = s.pid();
+    for (rows, cols) in [(65535, 65535), (0, 0), (1, 1), (5000, 5000)] {
+        // The vt100 screen keeps its 80x24: only the program is told of the size.
+        s.master.resize(size(rows, cols)).expect("resize");
+        // A key after the resize: answered only once the resize is through.
+        s.send(b"L");
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(s.child.try_wait().expect("poll").is_none(), "the explorer ended at {cols}x{rows}");
+    }
+    s.master.resize(size(24, 80)).expect("resize");
+    s.send(b"L");
+    let screen = s.wait_for("the explorer to answer at 80x24 again", |sc| {
+        let c = sc.contents();
+        (FRENCH.iter().all(|t| c.contains(t))) || DUTCH.iter().all(|t| c.contains(t))
+    });
+    assert_explorer_mode(&screen);
+    let peak = peak_kib(pid);
+    assert!(peak < 400 * 1024, "the explorer's memory peaked at {peak} KiB");
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+/// Starts the explorer with `TERM` set to `term` (or unset) and returns its status and screen.
+fn explorer_with_term(term: Option<&str>) -> (ExitStatus, vt100::Screen) {
+    let mut cmd = explorer();
+    match term {
+        Some(t) => cmd.env("TERM", t),
+        None => cmd.env_remove("TERM"),
+    }
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_exit()
+}
+
+#[test]
+fn a_dumb_terminal_gets_a_message_and_a_pointer_to_export() {
+    for term in [Some("dumb"), None, Some("")] {
+        let (status, screen) = explorer_with_term(term);
+        assert_eq!(status.exit_code(), 2, "TERM={term:?}: {status:?}");
+        assert!(screen.contents().contains("ccbnet export"), "TERM={term:?}:\n{}", dump(&screen));
+        assert!(!screen.alternate_screen(), "TERM={term:?}: the alternate screen was used");
+        assert_restored(&screen, &format!("TERM={term:?}"));
+    }
+}
+
+#[test]
+fn a_vt100_gets_no_mouse_modes_and_no_alternate_screen() {
+    let mut cmd = explorer();
+    cmd.env("TERM", "vt100");
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(FRENCH);
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    assert!(!screen.alternate_screen());
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
+
+/// The explorer on `file` (given as it is), in French.
+fn explorer_on(file: &std::path::Path) -> Session {
+    let mut cmd = command(BIN);
+    cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
+    Session::spawn(cmd, 24, 80)
+}
+
+fn live_dir(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ccbnet-live-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+#[test]
+fn live_reload_follows_a_symbolic_link_to_its_target() {
+    let dir = live_dir("link");
+    let real = dir.join("real");
+    std::fs::create_dir_all(&real).expect("dir");
+    let target = real.join("target.ron");
+    let good = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&target, &good).expect("write");
+    let link = dir.join("link.ron");
+    std::os::unix::fs::symlink(&target, &link).expect("symlink");
+    let mut s = explorer_on(&link);
+    s.wait_for_texts(&["Exemple", "Cyber Europe"]);
+    // The target is edited where it is: the link's folder sees nothing of it.
+    std::fs::write(&target, good.replace("\"Cyber Europe\"", "\"Cyber Europe 2027\""))
+        .expect("save");
+    s.wait_for_texts(&["Cyber Europe 2027"]);
+    // Other files in the watched folders are not the data file.
+    std::fs::write(real.join("other.log"), "noise").expect("write");
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
+    let dir = live_dir("moved");
+    let sub = dir.join("data");
+    std::fs::create_dir_all(&sub).expect("dir");
+    let file = sub.join("live.ron");
+    let good = std::fs::read_to_string(FIXTURE).expect("fixture");
+    std::fs::write(&file, &good).expect("write");
+    let mut s = explorer_on(&file);
+    s.wait_for_texts(&["Exemple", "Cyber Europe"]);
+    // Deleted: the banner says so; back: the banner goes, the new text shows.
+    std::fs::remove_file(&file).expect("delete");
+    s.wait_for_texts(&["ne se charge pas"]);
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe A\"")).expect("write");
+    s.wait_for("the file to be back", |sc| {
+        sc.contents().contains("Cyber Europe A") && !sc.contents().contains("ne se charge pas")
+    });
+    // The whole folder moved away, then a folder with the file is back at the path.
+    let away = dir.join("away");
+    std::fs::rename(&sub, &away).expect("move the folder");
+    s.wait_for_texts(&["ne se charge pas"]);
+    std::fs::create_dir_all(&sub).expect("dir");
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe B\"")).expect("write");
+    s.wait_for("the folder to be back", |sc| {
+        sc.contents().contains("Cyber Europe B") && !sc.contents().contains("ne se charge pas")
+    });
+    // And it is watched again: an edit shows.
+    std::fs::write(&file, good.replace("\"Cyber Europe\"", "\"Cyber Europe C\"")).expect("write");
+    s.wait_for_texts(&["Cyber Europe C"]);
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn data_from_a_pipe_opens_the_explorer() {
+    let mut cmd = command("/bin/bash");
+    cmd.arg("-c");
+    cmd.arg(format!(r#""{BIN}" --lang fr --data <(cat "{FIXTURE}")"#));
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(FRENCH);
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert_restored(&screen, "after q");
+}
+
+#[test]
+fn a_named_pipe_nothing_writes_to_ends_the_explorer_with_a_message() {
+    let dir = live_dir("fifo");
+    let fifo = dir.join("f");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().expect("mkfifo").success());
+    let mut s = explorer_on(&fifo);
+    let (status, screen) = s.wait_exit();
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    assert!(screen.contents().contains("nothing was written to it"), "{}", dump(&screen));
+    assert_restored(&screen, "after the message");
     std::fs::remove_dir_all(&dir).ok();
 }

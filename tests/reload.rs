@@ -95,3 +95,22 @@ fn a_removed_selection_falls_back_and_the_view_is_kept() {
     app.update(Last);
     assert_eq!(selected_id(&app), "gamma");
 }
+
+#[test]
+fn the_chosen_language_comes_back_with_a_version_that_has_it() {
+    let src = source();
+    let mut app = App::new(catalog(&src), "fr", (120, 40));
+    app.update(NextLanguage);
+    assert_eq!(app.lang, "nl");
+    let french_only = r#"Dataset(
+        format: 1,
+        languages: ["fr"],
+        title: {"fr": "Exemple"},
+        source: (note: {"fr": "Une note."}, as_of: {"fr": "novembre 2026"}),
+        nodes: [Node(id: "a1", kind: Level, name: {"fr": "Niveau"})],
+    )"#;
+    app.reload(Ok(catalog(french_only)));
+    assert_eq!(app.lang, "fr", "a version without Dutch shows French");
+    app.reload(Ok(catalog(&src)));
+    assert_eq!(app.lang, "nl", "the next version with Dutch shows Dutch again");
+}

@@ -343,3 +343,62 @@ fn letters_type_into_the_search_line_instead_of_acting() {
     assert!(!app.help);
     assert_eq!(app.search.as_ref().unwrap().query, "qLj?");
 }
+
+#[test]
+fn a_query_of_any_number_of_words_finds_what_has_them_all() {
+    let c = shipped();
+    // An entry whose French summary has at least 40 different words; all of them at once.
+    let (id, words) = c
+        .nodes
+        .iter()
+        .find_map(|n| {
+            let text = n.summary.as_ref()?.get("fr")?;
+            let mut words: Vec<String> = Vec::new();
+            for w in query_words(text) {
+                if !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+            (words.len() >= 40).then(|| (n.id.clone(), words))
+        })
+        .expect("an entry with a long summary");
+    for n in [33, words.len()] {
+        let query = words[..n].join(" ");
+        assert!(ids(&c, &query, "fr").contains(&id), "{n} words did not find {id}: {query}");
+    }
+    // One word found nowhere: nothing, however many others match.
+    let query = format!("{} zzqqxxnowhere", words.join(" "));
+    assert!(ids(&c, &query, "fr").is_empty());
+    // The same word thousands of times is one word.
+    let many = vec![words[0].as_str(); 5000].join(" ");
+    assert_eq!(ids(&c, &many, "fr"), ids(&c, &words[0], "fr"));
+}
+
+#[test]
+fn a_paste_is_text_in_the_search_line_never_keys() {
+    let mut app = App::new(fixture(), "fr", (120, 40));
+    // Outside the search line: the search opens with the text; line breaks and tabs become
+    // spaces, other control characters go; `q` in it is a letter, not quit.
+    app.update(Paste("al\r\npha\tq\u{1b}[31m\u{7}".into()));
+    let s = app.search.as_ref().expect("the search opened");
+    assert!(s.typing);
+    assert_eq!(s.query, "al  pha q[31m");
+    assert_eq!(s.caret, s.query.chars().count());
+    assert!(!app.quit);
+    // Inside it, at the caret.
+    app.update(SearchClear);
+    typed(&mut app, "ab");
+    app.update(SearchLeft);
+    app.update(Paste("XY".into()));
+    let s = app.search.as_ref().expect("search");
+    assert_eq!((s.query.as_str(), s.caret), ("aXYb", 3));
+    // Only control characters: nothing happens.
+    app.update(SearchCancel);
+    app.update(Paste("\u{1b}\u{7}".into()));
+    assert!(app.search.is_none());
+    // From the help overlay: the help closes, the search opens.
+    app.update(ToggleHelp);
+    app.update(Paste("alpha".into()));
+    assert!(!app.help);
+    assert_eq!(app.search.as_ref().map(|s| s.query.as_str()), Some("alpha"));
+}

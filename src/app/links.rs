@@ -5,13 +5,24 @@ use super::{App, offset_by};
 use crate::detail::Target;
 use crate::tree::{Item, View};
 
+/// The most places the history keeps each way; past it, the oldest goes.
+pub const HISTORY: usize = 100;
+
+/// Puts `place` on a history list, dropping the oldest past [`HISTORY`].
+fn remember(list: &mut Vec<super::Place>, place: super::Place) {
+    if list.len() >= HISTORY {
+        list.drain(..=list.len() - HISTORY);
+    }
+    list.push(place);
+}
+
 impl App {
     /// Follows link `i` (from 0) of the detail pane: its target is selected, revealed and
     /// shown, in the view it belongs to; the place left goes on the history.
     pub(super) fn follow_link(&mut self, i: usize) {
         let Some(target) = self.detail().links.get(i).map(|l| l.target) else { return };
         let here = self.place();
-        self.back.push(here);
+        remember(&mut self.back, here);
         self.forward.clear();
         self.search = None;
         let (view, item) = match target {
@@ -32,7 +43,7 @@ impl App {
     pub(super) fn go_back(&mut self) {
         let Some(place) = self.back.pop() else { return };
         let here = self.place();
-        self.forward.push(here);
+        remember(&mut self.forward, here);
         self.restore(place);
     }
 
@@ -40,7 +51,7 @@ impl App {
     pub(super) fn go_forward(&mut self) {
         let Some(place) = self.forward.pop() else { return };
         let here = self.place();
-        self.back.push(here);
+        remember(&mut self.back, here);
         self.restore(place);
     }
 

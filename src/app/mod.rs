@@ -4,6 +4,7 @@
 //! [`links`].
 
 mod links;
+pub use links::HISTORY;
 mod reload;
 mod searching;
 
@@ -82,6 +83,9 @@ pub struct App {
     pub catalog: Catalog,
     /// The active language, one of the catalog's.
     pub lang: String,
+    /// The language the person chose last (at the start or with a key or click): a reload
+    /// whose file has it goes back to it, even after one that did not have it.
+    pub chosen_lang: String,
     /// What the left pane lists.
     pub view: View,
     /// What is expanded, in both views.
@@ -153,6 +157,7 @@ impl App {
             generation: 0,
             detail_cache: RefCell::new(None),
             catalog,
+            chosen_lang: lang.clone(),
             lang,
             view: View::Levels,
             expansion,
@@ -356,11 +361,13 @@ impl App {
             }
             Action::NextLanguage => {
                 self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.chosen_lang.clone_from(&self.lang);
                 self.rerank();
             }
             Action::SetLanguage(code) => {
                 if self.catalog.languages.contains(&code) {
                     self.lang = code;
+                    self.chosen_lang.clone_from(&self.lang);
                     self.rerank();
                 }
             }

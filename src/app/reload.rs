@@ -43,7 +43,9 @@ impl App {
         let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
 
         self.index = Index::new(&catalog);
-        if !catalog.languages.contains(&self.lang) {
+        if catalog.languages.contains(&self.chosen_lang) {
+            self.lang.clone_from(&self.chosen_lang);
+        } else if !catalog.languages.contains(&self.lang) {
             self.lang = catalog.languages[0].clone();
         }
         let mut expansion = Expansion {

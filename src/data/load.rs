@@ -3,6 +3,7 @@
 
 use std::io::Read;
 use std::path::Path;
+use std::time::Duration;
 
 use super::diag::Diagnostic;
 use super::locate::{Pos, pos_of_offset};
@@ -71,29 +72,114 @@ pub fn load_embedded() -> Result<Loaded, Vec<Diagnostic>> {
     load_str(EMBEDDED_NAME, EMBEDDED)
 }
 
-/// Loads the file at `path`.
+/// How long a named pipe may take to send its first bytes before it is given up.
+pub const PIPE_WAIT: Duration = Duration::from_secs(1);
+/// How long a pipe that has begun may pause before it is given up.
+pub const PIPE_PAUSE: Duration = Duration::from_secs(10);
+
+/// Loads the file at `path`: a regular file, or a pipe (`--data <(cmd)`, a named pipe that
+/// something writes to), read once. A device or a socket is refused, and a pipe that sends
+/// nothing within [`PIPE_WAIT`] is given up: opening the data never blocks.
 ///
 /// # Errors
 /// [`LoadError::Unreadable`] when it cannot be read, [`LoadError::Invalid`] when it is not a
 /// valid data set.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
+    let bytes = read_data(path, &name, true)?;
+    load_owned(&name, bytes).map_err(LoadError::Invalid)
+}
+
+/// Loads the file at `path` again (live reload): as [`load_path`], but only a regular file;
+/// a path that has become a pipe or a device is reported, never opened.
+///
+/// # Errors
+/// As [`load_path`].
+pub fn reload_path(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read_data(path, &name, false)?;
+    load_owned(&name, bytes).map_err(LoadError::Invalid)
+}
+
+/// The bytes of the data file at `path` (named `name` in messages); pipes only if `pipes`.
+fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError> {
+    use std::os::unix::fs::FileTypeExt;
     let unreadable =
-        |e: std::io::Error| LoadError::Unreadable { file: name.clone(), reason: io_reason(&e) };
+        |e: std::io::Error| LoadError::Unreadable { file: name.to_owned(), reason: io_reason(&e) };
+    let refuse =
+        |reason: &str| LoadError::Unreadable { file: name.to_owned(), reason: reason.into() };
+    // What the path names, symbolic links followed, before anything opens it.
+    let kind = std::fs::metadata(path).map_err(unreadable)?.file_type();
+    if kind.is_dir() {
+        return Err(refuse("it is a folder, not a file"));
+    }
+    if kind.is_char_device() || kind.is_block_device() {
+        return Err(refuse("it is a device, not a file"));
+    }
+    if kind.is_socket() {
+        return Err(refuse("it is a socket, not a file"));
+    }
+    if kind.is_fifo() {
+        if !pipes {
+            return Err(refuse("it is a pipe now, not a file; it is not read again"));
+        }
+        return read_pipe(path, name).map_err(|e| e.unwrap_or_else(unreadable));
+    }
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let meta = file.metadata().map_err(unreadable)?;
-    if meta.is_dir() {
-        return Err(LoadError::Unreadable {
-            file: name,
-            reason: "it is a folder, not a file".into(),
-        });
-    }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::Invalid(vec![too_large(&name)]));
+        return Err(LoadError::Invalid(vec![too_large(name)]));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    load_owned(&name, bytes).map_err(LoadError::Invalid)
+    Ok(bytes)
+}
+
+/// Reads a pipe to its end without ever blocking for long: opened without waiting for a
+/// writer, then read as its bytes come, giving up after [`PIPE_WAIT`] without a first byte or
+/// [`PIPE_PAUSE`] without the next ones. `Err(None)` is a system error to word by the caller.
+fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, Result<LoadError, std::io::Error>> {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    use std::os::unix::fs::OpenOptionsExt;
+    let flags = i32::try_from(rustix::fs::OFlags::NONBLOCK.bits()).unwrap_or(0);
+    let file =
+        std::fs::OpenOptions::new().read(true).custom_flags(flags).open(path).map_err(Err)?;
+    let mut bytes = Vec::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let wait = if bytes.is_empty() { PIPE_WAIT } else { PIPE_PAUSE };
+        let timeout = Timespec::try_from(wait).ok();
+        let mut fds = [PollFd::new(&file, PollFlags::IN)];
+        match poll(&mut fds, timeout.as_ref()) {
+            Ok(0) => {
+                let reason = if bytes.is_empty() {
+                    format!(
+                        "it is a pipe, and nothing was written to it within {} s",
+                        PIPE_WAIT.as_secs()
+                    )
+                } else {
+                    format!(
+                        "the pipe stopped sending for {} s before its end",
+                        PIPE_PAUSE.as_secs()
+                    )
+                };
+                return Err(Ok(LoadError::Unreadable { file: name.to_owned(), reason }));
+            }
+            Ok(_) | Err(rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(Err(e.into())),
+        }
+        match rustix::io::read(&file, &mut buf) {
+            Ok(0) => return Ok(bytes),
+            Ok(n) => {
+                bytes.extend_from_slice(&buf[..n]);
+                if bytes.len() as u64 > MAX_FILE_BYTES {
+                    return Err(Ok(LoadError::Invalid(vec![too_large(name)])));
+                }
+            }
+            Err(rustix::io::Errno::AGAIN | rustix::io::Errno::INTR) => {}
+            Err(e) => return Err(Err(e.into())),
+        }
+    }
 }
 
 /// [`load_bytes`] on bytes it may keep: the file's text is freed once checked, before the
