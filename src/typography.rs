@@ -14,7 +14,7 @@ pub const NBSP: char = '\u{A0}';
 /// Whether `lang` is French (`fr`, `fr-BE`, ...).
 #[must_use]
 pub fn is_french(lang: &str) -> bool {
-    lang.split('-').next() == Some("fr")
+    lang == "fr" || lang.starts_with("fr-")
 }
 
 /// `t` with the French rules applied to its French texts; a text written once for every
@@ -100,13 +100,32 @@ fn binds(before: &[char], after: &[char]) -> bool {
         || (is_month(before) && starts_with_year(after))
 }
 
-/// `s` with the French typography rules applied; borrowed when nothing changes (most texts
-/// without punctuation or digits are not looked at twice).
+/// Whether [`french`] may change `s`: the punctuation (`«` and `»` are C2 AB and C2 BB in
+/// UTF-8; any C2 sends the text to the full rules), or a digit before a space and a month's
+/// first letter ("7 avril", "1er août"), or a space before four digits ("juin 2024"). Most texts
+/// have none, and are not copied; the searches for bytes are vectorized.
+fn may_change(b: &[u8]) -> bool {
+    if memchr::memchr3(b':', b';', b'?', b).is_some() || memchr::memchr2(b'!', 0xC2, b).is_some() {
+        return true;
+    }
+    // No early exit, so that the compiler makes it one vectorized pass.
+    if !b.iter().fold(false, |seen, c| seen | c.is_ascii_digit()) {
+        return false;
+    }
+    (0..b.len()).any(|i| match b[i] {
+        b'0'..=b'9' => {
+            b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(|c| b"jfmasond".contains(c))
+        }
+        b'e' => b.get(i + 1) == Some(&b'r') && b.get(i + 2) == Some(&b' '),
+        b' ' => b.get(i + 1..i + 5).is_some_and(|w| w.iter().all(u8::is_ascii_digit)),
+        _ => false,
+    })
+}
+
+/// `s` with the French typography rules applied; borrowed when nothing changes.
 #[must_use]
 pub fn french(s: &str) -> Cow<'_, str> {
-    let maybe = s.bytes().any(|b| matches!(b, b':' | b';' | b'!' | b'?') || b.is_ascii_digit())
-        || s.contains(['«', '»']);
-    if !maybe {
+    if !may_change(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     let cs: Vec<char> = s.chars().collect();
@@ -222,6 +241,27 @@ mod tests {
         let same = apply(Text::Same("FIRST : x".into()));
         assert_eq!(same.get("fr"), Some("FIRST : x"));
         assert!(is_french("fr-BE") && !is_french("frr") && !is_french("nl"));
+    }
+
+    #[test]
+    fn the_quick_check_misses_nothing_the_rules_change() {
+        let samples = [
+            "le 18 octobre 2024",
+            "le 1er août",
+            "en juin 2024",
+            "mot:",
+            "« a »",
+            "a\u{202F}?",
+            "rien",
+            "2 réseaux et 3 comités",
+            "page 12",
+        ];
+        for s in samples {
+            if french(s) != s {
+                assert!(may_change(s.as_bytes()), "{s}");
+            }
+        }
+        assert!(!may_change("Organisation sécurité réseau 12".as_bytes()));
     }
 
     #[test]
