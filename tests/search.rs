@@ -407,7 +407,7 @@ fn with_no_results_the_query_stays_and_tree_and_detail_say_so() {
     let s = screen(&app);
     assert!(s.contains("zzzzqqqq"), "the query is on screen");
     assert!(s.contains("Aucun résultat pour"), "the tree says so");
-    assert!(s.contains("Aucun résultat : modifiez"), "and the detail too:\n{s}");
+    assert!(s.contains("Aucun résultat\u{a0}: modifiez"), "and the detail too:\n{s}");
     assert!(!s.contains("Chemin"), "no stale entry in the detail");
     assert_eq!(ccbnet::ui::search_status(&app), "0/0");
     assert_eq!(app.mode().links, 0, "no links to follow");
