@@ -12,25 +12,9 @@ use std::process::Command;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
+mod common;
+use common::{BIN, ccbnet};
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/explorer.ron");
-
-/// Runs `ccbnet ARGS` with no locale and no colour settings; returns stdout, stderr and status.
-fn ccbnet(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(BIN)
-        .args(args)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env_remove("NO_COLOR")
-        .output()
-        .expect("run ccbnet");
-    (
-        String::from_utf8(out.stdout).expect("UTF-8 output"),
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-        out.status.code().expect("an exit code"),
-    )
-}
 
 /// The output of a command that must succeed without a word on standard error.
 fn ok(args: &[&str]) -> String {

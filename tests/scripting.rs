@@ -6,23 +6,8 @@ use std::process::Command;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
-
-/// Runs `ccbnet ARGS` with no locale; returns stdout, stderr and the exit status.
-fn ccbnet(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(BIN)
-        .args(args)
-        .env_remove("LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run ccbnet");
-    (
-        String::from_utf8(out.stdout).expect("UTF-8 output"),
-        String::from_utf8(out.stderr).expect("UTF-8 errors"),
-        out.status.code().expect("an exit code"),
-    )
-}
+mod common;
+use common::{BIN, ccbnet};
 
 /// The `(id, path, name)` of each line of `ccbnet search` output.
 fn rows(out: &str) -> Vec<(&str, &str, &str)> {
