@@ -27,7 +27,7 @@ pub enum Pane {
     Detail,
     /// The search line: characters type themselves.
     Typing,
-    /// The help overlay: keys scroll it or close it.
+    /// The help overlay, or the list of problems: keys scroll it or close it.
     Help,
 }
 
@@ -57,6 +57,8 @@ pub struct Mode {
     pub forward: bool,
     /// The count typed so far (`3` before `j`), if any.
     pub count: Option<usize>,
+    /// How many problems the data file on disk has (the reload banner), 0 when it loads.
+    pub problems: usize,
 }
 
 impl Mode {
@@ -75,6 +77,7 @@ impl Mode {
             back: false,
             forward: false,
             count: None,
+            problems: 0,
         }
     }
 
@@ -116,7 +119,9 @@ pub enum Live {
     Results,
     /// In the search line.
     Typing,
-    /// In the help overlay.
+    /// In the tree or the detail pane, while the data file on disk does not load.
+    Problems,
+    /// In the help overlay (or the list of problems, which closes and scrolls the same way).
     Help,
 }
 
@@ -141,6 +146,7 @@ impl Live {
             Live::Forward => browse && m.forward,
             Live::Filter => browse && m.filter && m.count.is_none(),
             Live::Results => browse && m.filter && m.results > 0,
+            Live::Problems => browse && m.problems > 0,
             Live::Typing => m.pane == Pane::Typing,
             Live::Help => m.pane == Pane::Help,
         }
@@ -263,6 +269,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
     b(&[Key::Char('m')], Action::ToggleMouse, Live::Browse, Other, None),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
+    b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::Browse, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
@@ -393,7 +400,7 @@ mod tests {
     fn modes() -> Vec<Mode> {
         let mut out = Vec::new();
         for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help] {
-            for bits in 0..128u32 {
+            for bits in 0..256u32 {
                 let on = |k: u32| bits & (1 << k) != 0;
                 out.push(Mode {
                     pane,
@@ -407,6 +414,7 @@ mod tests {
                     back: on(6),
                     forward: on(6),
                     count: on(1).then_some(2),
+                    problems: if on(7) { 3 } else { 0 },
                 });
             }
         }
@@ -447,6 +455,10 @@ mod tests {
         assert_eq!(p(KeyCode::Char('Y'), KeyModifiers::SHIFT), Some(Action::CopyId));
         assert_eq!(p(KeyCode::Char('m'), NONE), Some(Action::ToggleMouse));
         assert_eq!(p(KeyCode::Esc, NONE), Some(Action::Close));
+        assert_eq!(p(KeyCode::Char('!'), NONE), None, "the data file loads");
+        m.problems = 2;
+        assert_eq!(press_in(&m, KeyCode::Char('!'), NONE), Some(Action::ShowProblems));
+        m.problems = 0;
         // A leaf row, a filtered tree: Enter and Space expand nothing, so they are not live.
         m.expandable = false;
         assert_eq!(press_in(&m, KeyCode::Enter, NONE), None);

@@ -431,7 +431,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-            if app.help() {
+            if app.overlay().is_some() {
                 return Some(if d > 0 { Action::Down } else { Action::Up });
             }
             match spot {
@@ -440,7 +440,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 _ => None,
             }
         }
-        MouseEventKind::Down(MouseButton::Left) if !app.help() => match spot {
+        MouseEventKind::Down(MouseButton::Left) if app.overlay().is_none() => match spot {
             Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
             // A click on a link follows it.
             Spot::DetailLine(line) => app

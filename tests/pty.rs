@@ -427,8 +427,16 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     s.wait_for_texts(&["Cyber Europe 2026"]);
     // A broken save: the last good data stays, a banner says what and where.
     std::fs::write(&file, good.replace("format: 1,", "format: 1")).expect("save");
-    let screen = s.wait_for_texts(&[":3:14: error:"]);
+    let screen = s.wait_for_texts(&[":3:14: error:", "(1\u{a0}!)", "! problèmes"]);
     assert!(screen.contents().contains("Cyber Europe 2026"), "{}", dump(&screen));
+    // `!` lists the problems in full; `q` closes the list and does not quit.
+    s.send(b"!");
+    let screen = s.wait_for_texts(&["Problèmes du fichier de données (1)"]);
+    let (_, cols) = screen.size();
+    let listed = screen.rows(0, cols).filter(|r| r.contains(":3:14: error:")).count();
+    assert_eq!(listed, 2, "in the banner and in the list:\n{}", dump(&screen));
+    s.send(b"q");
+    s.wait_for("the list to close", |sc| !sc.contents().contains("Problèmes du fichier"));
     // The next good save takes the banner away.
     std::fs::write(&file, &good).expect("save");
     s.wait_for("the banner to go", |sc| !sc.contents().contains(":3:14: error:"));

@@ -30,6 +30,15 @@ pub enum Focus {
     Detail,
 }
 
+/// What is shown over the panes, taking the keys: they scroll it or close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help: the keys, the mouse, the marks.
+    Help,
+    /// Every problem of the data file on disk (`!`, while it does not load).
+    Problems,
+}
+
 /// Where the person stands: enough to come back to it exactly (history, search cancel).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
@@ -169,9 +178,9 @@ pub struct App {
     effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
     other_view_item: Option<Item>,
-    /// Whether the help overlay is open.
-    help: bool,
-    /// The first line shown in the help overlay, when it is taller than the screen.
+    /// The overlay open, if any.
+    overlay: Option<Overlay>,
+    /// The first line shown in the overlay, when it is taller than the screen.
     help_scroll: usize,
     /// The terminal's size.
     size: (u16, u16),
@@ -235,7 +244,7 @@ impl App {
             mouse: true,
             effects: Vec::new(),
             other_view_item: None,
-            help: false,
+            overlay: None,
             help_scroll: 0,
             size,
             quit: false,
@@ -319,10 +328,22 @@ impl App {
     /// Whether the help overlay is open.
     #[must_use]
     pub fn help(&self) -> bool {
-        self.help
+        self.overlay == Some(Overlay::Help)
     }
 
-    /// The first line shown in the help overlay.
+    /// The overlay open, if any.
+    #[must_use]
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// How many problems the data file on disk has, while it does not load (0 when it loads).
+    #[must_use]
+    pub fn problems(&self) -> usize {
+        self.banner.as_deref().map_or(0, |b| b.lines().count().max(1))
+    }
+
+    /// The first line shown in the overlay (the help or the list of problems).
     #[must_use]
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
@@ -387,7 +408,7 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        self.mode_with(self.help)
+        self.mode_with(self.overlay.is_some())
     }
 
     /// The mode under the help overlay: what the keys will do once it is closed (the help shows
@@ -420,6 +441,7 @@ impl App {
             back: !self.back.is_empty(),
             forward: !self.forward.is_empty(),
             count: self.count,
+            problems: self.problems(),
         }
     }
 
@@ -533,13 +555,28 @@ impl App {
         }
     }
 
-    /// Keys under the help overlay: they scroll it or close it, never quit or move the tree.
+    /// How many lines the open overlay shows, and how far it can scroll.
+    fn overlay_range(&self) -> (usize, usize) {
+        match self.overlay {
+            Some(Overlay::Problems) => crate::problems::scroll_range(
+                self.banner.as_deref().unwrap_or(""),
+                crate::i18n::strings(&self.lang).problems_title,
+                self.size,
+            ),
+            _ => (
+                crate::help::visible_lines(&self.lang, self.size),
+                crate::help::max_scroll(&self.lang, self.size),
+            ),
+        }
+    }
+
+    /// Keys under an overlay (the help, the list of problems): they scroll it or close it, never
+    /// quit or move the tree.
     fn apply_help(&mut self, action: Action) {
-        let max = crate::help::max_scroll(&self.lang, self.size);
-        let page = crate::help::visible_lines(&self.lang, self.size);
+        let (page, max) = self.overlay_range();
         let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
         match action {
-            Action::ToggleHelp | Action::Close => self.help = false,
+            Action::ToggleHelp | Action::Close => self.overlay = None,
             Action::Down => self.help_scroll = scroll(1, self.help_scroll),
             Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
             Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
@@ -555,7 +592,7 @@ impl App {
             Action::Paste(text) => self.paste(text),
             _ => {}
         }
-        self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
+        self.help_scroll = self.help_scroll.min(self.overlay_range().1);
     }
 
     /// After any action: the selection in view, the detail scroll in range, the search's
@@ -694,8 +731,14 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.help = true;
+                self.overlay = Some(Overlay::Help);
                 self.help_scroll = 0;
+            }
+            Action::ShowProblems => {
+                if self.banner.is_some() {
+                    self.overlay = Some(Overlay::Problems);
+                    self.help_scroll = 0;
+                }
             }
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),

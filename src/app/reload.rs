@@ -23,12 +23,19 @@ impl App {
             Ok(c) => c,
             Err(message) => {
                 self.banner = Some(message);
+                // An open list of problems shows the new ones, scrolled no further than they go.
+                if self.overlay == Some(super::Overlay::Problems) {
+                    self.help_scroll = self.help_scroll.min(self.overlay_range().1);
+                }
                 // The banner takes a line from the panes: the selection stays on screen.
                 self.settle();
                 return;
             }
         };
         self.banner = None;
+        if self.overlay == Some(super::Overlay::Problems) {
+            self.overlay = None;
+        }
         let c = &self.catalog;
         let selected = self.name(self.selected());
         let open_nodes: Vec<String> = (0..c.nodes.len())
