@@ -11,7 +11,7 @@ use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+    MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
@@ -332,16 +332,17 @@ fn handle(
             app.update(Action::Resize(w, h));
         }
         Input::Terminal(Event::Paste(text)) => app.update(Action::Paste(text)),
-        Input::Terminal(Event::Key(k)) if is_suspend(&k) => {
-            // The signal thread restores the terminal, stops, and takes it again.
-            let _ = signal_hook::low_level::raise(SIGTSTP);
-        }
-        Input::Terminal(ev) => {
-            if let Some(action) = action_for_event(app, &ev) {
-                app.update(action);
+        Input::Terminal(ev) => match action_for_event(app, &ev) {
+            // `Ctrl-Z`: the signal thread restores the terminal, stops, and takes it again.
+            Some(Action::Suspend) => {
+                let _ = signal_hook::low_level::raise(SIGTSTP);
             }
-            carry_out(app)?;
-        }
+            Some(action) => {
+                app.update(action);
+                carry_out(app)?;
+            }
+            None => {}
+        },
         Input::Redraw => {
             // Everything again, at the size the terminal has now.
             let (w, h) = clamp_size(crossterm::terminal::size()?);
@@ -373,11 +374,6 @@ fn handle(
         Input::Failed(e) => return Err(e),
     }
     Ok(None)
-}
-
-/// `Ctrl-Z`: suspend, as in every terminal program.
-fn is_suspend(k: &KeyEvent) -> bool {
-    k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
 }
 
 /// Does what the last update asked of the terminal: a copy (OSC 52), the mouse on or off.

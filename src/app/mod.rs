@@ -757,6 +757,8 @@ impl App {
                 self.message = Some((if self.mouse { s.mouse_on } else { s.mouse_off }).to_owned());
             }
             Action::Quit => self.quit = true,
+            // The terminal loop suspends; the state stays as it is.
+            Action::Suspend => {}
             Action::Select(item) => {
                 self.select_item(item);
                 self.focus = Focus::Tree;
