@@ -2,6 +2,9 @@
 //! reverse video and bold, so the selection still shows; `--color always` keeps them. Checked on
 //! a rendered buffer and on the real binary in a pseudo-terminal.
 
+mod common;
+use common::bin;
+
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -15,7 +18,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/explorer.ron");
 
 /// The explorer's screen at 80x24, drawn as `term::run` draws it.
@@ -63,7 +65,7 @@ fn screen_of(env: &[(&str, &str)], args: &[&str]) -> vt100::Screen {
     let pty = native_pty_system()
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(BIN);
+    let mut cmd = CommandBuilder::new(bin());
     cmd.args(["--data", FIXTURE, "--lang", "fr"]);
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");

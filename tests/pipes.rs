@@ -2,11 +2,13 @@
 //! a full disk, and data given as a pipe, a named pipe nothing writes to, a device or a socket;
 //! nothing panics, nothing blocks.
 
+mod common;
+use common::bin;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/ccb-networks.ron");
 
 /// Runs `cmd` to its end, failing if it takes longer than `limit`; its status, and what it
@@ -50,7 +52,7 @@ fn every_command_ends_quietly_when_its_reader_goes_away() {
         &["man"],
         &["completions", "bash"],
     ] {
-        let mut child = Command::new(BIN)
+        let mut child = Command::new(bin())
             .args(args)
             .env("LANG", "fr_BE.UTF-8")
             .stdout(Stdio::piped())
@@ -71,7 +73,7 @@ fn a_write_error_is_one_line_and_status_2() {
         return; // A system without /dev/full.
     };
     for args in [&["check"][..], &["export"], &["search", "cyber"]] {
-        let out = Command::new(BIN)
+        let out = Command::new(bin())
             .args(args)
             .env("LANG", "fr_BE.UTF-8")
             .stdout(full.try_clone().expect("dup"))
@@ -87,7 +89,7 @@ fn a_write_error_is_one_line_and_status_2() {
 #[test]
 fn data_from_a_pipe_is_read_once() {
     // What `--data <(cat file)` hands over: a path to a pipe.
-    let script = format!(r#"cat "{SHIPPED}" | "{BIN}" check /dev/stdin"#);
+    let script = format!(r#"cat "{SHIPPED}" | "{}" check /dev/stdin"#, bin());
     let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
@@ -106,7 +108,7 @@ fn a_named_pipe_nothing_writes_to_is_given_up_with_a_clear_message() {
     let made = Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
     assert!(made.success());
     for args in [&["check"][..], &["export"]] {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = Command::new(bin());
         cmd.arg("--data").arg(&fifo).args(args);
         let (status, err) = run_within(&mut cmd, Duration::from_secs(10));
         assert_eq!(status.code(), Some(2), "{args:?}: {status:?} {err}");
@@ -121,7 +123,7 @@ fn devices_and_sockets_are_refused_at_once() {
     let sock = dir.join("s");
     let _listener = std::os::unix::net::UnixListener::bind(&sock).expect("bind a socket");
     for (path, word) in [(std::path::Path::new("/dev/zero"), "device"), (&sock, "socket")] {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = Command::new(bin());
         cmd.arg("--data").arg(path).arg("export");
         let (status, err) = run_within(&mut cmd, Duration::from_secs(10));
         assert_eq!(status.code(), Some(2), "{}: {status:?} {err}", path.display());

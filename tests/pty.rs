@@ -4,6 +4,9 @@
 //! Every wait has a deadline, so a hang fails the test with the screen as it was instead of
 //! blocking the run.
 
+mod common;
+use common::bin;
+
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +16,6 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// The binary under test.
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 /// A small data set whose wording the tests can rely on.
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.ron");
 /// How long any one wait may last before the test fails.
@@ -38,7 +40,7 @@ fn command(program: &str) -> CommandBuilder {
 
 /// The explorer on the fixture, starting in French.
 fn explorer() -> CommandBuilder {
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", FIXTURE, "--lang", "fr"]);
     cmd
 }
@@ -234,7 +236,7 @@ fn starts_switches_language_quits_and_leaves_the_terminal_as_it_was() {
     cmd.arg(
         r#"stty -g > "$1"; "$0" --data "$4" --lang fr; s=$?; stty -g > "$2"; stty -a > "$3"; exit $s"#,
     );
-    cmd.arg(BIN);
+    cmd.arg(bin());
     for p in [&before, &after, &after_all] {
         cmd.arg(p);
     }
@@ -418,7 +420,7 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     let file = dir.join("live.ron");
     let good = std::fs::read_to_string(FIXTURE).expect("fixture");
     std::fs::write(&file, &good).expect("write the data file");
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
     let mut s = Session::spawn(cmd, 24, 80);
     s.wait_for_texts(&["Exemple", "Cyber Europe"]);
@@ -483,7 +485,7 @@ fn explorer_between_sttys(
         r#"stty -a > "$1"; "$0" --data "$3" --lang fr {}; s=$?; stty -a > "$2"; exit $s"#,
         args.join(" ")
     ));
-    cmd.arg(BIN);
+    cmd.arg(bin());
     cmd.arg(&before);
     cmd.arg(&after);
     cmd.arg(FIXTURE);
@@ -816,7 +818,7 @@ fn a_vt100_gets_no_mouse_modes_and_no_alternate_screen() {
 
 /// The explorer on `file` (given as it is), in French.
 fn explorer_on(file: &std::path::Path) -> Session {
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
     Session::spawn(cmd, 24, 80)
 }
@@ -891,7 +893,7 @@ fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
 fn data_from_a_pipe_opens_the_explorer() {
     let mut cmd = command("/bin/bash");
     cmd.arg("-c");
-    cmd.arg(format!(r#""{BIN}" --lang fr --data <(cat "{FIXTURE}")"#));
+    cmd.arg(format!(r#""{}" --lang fr --data <(cat "{FIXTURE}")"#, bin()));
     let mut s = Session::spawn(cmd, 24, 80);
     s.wait_for_texts(FRENCH);
     s.send(b"q");

@@ -7,14 +7,24 @@ pub mod reference;
 pub mod synth;
 
 use std::process::Command;
+use std::sync::OnceLock;
 
-/// The binary under test.
-pub const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
+/// The binary under test: the one `CCBNET_TEST_BIN` names when it is set and not empty (to run
+/// the suite against another build, an older one say), else the one cargo built.
+pub fn bin() -> &'static str {
+    static BIN: OnceLock<String> = OnceLock::new();
+    BIN.get_or_init(|| {
+        std::env::var("CCBNET_TEST_BIN")
+            .ok()
+            .filter(|b| !b.is_empty())
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_ccbnet").to_owned())
+    })
+}
 
 /// Runs `ccbnet ARGS` with no locale and no colour settings (neither `NO_COLOR` nor a
 /// terminal); returns stdout, stderr and the exit status.
 pub fn ccbnet(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(BIN)
+    let out = Command::new(bin())
         .args(args)
         .env_remove("LANG")
         .env_remove("LC_ALL")
