@@ -309,6 +309,7 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
+        Fact::Since => ["Depuis la page", "Sinds de pagina", "Since the page"],
     };
     pick(lang, fr, nl, en)
 }
@@ -613,6 +614,7 @@ mod tests {
             Fact::Frequency,
             Fact::CcbRole,
             Fact::LegalBasis,
+            Fact::Since,
         ];
         texts.extend(facts.map(|f| fact_label(f, "fr")));
         let kinds = [
