@@ -6,7 +6,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::data::{Diagnostic, EMBEDDED_NAME, LoadError, Severity, check_path, load_embedded};
+use crate::data::{
+    Diagnostic, EMBEDDED_NAME, LoadError, STDIN_NAME, Severity, check_path, is_stdin, load_embedded,
+};
 use crate::text::{one_line, sanitize};
 
 /// What `check` prints and the exit status it ends with.
@@ -49,6 +51,7 @@ pub fn check(path: Option<&Path>, snippets: bool) -> Report {
 /// The file's name, safe to show, and what reading it gave.
 fn read(path: Option<&Path>) -> (String, Result<crate::data::Loaded, LoadError>) {
     let (name, result) = match path {
+        Some(p) if is_stdin(p) => (STDIN_NAME.to_owned(), check_path(p)),
         Some(p) => (p.display().to_string(), check_path(p)),
         None => (EMBEDDED_NAME.to_owned(), load_embedded().map_err(LoadError::Invalid)),
     };

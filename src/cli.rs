@@ -29,7 +29,8 @@ In the explorer, press ? for the keys.";
 #[derive(Debug, Parser)]
 #[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Read this data file instead of the built-in data set.
+    /// Read this data file instead of the built-in data set; - reads standard input (the
+    /// explorer then reads the keys from the terminal).
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
     /// The language (a code of the data set, such as fr or nl); export --format json also takes
@@ -50,7 +51,7 @@ pub struct Cli {
 pub enum Command {
     /// Validate a data file (default: --data, else the built-in data set) and list its problems.
     Check {
-        /// The file to check.
+        /// The file to check; - reads standard input.
         file: Option<PathBuf>,
         /// How to write the problems: text (FILE:LINE:COL: ... a line) or json (one document,
         /// described in docs/check-format.md).
@@ -485,7 +486,14 @@ fn explore(cli: &Cli) -> ExitCode {
         Err(code) => return code,
     };
     let stdout_tty = std::io::stdout().is_terminal();
-    if !stdout_tty || !std::io::stdin().is_terminal() {
+    let from_stdin = cli.data.as_deref().is_some_and(crate::data::is_stdin);
+    // With the data on standard input, the keys come from the terminal itself.
+    let keys = if from_stdin && stdout_tty && !std::io::stdin().is_terminal() {
+        crate::events::keys_from_tty().is_ok()
+    } else {
+        std::io::stdin().is_terminal()
+    };
+    if !stdout_tty || !keys {
         let which = if stdout_tty { "input" } else { "output" };
         eprintln!(
             "ccbnet: standard {which} is not a terminal, and the explorer needs one; for plain \
@@ -509,7 +517,9 @@ fn explore(cli: &Cli) -> ExitCode {
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    let code = match crate::term::run(app, colour, caps, cli.data.as_deref()) {
+    // Standard input is read once: it is not watched for changes.
+    let watched = cli.data.as_deref().filter(|_| !from_stdin);
+    let code = match crate::term::run(app, colour, caps, watched) {
         Ok(crate::term::Ended::Quit) => 0,
         // A closed terminal ends quietly, as a hangup does.
         Ok(crate::term::Ended::Closed) => 129,
