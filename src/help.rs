@@ -52,6 +52,7 @@ pub fn group_heading(group: Group, lang: &str) -> &'static str {
     match group {
         Group::Move => s.group_move,
         Group::Links => s.group_links,
+        Group::Map => crate::map::words(lang).title,
         Group::Search => s.group_search,
         Group::Other => s.group_other,
         Group::Help => s.group_help,

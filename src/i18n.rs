@@ -3,6 +3,7 @@
 
 use crate::action::Action;
 use crate::data::{Fact, Kind};
+use crate::map::state::MapAction;
 
 /// The interface texts of one language.
 #[derive(Debug)]
@@ -312,6 +313,7 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
+        Fact::Since => ["Depuis la page", "Sinds de pagina", "Since the page"],
     };
     pick(lang, fr, nl, en)
 }
@@ -538,6 +540,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("boom per niveau of per organisatie", "organisaties"),
             ("tree by level or by organisation", "organisations"),
         ],
+        Action::OpenMap => [
+            ("carte de l'entrée ou de l'organisation choisie", "carte"),
+            ("kaart van het gekozen item of de gekozen organisatie", "kaart"),
+            ("map of the selected entry or organisation", "map"),
+        ],
+        Action::Map(a) => map_action_text(a),
         Action::FollowLink(_) => [
             ("suivre un lien des détails", "lien"),
             ("een link van de details volgen", "link"),
@@ -554,6 +562,62 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         | Action::SearchChar(_) => [("", ""), ("", ""), ("", "")],
     };
     pick(lang, fr, nl, en)
+}
+
+/// What the map's keys do, in French, Dutch and English.
+fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 3] {
+    match a {
+        MapAction::Down => [
+            ("carte\u{a0}: voisin suivant dans la colonne", "bas"),
+            ("kaart: volgende buur in de kolom", "omlaag"),
+            ("map: next neighbour in the column", "down"),
+        ],
+        MapAction::Up => [
+            ("carte\u{a0}: voisin précédent dans la colonne", "haut"),
+            ("kaart: vorige buur in de kolom", "omhoog"),
+            ("map: previous neighbour in the column", "up"),
+        ],
+        MapAction::Left => [
+            ("carte\u{a0}: colonne de gauche", "gauche"),
+            ("kaart: linkerkolom", "links"),
+            ("map: left column", "left"),
+        ],
+        MapAction::Right => [
+            ("carte\u{a0}: colonne de droite", "droite"),
+            ("kaart: rechterkolom", "rechts"),
+            ("map: right column", "right"),
+        ],
+        MapAction::Enter => [
+            (
+                "carte\u{a0}: centrer sur le voisin choisi, ou ouvrir la liste d'un «\u{a0}+N\u{a0}»",
+                "centrer",
+            ),
+            ("kaart: op de gekozen buur centreren, of de lijst van een ‘+N’ openen", "centreren"),
+            ("map: centre on the chosen neighbour, or open the list of a “+N”", "centre"),
+        ],
+        MapAction::Back => [
+            ("carte\u{a0}: centre précédent", "retour"),
+            ("kaart: vorig middelpunt", "terug"),
+            ("map: previous centre", "back"),
+        ],
+        MapAction::Forward => [
+            ("carte\u{a0}: centre suivant", "avant"),
+            ("kaart: volgend middelpunt", "vooruit"),
+            ("map: next centre", "forward"),
+        ],
+        MapAction::ToggleRing => [
+            ("carte\u{a0}: montrer ou cacher les voisins des voisins", "2e cercle"),
+            ("kaart: buren van de buren tonen of verbergen", "2de ring"),
+            ("map: show or hide the neighbours' neighbours", "2nd ring"),
+        ],
+        MapAction::Close => [
+            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
+            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
+            ("map: close the list, or leave the map on its centre", "close map"),
+        ],
+        // A click, not a key.
+        MapAction::Click(..) => [("", ""), ("", ""), ("", "")],
+    }
 }
 
 fn pick<T>(lang: &str, fr: T, nl: T, en: T) -> T {
@@ -621,6 +685,7 @@ mod tests {
             Fact::Frequency,
             Fact::CcbRole,
             Fact::LegalBasis,
+            Fact::Since,
         ];
         texts.extend(facts.map(|f| fact_label(f, "fr")));
         let kinds = [

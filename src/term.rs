@@ -30,6 +30,7 @@ use crate::app::App;
 use crate::events::{self, Input};
 use crate::keymap;
 use crate::layout::Spot;
+use crate::map::state::MapAction;
 use crate::ui;
 
 /// Held while a frame is written, so that a signal never restores the terminal in the middle of
@@ -424,6 +425,9 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
     let spot =
         app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
+    if app.map().is_some() && !app.help() {
+        return map_mouse(app, m, spot);
+    }
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
@@ -453,6 +457,23 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 } else {
                     Some(Action::Select(item))
                 }
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The mouse on the map: a click chooses a label (a second click re-centres on it), the wheel
+/// moves in the column; the languages of the header still switch.
+fn map_mouse(app: &App, m: &MouseEvent, spot: Spot) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Map(MapAction::Down)),
+        MouseEventKind::ScrollUp => Some(Action::Map(MapAction::Up)),
+        MouseEventKind::Down(MouseButton::Left) => match spot {
+            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
+            _ if app.map_frame()?.contains(Position::new(m.column, m.row)) => {
+                Some(Action::Map(MapAction::Click(m.column, m.row)))
             }
             _ => None,
         },

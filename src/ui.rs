@@ -37,6 +37,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
         Pane::Help => None,
+        Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
             let (_, x) = search_spans(app, line.width)?;
@@ -62,6 +63,23 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     }
 }
 
+/// On the map: at the chosen neighbour's label, or the chosen row of the list.
+fn map_cursor(app: &App, frame: Rect) -> Option<Position> {
+    let state = app.map()?;
+    let inner = crate::map::draw::inner(frame);
+    if let Some(list) = &state.list {
+        let row = list.selected.checked_sub(list.offset(inner))?;
+        let y = u16::try_from(row).ok()?.checked_add(1).filter(|&y| y < inner.height)?;
+        return Some(Position::new(inner.x, inner.y + y));
+    }
+    let lay = state.layout(app.catalog(), app.lang(), inner);
+    let chosen = lay
+        .labels
+        .iter()
+        .find(|l| matches!(l.role, crate::map::layout::Role::Choice { selected: true, .. }))?;
+    Some(Position::new(chosen.x, chosen.y))
+}
+
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = layout::areas(area, app.search().is_some(), app.banner().is_some()) else {
@@ -69,8 +87,12 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     header(app, &areas, buf);
-    tree(app, &areas, buf);
-    detail_pane(app, &areas, buf);
+    if let Some(state) = app.map() {
+        crate::map::draw::render(app.catalog(), state, app.lang(), areas.body(), buf);
+    } else {
+        tree(app, &areas, buf);
+        detail_pane(app, &areas, buf);
+    }
     search_line(app, &areas, buf);
     banner(app, &areas, buf);
     footer(app, &areas, buf);
@@ -504,6 +526,9 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
     let s = i18n::strings(lang);
     match b.action {
         Action::ToggleView if mode.orgs => s.to_levels.to_owned(),
+        Action::Map(crate::map::state::MapAction::Close) if mode.list => {
+            crate::map::words(lang).close_list.to_owned()
+        }
         Action::Toggle => {
             let does = if mode.expanded { Action::Collapse } else { Action::Expand };
             action_text(does, lang).1.to_owned()

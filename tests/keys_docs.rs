@@ -1,15 +1,15 @@
 //! README, help and man page say the same about every key: each key of the key table is in the
-//! README's Keys section and in the manual's KEYS section (the help is built from the table; its
-//! own test checks it).
+//! README's Keys section (the map's keys in its section The map) and in the manual's KEYS section
+//! (the help is built from the table; its own test checks it).
 
 use ccbnet::action::Action;
-use ccbnet::keymap::{BINDINGS, key_label, keys_label};
+use ccbnet::keymap::{BINDINGS, Group, key_label, keys_label};
 use clap::CommandFactory;
 
-/// The README's section `## Keys`, up to the next section.
-fn readme_keys() -> String {
+/// The README's section `## HEADING`, up to the next section.
+fn readme_section(heading: &str) -> String {
     let readme = include_str!("../README.md");
-    let start = readme.find("\n## Keys\n").expect("the README has a Keys section");
+    let start = readme.find(&format!("\n## {heading}\n")).expect("the README has the section");
     let rest = &readme[start + 1..];
     let end = rest[3..].find("\n## ").map_or(rest.len(), |i| i + 3);
     rest[..end].to_owned()
@@ -25,18 +25,20 @@ fn man_keys() -> String {
     rest[..end].to_owned()
 }
 
-/// Every key of the table, as the README writes it (`` `j` ``), with the action it is bound to.
-fn keys() -> Vec<(String, Action)> {
+/// Every key of the table, as the README writes it (`` `j` ``), with the action it is bound to,
+/// and whether it is a key of the map.
+fn keys() -> Vec<(String, Action, bool)> {
     let mut out = Vec::new();
     for b in BINDINGS {
+        let map = b.group == Group::Map;
         if b.action == Action::Digit(0) {
             // The README writes the digits as `0` … `9`.
-            out.push(("0".to_owned(), b.action.clone()));
-            out.push(("9".to_owned(), b.action.clone()));
+            out.push(("0".to_owned(), b.action.clone(), map));
+            out.push(("9".to_owned(), b.action.clone(), map));
             continue;
         }
         for &k in b.keys {
-            out.push((key_label(k), b.action.clone()));
+            out.push((key_label(k), b.action.clone(), map));
         }
     }
     out
@@ -44,13 +46,19 @@ fn keys() -> Vec<(String, Action)> {
 
 #[test]
 fn every_key_of_the_table_is_in_the_readme_keys_section() {
-    let readme = readme_keys();
+    let (keys_section, map_section) = (readme_section("Keys"), readme_section("The map"));
     let missing: Vec<String> = keys()
         .into_iter()
-        .filter(|(k, _)| !readme.contains(&format!("`{k}`")))
-        .map(|(k, a)| format!("{k} ({a:?})"))
+        .filter(|(k, _, map)| {
+            let section = if *map { &map_section } else { &keys_section };
+            !section.contains(&format!("`{k}`"))
+        })
+        .map(|(k, a, _)| format!("{k} ({a:?})"))
         .collect();
-    assert!(missing.is_empty(), "keys missing from the README's Keys section: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "keys missing from the README's Keys (or map) section: {missing:?}"
+    );
 }
 
 #[test]
@@ -61,7 +69,7 @@ fn every_binding_of_the_table_is_in_the_manual_keys_section() {
         let entry = format!(".TP\n\\fB{}\\fR\n{}\n", keys_label(b), long.replace('\\', "\\e"));
         assert!(man.contains(&entry), "{entry:?} missing from the manual's KEYS:\n{man}");
     }
-    for (k, a) in keys() {
+    for (k, a, _) in keys() {
         assert!(man.contains(&k), "{k} ({a:?}) missing from the manual's KEYS");
     }
 }

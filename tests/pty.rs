@@ -890,6 +890,40 @@ fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
 }
 
 #[test]
+fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
+    // The shell records the terminal's settings before and after: raw mode, set on the
+    // terminal itself rather than on standard input, must be put back.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let tag: String = format!("{}-{:?}", std::process::id(), std::thread::current().id())
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let (before, after) = (dir.join(format!("stdin-{tag}-a")), dir.join(format!("stdin-{tag}-b")));
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(r#"stty -g > "$1"; cat assets/ccb-networks.ron | "$0" --data - --lang fr; s=$?; stty -g > "$2"; exit $s"#);
+    cmd.arg(bin());
+    cmd.arg(&before);
+    cmd.arg(&after);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "q quitter"]);
+    s.send(b"L");
+    s.wait_for_texts(&["Nationale netwerken (1)", "[NL]"]);
+    s.send(b"?");
+    s.wait_for_texts(&["Hulp", "volgende regel"]);
+    s.send(b"?");
+    s.wait_for("the help to close", |sc| !sc.contents().contains("Hulp"));
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", dump(&screen));
+    assert_restored(&screen, "after q");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).expect("stty output");
+    assert_eq!(read(&before), read(&after), "the terminal's settings were not put back");
+    let _ = std::fs::remove_file(&before);
+    let _ = std::fs::remove_file(&after);
+}
+
+#[test]
 fn data_from_a_pipe_opens_the_explorer() {
     let mut cmd = command("/bin/bash");
     cmd.arg("-c");

@@ -5,6 +5,7 @@
 
 mod links;
 pub use links::HISTORY;
+mod mapview;
 mod reload;
 mod searching;
 
@@ -190,6 +191,8 @@ pub struct App {
     index: Index,
     /// The search, while one is on.
     search: Option<Search>,
+    /// The map, while it is open.
+    map: Option<mapview::MapView>,
     /// Why the data file on disk did not load again, while the last good data is shown.
     banner: Option<String>,
     /// How many times the data was replaced (live reload): part of the detail cache's key.
@@ -223,6 +226,7 @@ impl App {
         let mut app = App {
             index,
             search: None,
+            map: None,
             banner: None,
             generation: 0,
             detail_cache: RefCell::new(None),
@@ -422,6 +426,8 @@ impl App {
         let typing = self.search.as_ref().is_some_and(|s| s.typing);
         let pane = if help {
             Pane::Help
+        } else if self.map.is_some() {
+            Pane::Map
         } else if typing {
             Pane::Typing
         } else if self.focus == Focus::Detail {
@@ -438,8 +444,12 @@ impl App {
             link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
             expanded: !self.filtering() && self.expansion.is_open(self.selected()),
-            back: !self.back.is_empty(),
-            forward: !self.forward.is_empty(),
+            back: self.map.as_ref().map_or(!self.back.is_empty(), |m| m.state.can_go_back()),
+            forward: self
+                .map
+                .as_ref()
+                .map_or(!self.forward.is_empty(), |m| m.state.can_go_forward()),
+            list: self.map.as_ref().is_some_and(|m| m.state.list.is_some()),
             count: self.count,
             problems: self.problems(),
         }
@@ -551,6 +561,7 @@ impl App {
                 self.apply_typing(action);
                 self.settle();
             }
+            Pane::Map => self.apply_map(action),
             Pane::Tree | Pane::Detail => self.apply(action),
         }
     }
@@ -748,6 +759,9 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::ToggleView => self.toggle_view(),
+            Action::OpenMap => self.open_map(),
+            // The map's keys reach it only while it is open.
+            Action::Map(_) => {}
             Action::CopyEntry => self.copy(false),
             Action::CopyId => self.copy(true),
             Action::ToggleMouse => {

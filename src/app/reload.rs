@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::data::Catalog;
+use crate::data::model::Target;
 use crate::search::Index;
 use crate::tree::{Expansion, Item};
 
@@ -48,6 +49,10 @@ impl App {
             .collect();
         let other = self.other_view_item.map(|i| self.name(i));
         let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
+        let centre = self.map().map(|m| match m.centre {
+            Target::Node(n) => Named::Node(c.nodes[n].id.clone()),
+            Target::Org(o) => Named::Org(c.orgs[o].id.clone()),
+        });
 
         self.index = Index::new(&catalog);
         if catalog.languages.contains(&self.chosen_lang) {
@@ -91,6 +96,12 @@ impl App {
             }
             self.rerun_search(Some(keep));
         }
+        let centre = centre.and_then(|n| match self.find(&n)? {
+            Item::Node(n) => Some(Target::Node(n)),
+            Item::Org(o) => Some(Target::Org(o)),
+            Item::Use(..) => None,
+        });
+        self.remap(centre);
         self.settle();
     }
 
