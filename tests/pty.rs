@@ -660,8 +660,14 @@ fn a_one_megabyte_paste_is_handled_at_once() {
     paste.extend_from_slice(b"\x1b[201~");
     let start = Instant::now();
     s.send(&paste);
-    // Esc cancels the search: the tree is back. With the paste typed key by key, each
-    // running the search, this would take minutes.
+    // The whole paste is in the search line, as text (its newlines spaces), and the line still
+    // has the keys: typed key by key, the first newline would have ended the search and the
+    // rest would have been keys; each key running the search again, it would take minutes.
+    s.wait_for("the paste in the search line", |sc| {
+        let (_, cols) = sc.size();
+        sc.rows(0, cols).any(|r| r.contains("Rechercher") && r.contains("exercice cyber europe"))
+    });
+    // Esc cancels the search: the tree is back.
     s.send(b"\x1b");
     s.wait_for("the search to be cancelled after the paste", |sc| {
         !sc.contents().contains("Rechercher") && FRENCH.iter().all(|t| sc.contents().contains(t))
