@@ -5,17 +5,6 @@ use super::{App, offset_by};
 use crate::detail::Target;
 use crate::tree::{Item, View};
 
-/// The most places the history keeps each way; past it, the oldest goes.
-pub const HISTORY: usize = 100;
-
-/// Puts `place` on a history list, dropping the oldest past [`HISTORY`].
-fn remember(list: &mut Vec<super::Stop>, place: super::Stop) {
-    if list.len() >= HISTORY {
-        list.drain(..=list.len() - HISTORY);
-    }
-    list.push(place);
-}
-
 impl App {
     /// Follows link `i` (from 0) of the detail pane: its target is selected, revealed and
     /// shown, in the view it belongs to; the place left goes on the history.
@@ -33,8 +22,7 @@ impl App {
     pub(super) fn jump(&mut self, target: Target) {
         // The place left keeps its search: `Back` comes back to the filtered tree as it was.
         let here = self.stop();
-        remember(&mut self.back, here);
-        self.forward.clear();
+        self.history.jump(here);
         self.search = None;
         let (view, item) = match target {
             Target::Node(n) => (View::Levels, Item::Node(n)),
@@ -52,17 +40,15 @@ impl App {
 
     /// `Backspace` / `Alt-←`: the place before the last jump, exactly as it was.
     pub(super) fn go_back(&mut self) {
-        let Some(stop) = self.back.pop() else { return };
         let here = self.stop();
-        remember(&mut self.forward, here);
+        let Some(stop) = self.history.go_back(here) else { return };
         self.restore_stop(stop);
     }
 
     /// `Alt-→`: the place left by the last `Back`.
     pub(super) fn go_forward(&mut self) {
-        let Some(stop) = self.forward.pop() else { return };
         let here = self.stop();
-        remember(&mut self.back, here);
+        let Some(stop) = self.history.go_forward(here) else { return };
         self.restore_stop(stop);
     }
 

@@ -3,9 +3,11 @@
 //! The tree's movement lives here; the search in [`searching`], links and history in
 //! [`links`].
 
+mod history;
+pub use history::HISTORY;
 mod links;
-pub use links::HISTORY;
 mod mapview;
+mod overlay;
 mod reload;
 mod searching;
 
@@ -156,10 +158,8 @@ pub struct App {
     detail_scroll: usize,
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
     link_focus: Option<usize>,
-    /// Places to go back to (`Backspace`, `Alt-←`), the latest last.
-    back: Vec<Stop>,
-    /// Places to go forward to (`Alt-→`), the next last.
-    forward: Vec<Stop>,
+    /// Places to go back to (`Backspace`, `Alt-←`) and forward to (`Alt-→`).
+    history: history::History,
     /// The count typed so far (`3` of `3j`), if any.
     count: Option<usize>,
     /// A one-line message for the footer (what was copied), until the next key.
@@ -170,10 +170,8 @@ pub struct App {
     effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
     other_view_item: Option<Item>,
-    /// Whether the help overlay is open.
-    help: bool,
-    /// The first line shown in the help overlay, when it is taller than the screen.
-    help_scroll: usize,
+    /// The help overlay: open or not, and its scroll.
+    help: overlay::Overlay,
     /// The terminal's size.
     size: (u16, u16),
     /// Set when the person asked to leave.
@@ -232,15 +230,13 @@ impl App {
             focus: Focus::Tree,
             detail_scroll: 0,
             link_focus: None,
-            back: Vec::new(),
-            forward: Vec::new(),
+            history: history::History::default(),
             count: None,
             message: None,
             mouse: true,
             effects: Vec::new(),
             other_view_item: None,
-            help: false,
-            help_scroll: 0,
+            help: overlay::Overlay::default(),
             size,
             quit: false,
         };
@@ -311,25 +307,25 @@ impl App {
     /// The places to go back to, the latest last.
     #[must_use]
     pub fn back(&self) -> &[Stop] {
-        &self.back
+        self.history.back()
     }
 
     /// The places to go forward to, the next last.
     #[must_use]
     pub fn forward(&self) -> &[Stop] {
-        &self.forward
+        self.history.forward()
     }
 
     /// Whether the help overlay is open.
     #[must_use]
     pub fn help(&self) -> bool {
-        self.help
+        self.help.is_open()
     }
 
     /// The first line shown in the help overlay.
     #[must_use]
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.help.scroll()
     }
 
     /// The terminal's size, as the last resize said.
@@ -391,7 +387,7 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        self.mode_with(self.help)
+        self.mode_with(self.help.is_open())
     }
 
     /// The mode under the help overlay: what the keys will do once it is closed (the help shows
@@ -423,11 +419,14 @@ impl App {
             link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
             expanded: !self.filtering() && self.expansion.is_open(self.selected()),
-            back: self.map.as_ref().map_or(!self.back.is_empty(), |m| m.state.can_go_back()),
+            back: self
+                .map
+                .as_ref()
+                .map_or(!self.history.back().is_empty(), |m| m.state.can_go_back()),
             forward: self
                 .map
                 .as_ref()
-                .map_or(!self.forward.is_empty(), |m| m.state.can_go_forward()),
+                .map_or(!self.history.forward().is_empty(), |m| m.state.can_go_forward()),
             list: self.map.as_ref().is_some_and(|m| m.state.list.is_some()),
             count: self.count,
         }
@@ -548,17 +547,18 @@ impl App {
     fn apply_help(&mut self, action: Action) {
         let max = crate::help::max_scroll(&self.lang, self.size);
         let page = crate::help::visible_lines(&self.lang, self.size);
-        let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
+        let at = self.help.scroll();
+        let to = |d: i32| offset_by(at, d);
         match action {
-            Action::ToggleHelp | Action::Close => self.help = false,
-            Action::Down => self.help_scroll = scroll(1, self.help_scroll),
-            Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
-            Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
-            Action::PageUp => self.help_scroll = scroll(-page_step(page), self.help_scroll),
-            Action::HalfPageDown => self.help_scroll = scroll(half_step(page), self.help_scroll),
-            Action::HalfPageUp => self.help_scroll = scroll(-half_step(page), self.help_scroll),
-            Action::First => self.help_scroll = 0,
-            Action::Last => self.help_scroll = max,
+            Action::ToggleHelp | Action::Close => self.help.close(),
+            Action::Down => self.help.scroll_to(to(1), max),
+            Action::Up => self.help.scroll_to(to(-1), max),
+            Action::PageDown => self.help.scroll_to(to(page_step(page)), max),
+            Action::PageUp => self.help.scroll_to(to(-page_step(page)), max),
+            Action::HalfPageDown => self.help.scroll_to(to(half_step(page)), max),
+            Action::HalfPageUp => self.help.scroll_to(to(-half_step(page)), max),
+            Action::First => self.help.scroll_to(0, max),
+            Action::Last => self.help.scroll_to(max, max),
             Action::Quit => self.quit = true,
             Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
                 self.apply(action);
@@ -566,7 +566,8 @@ impl App {
             Action::Paste(text) => self.paste(text),
             _ => {}
         }
-        self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
+        let max = crate::help::max_scroll(&self.lang, self.size);
+        self.help.scroll_to(self.help.scroll(), max);
     }
 
     /// After any action: the selection in view, the detail scroll in range, the search's
@@ -704,10 +705,7 @@ impl App {
                     self.rerank();
                 }
             }
-            Action::ToggleHelp => {
-                self.help = true;
-                self.help_scroll = 0;
-            }
+            Action::ToggleHelp => self.help.open(),
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
             Action::NextResult => self.step_result(true),

@@ -71,8 +71,7 @@ impl App {
         self.generation += 1;
         self.expansion = expansion;
         // Places in the history point into the old data.
-        self.back.clear();
-        self.forward.clear();
+        self.history.clear();
         self.other_view_item = other.and_then(|n| self.find(&n));
         self.cursor = 0;
         self.rebuild_rows();

@@ -138,7 +138,7 @@ impl App {
         if paste_text(&text).is_empty() {
             return;
         }
-        self.help = false;
+        self.help.close();
         self.open_search();
         self.apply_typing(Action::Paste(text));
         self.settle();
