@@ -1,7 +1,7 @@
 //! Following the threads: the detail pane's links (digits, `Enter`, clicks, `↑`/`↓` between
 //! them), the history (back and forward), and the switch between the two views.
 
-use super::{App, offset_by};
+use super::App;
 use crate::detail::Target;
 use crate::tree::{Item, View};
 
@@ -34,8 +34,7 @@ impl App {
         }
         self.rebuild_rows();
         self.select_item(item);
-        self.detail_scroll = 0;
-        self.link_focus = None;
+        self.reading.reset();
     }
 
     /// `Backspace` / `Alt-←`: the place before the last jump, exactly as it was.
@@ -73,62 +72,20 @@ impl App {
                 self.select_item(item);
             }
         }
-        self.detail_scroll = 0;
-        self.link_focus = None;
+        self.reading.reset();
     }
 
     /// `↓` in the detail pane: the next link when it is on screen, else one line down.
     pub(super) fn detail_down(&mut self) {
         let view = self.detail();
         let h = self.detail_height();
-        let bottom = self.detail_scroll + h;
-        let next = self.link_focus.map_or(0, |f| f + 1);
-        match view.links.get(next) {
-            Some(l) if l.first_line >= self.detail_scroll && l.first_line < bottom => {
-                self.link_focus = Some(next);
-                if l.last_line >= bottom {
-                    self.detail_scroll = l.last_line + 1 - h;
-                }
-            }
-            _ => {
-                self.detail_scroll = offset_by(self.detail_scroll, 1).min(self.max_detail_scroll());
-                // A focused link scrolled out of sight loses the focus.
-                if let Some(f) = self.link_focus
-                    && view.links.get(f).is_some_and(|l| l.last_line < self.detail_scroll)
-                {
-                    self.link_focus = None;
-                }
-            }
-        }
+        self.reading.down(&view, h);
     }
 
     /// `↑` in the detail pane: the previous link when it is on screen, else one line up.
     pub(super) fn detail_up(&mut self) {
         let view = self.detail();
         let h = self.detail_height();
-        match self.link_focus {
-            Some(0) => self.link_focus = None,
-            Some(f) => {
-                let prev = f - 1;
-                if let Some(l) = view.links.get(prev) {
-                    if l.first_line >= self.detail_scroll {
-                        self.link_focus = Some(prev);
-                    } else if l.last_line + 1 >= self.detail_scroll {
-                        self.link_focus = Some(prev);
-                        self.detail_scroll = l.first_line;
-                    } else {
-                        self.link_focus = None;
-                        self.detail_scroll = self.detail_scroll.saturating_sub(1);
-                    }
-                }
-            }
-            None => self.detail_scroll = self.detail_scroll.saturating_sub(1),
-        }
-        // A focused link scrolled below the pane loses the focus.
-        if let Some(f) = self.link_focus
-            && view.links.get(f).is_some_and(|l| l.first_line >= self.detail_scroll + h)
-        {
-            self.link_focus = None;
-        }
+        self.reading.up(&view, h);
     }
 }

@@ -8,10 +8,10 @@ pub use history::HISTORY;
 mod links;
 mod mapview;
 mod overlay;
+mod reading;
 mod reload;
 mod searching;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -154,10 +154,8 @@ pub struct App {
     tree_offset: usize,
     /// Which pane the movement keys act on.
     focus: Focus,
-    /// The first line shown in the detail pane.
-    detail_scroll: usize,
-    /// The link of the detail pane that `Enter` follows, while the detail has the focus.
-    link_focus: Option<usize>,
+    /// The detail pane: its scroll, its chosen link, its content kept.
+    reading: reading::Reading,
     /// Places to go back to (`Backspace`, `Alt-←`) and forward to (`Alt-→`).
     history: history::History,
     /// The count typed so far (`3` of `3j`), if any.
@@ -184,21 +182,6 @@ pub struct App {
     map: Option<mapview::MapView>,
     /// Why the data file on disk did not load again, while the last good data is shown.
     banner: Option<String>,
-    /// How many times the data was replaced (live reload): part of the detail cache's key.
-    generation: u64,
-    /// The detail pane's content, kept while what it depends on stays the same: a keystroke
-    /// asks for it several times (scroll limits, links, drawing), and a long text is costly.
-    detail_cache: RefCell<Option<(DetailKey, Arc<detail::DetailView>)>>,
-}
-
-/// What the detail pane's content depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct DetailKey {
-    item: Item,
-    lang: String,
-    width: u16,
-    link_focus: Option<usize>,
-    generation: u64,
 }
 
 impl App {
@@ -217,8 +200,6 @@ impl App {
             search: None,
             map: None,
             banner: None,
-            generation: 0,
-            detail_cache: RefCell::new(None),
             catalog,
             chosen_lang: lang.clone(),
             lang,
@@ -228,8 +209,7 @@ impl App {
             cursor: 0,
             tree_offset: 0,
             focus: Focus::Tree,
-            detail_scroll: 0,
-            link_focus: None,
+            reading: reading::Reading::default(),
             history: history::History::default(),
             count: None,
             message: None,
@@ -295,13 +275,13 @@ impl App {
     /// The first line shown in the detail pane.
     #[must_use]
     pub fn detail_scroll(&self) -> usize {
-        self.detail_scroll
+        self.reading.scroll()
     }
 
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
     #[must_use]
     pub fn link_focus(&self) -> Option<usize> {
-        self.link_focus
+        self.reading.link_focus()
     }
 
     /// The places to go back to, the latest last.
@@ -416,7 +396,7 @@ impl App {
             results: self.search.as_ref().map_or(0, |s| s.results.len()),
             orgs: self.view == View::Organisations,
             links: if self.no_results() { 0 } else { self.detail().links.len() },
-            link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
+            link_focused: self.focus == Focus::Detail && self.reading.link_focus().is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
             expanded: !self.filtering() && self.expansion.is_open(self.selected()),
             back: self
@@ -496,22 +476,13 @@ impl App {
     #[must_use]
     pub fn detail(&self) -> Arc<detail::DetailView> {
         let width = self.areas().map_or(1, |a| a.detail_inner().width);
-        let key = DetailKey {
-            item: self.selected(),
-            lang: self.lang.clone(),
+        self.reading.view(
+            &self.catalog,
+            self.selected(),
+            &self.lang,
             width,
-            link_focus: if self.focus == Focus::Detail { self.link_focus } else { None },
-            generation: self.generation,
-        };
-        if let Some((k, view)) = self.detail_cache.borrow().as_ref()
-            && *k == key
-        {
-            return Arc::clone(view);
-        }
-        let view =
-            Arc::new(detail::view(&self.catalog, key.item, &self.lang, width, key.link_focus));
-        *self.detail_cache.borrow_mut() = Some((key, Arc::clone(&view)));
-        view
+            self.focus == Focus::Detail,
+        )
     }
 
     /// How many lines the detail of the selected item has at the current width.
@@ -574,7 +545,8 @@ impl App {
     /// current result on the selection when it is one.
     fn settle(&mut self) {
         self.keep_in_view();
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
+        let max = self.max_detail_scroll();
+        self.reading.scroll_to(self.reading.scroll(), max);
         let sel = self.rows.get(self.cursor).copied();
         if let Some(s) = self.search.as_mut()
             && let Some(sel) = sel
@@ -630,13 +602,17 @@ impl App {
                 self.scroll_detail(-half_step(detail_page).saturating_mul(steps));
             }
             Action::First | Action::Last if in_detail && count.is_some() => {
-                self.detail_scroll = to_row(count).unwrap_or(0).min(self.max_detail_scroll());
-                self.link_focus = None;
+                let max = self.max_detail_scroll();
+                self.reading.scroll_to(to_row(count).unwrap_or(0), max);
+                self.reading.drop_link();
             }
-            Action::First if in_detail => self.detail_scroll = 0,
-            Action::Last if in_detail => self.detail_scroll = self.max_detail_scroll(),
+            Action::First if in_detail => self.reading.scroll_to(0, 0),
+            Action::Last if in_detail => {
+                let max = self.max_detail_scroll();
+                self.reading.scroll_to(max, max);
+            }
             Action::Toggle | Action::FollowFocused if in_detail => {
-                if let Some(i) = self.link_focus {
+                if let Some(i) = self.reading.link_focus() {
                     self.follow_link(i);
                 }
             }
@@ -691,7 +667,7 @@ impl App {
             }
             Action::FocusNext => {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
-                self.link_focus = None;
+                self.reading.drop_link();
             }
             Action::NextLanguage => {
                 self.lang = self.catalog.next_language(&self.lang).to_owned();
@@ -729,7 +705,7 @@ impl App {
             Action::Select(item) => {
                 self.select_item(item);
                 self.focus = Focus::Tree;
-                self.link_focus = None;
+                self.reading.drop_link();
             }
             Action::ToggleNode(_) if self.filtering() => {}
             Action::ToggleNode(item) => {
@@ -801,7 +777,8 @@ impl App {
     }
 
     fn scroll_detail(&mut self, d: i32) {
-        self.detail_scroll = offset_by(self.detail_scroll, d).min(self.max_detail_scroll());
+        let max = self.max_detail_scroll();
+        self.reading.scroll_by(d, max);
     }
 
     fn move_cursor(&mut self, d: i32) {
@@ -813,8 +790,7 @@ impl App {
         let row = row.min(self.rows.len() - 1);
         if row != self.cursor {
             self.cursor = row;
-            self.detail_scroll = 0;
-            self.link_focus = None;
+            self.reading.reset();
         }
     }
 
@@ -914,8 +890,8 @@ impl App {
             expansion: self.expansion.clone(),
             item: self.selected(),
             tree_offset: self.tree_offset,
-            detail_scroll: self.detail_scroll,
-            link_focus: self.link_focus,
+            detail_scroll: self.reading.scroll(),
+            link_focus: self.reading.link_focus(),
             focus: self.focus,
         }
     }
@@ -933,12 +909,11 @@ impl App {
             self.search = search;
             let item = self.selected();
             let (offset, scroll, link, focus) =
-                (self.tree_offset, self.detail_scroll, self.link_focus, self.focus);
+                (self.tree_offset, self.reading.scroll(), self.reading.link_focus(), self.focus);
             self.rebuild_rows();
             self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
             self.tree_offset = offset;
-            self.detail_scroll = scroll;
-            self.link_focus = link;
+            self.reading.restore(scroll, link);
             self.focus = focus;
         }
     }
@@ -951,8 +926,7 @@ impl App {
         self.rebuild_rows();
         self.cursor = self.rows.iter().position(|&r| r == place.item).unwrap_or(0);
         self.tree_offset = place.tree_offset;
-        self.detail_scroll = place.detail_scroll;
-        self.link_focus = place.link_focus;
+        self.reading.restore(place.detail_scroll, place.link_focus);
         self.focus = place.focus;
     }
 }

@@ -68,7 +68,7 @@ impl App {
             }
         }
         self.catalog = catalog;
-        self.generation += 1;
+        self.reading.data_replaced();
         self.expansion = expansion;
         // Places in the history point into the old data.
         self.history.clear();

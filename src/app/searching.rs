@@ -231,8 +231,7 @@ impl App {
         self.rebuild_rows();
         let item = target.unwrap_or(before);
         self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
-        self.detail_scroll = 0;
-        self.link_focus = None;
+        self.reading.reset();
     }
 
     /// The language changed: rank the results again, keeping the selected one.
