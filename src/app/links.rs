@@ -28,10 +28,7 @@ impl App {
             Target::Node(n) => (View::Levels, Item::Node(n)),
             Target::Org(o) => (View::Organisations, Item::Org(o)),
         };
-        if view != self.view {
-            self.other_view_item = Some(self.selected());
-            self.view = view;
-        }
+        self.tree.switch_view(view);
         self.rebuild_rows();
         self.select_item(item);
         self.reading.reset();
@@ -54,20 +51,14 @@ impl App {
     /// `o`: the other view of the left pane, on the item last selected there; a search goes on
     /// in the new view.
     pub(super) fn toggle_view(&mut self) {
-        let here = self.selected();
-        self.view = match self.view {
-            View::Levels => View::Organisations,
-            View::Organisations => View::Levels,
-        };
-        let back_to = self.other_view_item.replace(here);
+        let back_to = self.tree.toggle_view();
         if let Some(s) = self.search.as_mut() {
             // The results are the other view's now: a step that went round is history.
             s.wrapped = None;
             self.show_results(back_to);
         } else {
             self.rebuild_rows();
-            self.cursor = 0;
-            self.tree_offset = 0;
+            self.tree.top();
             if let Some(item) = back_to {
                 self.select_item(item);
             }

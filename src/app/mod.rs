@@ -10,6 +10,7 @@ mod mapview;
 mod overlay;
 mod reading;
 mod reload;
+mod rows;
 mod searching;
 
 use std::sync::Arc;
@@ -22,7 +23,7 @@ use crate::detail;
 use crate::keymap::{Mode, Pane};
 use crate::layout::{self, Areas};
 use crate::search::{Hit, Index};
-use crate::tree::{self, Expansion, Item, View};
+use crate::tree::{Expansion, Item, View};
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,16 +143,8 @@ pub struct App {
     /// The language the person chose last (at the start or with a key or click): a reload
     /// whose file has it goes back to it, even after one that did not have it.
     chosen_lang: String,
-    /// What the left pane lists.
-    view: View,
-    /// What is expanded, in both views.
-    expansion: Expansion,
-    /// The visible rows of the left pane, top to bottom.
-    rows: Vec<Item>,
-    /// The selected row, an index into `rows`.
-    cursor: usize,
-    /// The first row shown in the left pane.
-    tree_offset: usize,
+    /// The left pane: its view, expansion, rows, selection and scroll.
+    tree: rows::Rows,
     /// Which pane the movement keys act on.
     focus: Focus,
     /// The detail pane: its scroll, its chosen link, its content kept.
@@ -166,8 +159,6 @@ pub struct App {
     mouse: bool,
     /// What the terminal has to do and has not done yet (copy, mouse capture).
     effects: Vec<Effect>,
-    /// The item last selected in the other view, to come back to it.
-    other_view_item: Option<Item>,
     /// The help overlay: open or not, and its scroll.
     help: overlay::Overlay,
     /// The terminal's size.
@@ -194,8 +185,8 @@ impl App {
             catalog.languages[0].clone()
         };
         let index = Index::new(&catalog);
-        let expansion = Expansion::initial(&catalog);
-        let mut app = App {
+        let tree = rows::Rows::new(&catalog);
+        App {
             index,
             search: None,
             map: None,
@@ -203,11 +194,7 @@ impl App {
             catalog,
             chosen_lang: lang.clone(),
             lang,
-            view: View::Levels,
-            expansion,
-            rows: Vec::new(),
-            cursor: 0,
-            tree_offset: 0,
+            tree,
             focus: Focus::Tree,
             reading: reading::Reading::default(),
             history: history::History::default(),
@@ -215,13 +202,10 @@ impl App {
             message: None,
             mouse: true,
             effects: Vec::new(),
-            other_view_item: None,
             help: overlay::Overlay::default(),
             size,
             quit: false,
-        };
-        app.rebuild_rows();
-        app
+        }
     }
 
     /// The data.
@@ -239,31 +223,31 @@ impl App {
     /// What the left pane lists.
     #[must_use]
     pub fn view(&self) -> View {
-        self.view
+        self.tree.view()
     }
 
     /// What is expanded, in both views.
     #[must_use]
     pub fn expansion(&self) -> &Expansion {
-        &self.expansion
+        self.tree.expansion()
     }
 
     /// The visible rows of the left pane, top to bottom.
     #[must_use]
     pub fn rows(&self) -> &[Item] {
-        &self.rows
+        self.tree.rows()
     }
 
     /// The selected row, an index into [`App::rows`].
     #[must_use]
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.tree.cursor()
     }
 
     /// The first row shown in the left pane.
     #[must_use]
     pub fn tree_offset(&self) -> usize {
-        self.tree_offset
+        self.tree.offset()
     }
 
     /// Which pane the movement keys act on.
@@ -358,8 +342,7 @@ impl App {
 
     /// Expands every entry of the tree of levels (the benchmarks' largest tree).
     pub fn expand_all(&mut self) {
-        self.expansion.nodes.fill(true);
-        self.rebuild_rows();
+        self.tree.expand_all(&self.catalog);
         self.settle();
     }
 
@@ -394,11 +377,11 @@ impl App {
             pane,
             filter: self.search.as_ref().is_some_and(|s| !s.typing),
             results: self.search.as_ref().map_or(0, |s| s.results.len()),
-            orgs: self.view == View::Organisations,
+            orgs: self.tree.view() == View::Organisations,
             links: if self.no_results() { 0 } else { self.detail().links.len() },
             link_focused: self.focus == Focus::Detail && self.reading.link_focus().is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
-            expanded: !self.filtering() && self.expansion.is_open(self.selected()),
+            expanded: !self.filtering() && self.tree.expansion().is_open(self.selected()),
             back: self
                 .map
                 .as_ref()
@@ -443,7 +426,7 @@ impl App {
     /// The selected item.
     #[must_use]
     pub fn selected(&self) -> Item {
-        self.rows[self.cursor]
+        self.tree.selected()
     }
 
     /// The entry the selected item shows, if it shows one (an organisation does not).
@@ -547,9 +530,8 @@ impl App {
         self.keep_in_view();
         let max = self.max_detail_scroll();
         self.reading.scroll_to(self.reading.scroll(), max);
-        let sel = self.rows.get(self.cursor).copied();
+        let sel = self.tree.selected();
         if let Some(s) = self.search.as_mut()
-            && let Some(sel) = sel
             && s.results.get(s.current) != Some(&sel)
             && let Some(i) = s.results.iter().position(|&r| r == sel)
         {
@@ -634,7 +616,7 @@ impl App {
                 self.set_cursor(to_row(count).unwrap_or(0));
             }
             Action::First => self.set_cursor(0),
-            Action::Last => self.set_cursor(self.rows.len() - 1),
+            Action::Last => self.set_cursor(usize::MAX),
             Action::Expand | Action::Toggle if self.filtering() => {}
             Action::Collapse if self.filtering() => {
                 if let Some(p) = self.selected().parent(&self.catalog) {
@@ -644,8 +626,8 @@ impl App {
             Action::Expand => {
                 let item = self.selected();
                 if item.has_children(&self.catalog) {
-                    if self.expansion.is_open(item) {
-                        self.set_cursor(self.cursor + 1);
+                    if self.tree.expansion().is_open(item) {
+                        self.set_cursor(self.tree.cursor() + 1);
                     } else {
                         self.set_open(item, true);
                     }
@@ -653,7 +635,7 @@ impl App {
             }
             Action::Collapse => {
                 let item = self.selected();
-                if self.expansion.is_open(item) && item.has_children(&self.catalog) {
+                if self.tree.expansion().is_open(item) && item.has_children(&self.catalog) {
                     self.set_open(item, false);
                 } else if let Some(p) = item.parent(&self.catalog) {
                     self.select_item(p);
@@ -662,7 +644,7 @@ impl App {
             Action::Toggle => {
                 let item = self.selected();
                 if item.has_children(&self.catalog) {
-                    self.set_open(item, !self.expansion.is_open(item));
+                    self.set_open(item, !self.tree.expansion().is_open(item));
                 }
             }
             Action::FocusNext => {
@@ -709,26 +691,22 @@ impl App {
             }
             Action::ToggleNode(_) if self.filtering() => {}
             Action::ToggleNode(item) => {
-                if item.in_view(self.view)
+                if item.in_view(self.tree.view())
                     && self.item_exists(item)
                     && item.has_children(&self.catalog)
                 {
                     let sel = self.selected();
-                    self.set_open(item, !self.expansion.is_open(item));
+                    self.set_open(item, !self.tree.expansion().is_open(item));
                     // A collapse that hid the selection selects the collapsed item.
-                    if self.rows.get(self.cursor) != Some(&sel) {
+                    if self.tree.selected() != sel {
                         self.select_item(item);
                     }
                 }
             }
             Action::ScrollTree(d) => {
                 let h = self.tree_height();
-                let max = self.rows.len().saturating_sub(h);
-                self.tree_offset = offset_by(self.tree_offset, d).min(max);
-                if self.cursor < self.tree_offset {
-                    self.set_cursor(self.tree_offset);
-                } else if self.cursor >= self.tree_offset + h {
-                    self.set_cursor(self.tree_offset + h - 1);
+                if let Some(row) = self.tree.scroll(d, h) {
+                    self.set_cursor(row);
                 }
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
@@ -782,14 +760,12 @@ impl App {
     }
 
     fn move_cursor(&mut self, d: i32) {
-        self.set_cursor(offset_by(self.cursor, d));
+        self.set_cursor(offset_by(self.tree.cursor(), d));
     }
 
     /// Selects row `row` (clamped); a new selection starts its details at the top.
     fn set_cursor(&mut self, row: usize) {
-        let row = row.min(self.rows.len() - 1);
-        if row != self.cursor {
-            self.cursor = row;
+        if self.tree.set_cursor(row) {
             self.reading.reset();
         }
     }
@@ -797,24 +773,13 @@ impl App {
     /// Selects `item` (of the current view), expanding its ancestors so that it has a row; in a
     /// filtered tree, only an item that has a row can be selected.
     pub fn select_item(&mut self, item: Item) {
-        if !item.in_view(self.view) || !self.item_exists(item) {
+        if !item.in_view(self.tree.view()) || !self.item_exists(item) {
             return;
         }
         if !self.filtering() {
-            let mut hidden = false;
-            let mut p = item.parent(&self.catalog);
-            while let Some(a) = p {
-                if !self.expansion.is_open(a) {
-                    self.expansion.set(a, true);
-                    hidden = true;
-                }
-                p = a.parent(&self.catalog);
-            }
-            if hidden {
-                self.rebuild_rows();
-            }
+            self.tree.reveal(&self.catalog, item);
         }
-        if let Some(row) = self.rows.iter().position(|&r| r == item) {
+        if let Some(row) = self.tree.row_of(item) {
             self.set_cursor(row);
         }
     }
@@ -835,19 +800,7 @@ impl App {
     }
 
     fn set_open(&mut self, item: Item, open: bool) {
-        let sel = self.selected();
-        self.expansion.set(item, open);
-        self.rebuild_rows();
-        // Keep the same item selected when it is still visible; else its nearest shown ancestor.
-        let mut target = Some(sel);
-        while let Some(t) = target {
-            if let Some(row) = self.rows.iter().position(|&r| r == t) {
-                self.cursor = row;
-                return;
-            }
-            target = t.parent(&self.catalog);
-        }
-        self.cursor = self.cursor.min(self.rows.len() - 1);
+        self.tree.set_open(&self.catalog, item, open, matched(self.search.as_ref()));
     }
 
     /// Whether the tree shows a search's results instead of the expanded items.
@@ -859,37 +812,23 @@ impl App {
     /// Recomputes the visible rows: the results and their ancestors while a search has results,
     /// else the expanded items.
     fn rebuild_rows(&mut self) {
-        self.rows = match self.search.as_ref().filter(|s| !s.results.is_empty()) {
-            Some(s) => tree::filtered_rows(&self.catalog, self.view, &s.matched),
-            None => tree::rows(&self.catalog, self.view, &self.expansion),
-        };
-        if self.rows.is_empty() {
-            // An organisations view of a data set without organisations: fall back to levels.
-            self.view = View::Levels;
-            self.rows = tree::rows(&self.catalog, self.view, &self.expansion);
-        }
-        self.cursor = self.cursor.min(self.rows.len() - 1);
+        self.tree.rebuild(&self.catalog, matched(self.search.as_ref()));
     }
 
     /// Scrolls the tree so that the selected row is shown.
     fn keep_in_view(&mut self) {
         let h = self.tree_height();
-        if self.cursor < self.tree_offset {
-            self.tree_offset = self.cursor;
-        } else if self.cursor >= self.tree_offset + h {
-            self.tree_offset = self.cursor + 1 - h;
-        }
-        self.tree_offset = self.tree_offset.min(self.rows.len().saturating_sub(h));
+        self.tree.keep_in_view(h);
     }
 
     /// Where the person stands now.
     #[must_use]
     pub fn place(&self) -> Place {
         Place {
-            view: self.view,
-            expansion: self.expansion.clone(),
+            view: self.tree.view(),
+            expansion: self.tree.expansion().clone(),
             item: self.selected(),
-            tree_offset: self.tree_offset,
+            tree_offset: self.tree.offset(),
             detail_scroll: self.reading.scroll(),
             link_focus: self.reading.link_focus(),
             focus: self.focus,
@@ -909,10 +848,10 @@ impl App {
             self.search = search;
             let item = self.selected();
             let (offset, scroll, link, focus) =
-                (self.tree_offset, self.reading.scroll(), self.reading.link_focus(), self.focus);
+                (self.tree.offset(), self.reading.scroll(), self.reading.link_focus(), self.focus);
             self.rebuild_rows();
-            self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
-            self.tree_offset = offset;
+            self.tree.put_on(item);
+            self.tree.set_offset(offset);
             self.reading.restore(scroll, link);
             self.focus = focus;
         }
@@ -921,14 +860,18 @@ impl App {
     /// Goes back to `place` exactly (without a search).
     fn restore(&mut self, place: Place) {
         self.search = None;
-        self.view = place.view;
-        self.expansion = place.expansion;
-        self.rebuild_rows();
-        self.cursor = self.rows.iter().position(|&r| r == place.item).unwrap_or(0);
-        self.tree_offset = place.tree_offset;
+        self.tree.show(&self.catalog, place.view, place.expansion, None);
+        self.tree.put_on(place.item);
+        self.tree.set_offset(place.tree_offset);
         self.reading.restore(place.detail_scroll, place.link_focus);
         self.focus = place.focus;
     }
+}
+
+/// The search's matches while it has results: the tree shows those instead of the expanded
+/// items.
+fn matched(search: Option<&Search>) -> Option<&[bool]> {
+    search.filter(|s| !s.results.is_empty()).map(|s| s.matched.as_slice())
 }
 
 /// A page move: the pane's height less one line of overlap, at least one.

@@ -33,14 +33,14 @@ impl App {
         let c = &self.catalog;
         let selected = self.name(self.selected());
         let open_nodes: Vec<String> = (0..c.nodes.len())
-            .filter(|&n| self.expansion.nodes[n])
+            .filter(|&n| self.tree.expansion().nodes[n])
             .map(|n| c.nodes[n].id.clone())
             .collect();
         let open_orgs: Vec<String> = (0..c.orgs.len())
-            .filter(|&o| self.expansion.orgs[o])
+            .filter(|&o| self.tree.expansion().orgs[o])
             .map(|o| c.orgs[o].id.clone())
             .collect();
-        let other = self.other_view_item.map(|i| self.name(i));
+        let other = self.tree.other_view_item().map(|i| self.name(i));
         let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
         let centre = self.map().map(|m| match m.centre {
             Target::Node(n) => Named::Node(c.nodes[n].id.clone()),
@@ -69,12 +69,12 @@ impl App {
         }
         self.catalog = catalog;
         self.reading.data_replaced();
-        self.expansion = expansion;
         // Places in the history point into the old data.
         self.history.clear();
-        self.other_view_item = other.and_then(|n| self.find(&n));
-        self.cursor = 0;
-        self.rebuild_rows();
+        let other = other.and_then(|n| self.find(&n));
+        self.tree.set_other_view_item(other);
+        self.tree.set_cursor(0);
+        self.tree.show(&self.catalog, self.tree.view(), expansion, None);
         if let Some(item) = self.find(&selected) {
             self.select_item(item);
         }

@@ -204,7 +204,7 @@ impl App {
     pub(super) fn show_results(&mut self, keep: Option<Item>) {
         let nodes = self.catalog.nodes.len();
         let Some(s) = self.search.as_mut() else { return };
-        let view = self.view;
+        let view = self.tree.view();
         s.results = results_in_view(&self.catalog, view, &s.hits);
         s.matched.fill(false);
         s.other_lang.fill(u8::MAX);
@@ -226,17 +226,17 @@ impl App {
         let before = s.before.item;
         if target.is_none() {
             // No result: the tree as it was, kept out of sight behind the message.
-            self.expansion.clone_from(&s.before.expansion);
+            let expansion = s.before.expansion.clone();
+            self.tree.show(&self.catalog, view, expansion, None);
         }
         self.rebuild_rows();
-        let item = target.unwrap_or(before);
-        self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
+        self.tree.put_on(target.unwrap_or(before));
         self.reading.reset();
     }
 
     /// The language changed: rank the results again, keeping the selected one.
     pub(super) fn rerank(&mut self) {
-        let keep = self.rows.get(self.cursor).copied();
+        let keep = Some(self.tree.selected());
         let Some(s) = self.search.as_mut() else { return };
         if s.hits.is_empty() {
             return;
@@ -264,7 +264,7 @@ impl App {
         s.current = next;
         s.wrapped = wrapped;
         let item = s.results[next];
-        if let Some(row) = self.rows.iter().position(|&r| r == item) {
+        if let Some(row) = self.tree.row_of(item) {
             self.set_cursor(row);
         }
     }
@@ -278,10 +278,9 @@ impl App {
     /// `Esc` after `Enter`: the full tree again, the selected item kept and revealed.
     pub(super) fn clear_filter(&mut self) {
         let Some(s) = self.search.take() else { return };
-        let item = self.rows.get(self.cursor).copied().unwrap_or(s.before.item);
-        self.expansion = s.before.expansion;
-        self.rebuild_rows();
-        self.cursor = 0;
+        let item = self.tree.selected();
+        self.tree.show(&self.catalog, self.tree.view(), s.before.expansion, None);
+        self.tree.put_on(item);
         self.select_item(item);
     }
 }
