@@ -52,10 +52,8 @@ impl App {
     /// in the new view.
     pub(super) fn toggle_view(&mut self) {
         let back_to = self.tree.toggle_view();
-        if let Some(s) = self.search.as_mut() {
-            // The results are the other view's now: a step that went round is history.
-            s.wrapped = None;
-            self.show_results(back_to);
+        if self.search.is_some() {
+            self.search_other_view(back_to);
         } else {
             self.rebuild_rows();
             self.tree.top();

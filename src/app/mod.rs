@@ -12,6 +12,7 @@ mod reading;
 mod reload;
 mod rows;
 mod searching;
+pub use searching::Search;
 
 use std::sync::Arc;
 
@@ -22,7 +23,8 @@ use crate::data::{Catalog, NodeIx};
 use crate::detail;
 use crate::keymap::{Mode, Pane};
 use crate::layout::{self, Areas};
-use crate::search::{Hit, Index};
+use crate::map::state::MapState;
+use crate::search::Index;
 use crate::tree::{Expansion, Item, View};
 
 /// Which pane the movement keys act on.
@@ -51,74 +53,6 @@ pub struct Place {
     pub link_focus: Option<usize>,
     /// The focused pane.
     pub focus: Focus,
-}
-
-/// A search in progress (typing) or kept as a filter (after `Enter`).
-#[derive(Debug, Clone)]
-pub struct Search {
-    /// What was typed.
-    pub(super) query: String,
-    /// The caret in `query`, in characters.
-    pub(super) caret: usize,
-    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    pub(super) typing: bool,
-    /// Every item found (nodes and organisations), best first.
-    pub(super) hits: Vec<Hit>,
-    /// The query `hits` are for.
-    pub(super) searched: String,
-    /// The results in the current view, best first.
-    pub(super) results: Vec<Item>,
-    /// The result `n`/`N` stand on, an index into `results`.
-    pub(super) current: usize,
-    /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
-    /// `Some(false)` from the first to the last.
-    pub(super) wrapped: Option<bool>,
-    /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
-    pub(super) matched: Vec<bool>,
-    /// Per search key, the language (an index into the catalog's) of a result that matched
-    /// only in another language; `u8::MAX` otherwise.
-    pub(super) other_lang: Vec<u8>,
-    /// Where the person stood before `/`.
-    pub(super) before: Place,
-}
-
-impl Search {
-    /// What was typed.
-    #[must_use]
-    pub fn query(&self) -> &str {
-        &self.query
-    }
-
-    /// The caret in the query, in characters.
-    #[must_use]
-    pub fn caret(&self) -> usize {
-        self.caret
-    }
-
-    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    #[must_use]
-    pub fn typing(&self) -> bool {
-        self.typing
-    }
-
-    /// The results in the current view, best first: exactly what `n`/`N` go through.
-    #[must_use]
-    pub fn results(&self) -> &[Item] {
-        &self.results
-    }
-
-    /// The result `n`/`N` stand on, an index into [`Search::results`].
-    #[must_use]
-    pub fn current(&self) -> usize {
-        self.current
-    }
-
-    /// Whether the last `n`/`N` went round: `Some(true)` to the first result, `Some(false)` to
-    /// the last.
-    #[must_use]
-    pub fn wrapped(&self) -> Option<bool> {
-        self.wrapped
-    }
 }
 
 /// A place on the history: where the person stood, with the search kept then, if any.
@@ -361,7 +295,7 @@ impl App {
     }
 
     fn mode_with(&self, help: bool) -> Mode {
-        let typing = self.search.as_ref().is_some_and(|s| s.typing);
+        let typing = self.search.as_ref().is_some_and(Search::typing);
         let pane = if help {
             Pane::Help
         } else if self.map.is_some() {
@@ -375,22 +309,18 @@ impl App {
         };
         Mode {
             pane,
-            filter: self.search.as_ref().is_some_and(|s| !s.typing),
-            results: self.search.as_ref().map_or(0, |s| s.results.len()),
+            filter: self.search.as_ref().is_some_and(|s| !s.typing()),
+            results: self.search.as_ref().map_or(0, |s| s.results().len()),
             orgs: self.tree.view() == View::Organisations,
             links: if self.no_results() { 0 } else { self.detail().links.len() },
             link_focused: self.focus == Focus::Detail && self.reading.link_focus().is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
             expanded: !self.filtering() && self.tree.expansion().is_open(self.selected()),
-            back: self
-                .map
-                .as_ref()
-                .map_or(!self.history.back().is_empty(), |m| m.state.can_go_back()),
+            back: self.map().map_or(!self.history.back().is_empty(), MapState::can_go_back),
             forward: self
-                .map
-                .as_ref()
-                .map_or(!self.history.forward().is_empty(), |m| m.state.can_go_forward()),
-            list: self.map.as_ref().is_some_and(|m| m.state.list.is_some()),
+                .map()
+                .map_or(!self.history.forward().is_empty(), MapState::can_go_forward),
+            list: self.map().is_some_and(|m| m.list.is_some()),
             count: self.count,
         }
     }
@@ -404,7 +334,7 @@ impl App {
     /// Whether a search is on, has a query, and finds nothing.
     #[must_use]
     pub fn no_results(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| s.results.is_empty() && !s.query.trim().is_empty())
+        self.search.as_ref().is_some_and(|s| s.results().is_empty() && !s.query().trim().is_empty())
     }
 
     /// The language a search result matched in, when it matched only in another language than
@@ -412,7 +342,7 @@ impl App {
     #[must_use]
     pub fn result_language(&self, item: Item) -> Option<&str> {
         let key = item.search_key(&self.catalog);
-        let l = *self.search.as_ref()?.other_lang.get(key)?;
+        let l = self.search.as_ref()?.other_lang(key)?;
         self.catalog.languages.get(usize::from(l)).map(String::as_str)
     }
 
@@ -420,7 +350,7 @@ impl App {
     #[must_use]
     pub fn is_result(&self, item: Item) -> bool {
         let key = item.search_key(&self.catalog);
-        self.search.as_ref().is_some_and(|s| s.matched.get(key).copied().unwrap_or(false))
+        self.search.as_ref().is_some_and(|s| s.matches(key))
     }
 
     /// The selected item.
@@ -531,11 +461,8 @@ impl App {
         let max = self.max_detail_scroll();
         self.reading.scroll_to(self.reading.scroll(), max);
         let sel = self.tree.selected();
-        if let Some(s) = self.search.as_mut()
-            && s.results.get(s.current) != Some(&sel)
-            && let Some(i) = s.results.iter().position(|&r| r == sel)
-        {
-            s.current = i;
+        if let Some(s) = self.search.as_mut() {
+            s.follow(sel);
         }
     }
 
@@ -806,7 +733,7 @@ impl App {
     /// Whether the tree shows a search's results instead of the expanded items.
     #[must_use]
     pub fn filtering(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| !s.results.is_empty())
+        self.search.as_ref().is_some_and(|s| !s.results().is_empty())
     }
 
     /// Recomputes the visible rows: the results and their ancestors while a search has results,
@@ -837,7 +764,7 @@ impl App {
 
     /// Where the person stands now, with the search kept as a filter: a place on the history.
     fn stop(&self) -> Stop {
-        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing) }
+        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing()) }
     }
 
     /// Goes back to `stop` exactly, with the search it kept.
@@ -871,7 +798,7 @@ impl App {
 /// The search's matches while it has results: the tree shows those instead of the expanded
 /// items.
 fn matched(search: Option<&Search>) -> Option<&[bool]> {
-    search.filter(|s| !s.results.is_empty()).map(|s| s.matched.as_slice())
+    search.filter(|s| !s.results().is_empty()).map(Search::matched)
 }
 
 /// A page move: the pane's height less one line of overlap, at least one.

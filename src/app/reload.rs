@@ -41,7 +41,7 @@ impl App {
             .map(|o| c.orgs[o].id.clone())
             .collect();
         let other = self.tree.other_view_item().map(|i| self.name(i));
-        let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
+        let search = self.search.take().map(super::Search::into_text);
         let centre = self.map().map(|m| match m.centre {
             Target::Node(n) => Named::Node(c.nodes[n].id.clone()),
             Target::Org(o) => Named::Org(c.orgs[o].id.clone()),
@@ -78,15 +78,8 @@ impl App {
         if let Some(item) = self.find(&selected) {
             self.select_item(item);
         }
-        if let Some((query, caret, typing)) = search {
-            let keep = self.selected();
-            self.open_search();
-            if let Some(s) = self.search.as_mut() {
-                s.query = query;
-                s.caret = caret;
-                s.typing = typing;
-            }
-            self.rerun_search(Some(keep));
+        if let Some(text) = search {
+            self.reopen_search(text, self.selected());
         }
         let centre = centre.and_then(|n| match self.find(&n)? {
             Item::Node(n) => Some(Target::Node(n)),
