@@ -48,6 +48,8 @@ pub enum Action {
     NextLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Show every problem of the data file on disk, in full (the reload banner shows the first).
+    ShowProblems,
     /// Clear the search kept as a filter.
     Close,
     /// Open the search line (or go back to editing the search).

@@ -62,6 +62,11 @@ pub struct Strings {
     pub reload_failed: &'static str,
     /// End of that banner.
     pub reload_kept: &'static str,
+    /// The banner's count of problems, and the key that lists them: one problem, several
+    /// (`{}` is how many).
+    pub problems_count: [&'static str; 2],
+    /// Title of the list of problems of the data file (`!`).
+    pub problems_title: &'static str,
     /// Help sub-heading of the keys of the search line.
     pub in_search_line: &'static str,
     /// Shown in the search line when `n`/`N` went round.
@@ -128,6 +133,8 @@ const FR: Strings = Strings {
     reload_failed: "Le fichier modifié ne se charge pas\u{a0}:",
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
+    problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
+    problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris",
     mouse: [
@@ -187,6 +194,8 @@ const NL: Strings = Strings {
     reload_failed: "Het gewijzigde bestand laadt niet:",
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
+    problems_count: ["1 probleem — !", "{} problemen — !"],
+    problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis",
     mouse: [
@@ -246,6 +255,8 @@ const EN: Strings = Strings {
     reload_failed: "The changed file does not load:",
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
+    problems_count: ["1 problem — !", "{} problems — !"],
+    problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
     group_mouse: "Mouse",
     mouse: [
@@ -299,6 +310,7 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
+        Fact::Since => ["Depuis la page", "Sinds de pagina", "Since the page"],
     };
     pick(lang, fr, nl, en)
 }
@@ -441,6 +453,11 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("afficher ou fermer l'aide", "aide"),
             ("hulp tonen of sluiten", "hulp"),
             ("show or close the help", "help"),
+        ],
+        Action::ShowProblems => [
+            ("tous les problèmes du fichier de données, en entier", "problèmes"),
+            ("alle problemen van het gegevensbestand, volledig", "problemen"),
+            ("every problem of the data file, in full", "problems"),
         ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),
@@ -637,6 +654,9 @@ mod tests {
             s.more,
             s.reload_failed,
             s.reload_kept,
+            s.problems_count[0],
+            s.problems_count[1],
+            s.problems_title,
             s.in_search_line,
             s.wrapped,
             s.group_mouse,
@@ -657,6 +677,7 @@ mod tests {
             Fact::Frequency,
             Fact::CcbRole,
             Fact::LegalBasis,
+            Fact::Since,
         ];
         texts.extend(facts.map(|f| fact_label(f, "fr")));
         let kinds = [

@@ -28,7 +28,7 @@ pub enum Pane {
     Detail,
     /// The search line: characters type themselves.
     Typing,
-    /// The help overlay: keys scroll it or close it.
+    /// The help overlay, or the list of problems: keys scroll it or close it.
     Help,
     /// The map: keys choose a neighbour, re-centre, go back or leave.
     Map,
@@ -62,6 +62,8 @@ pub struct Mode {
     pub list: bool,
     /// The count typed so far (`3` before `j`), if any.
     pub count: Option<usize>,
+    /// How many problems the data file on disk has (the reload banner), 0 when it loads.
+    pub problems: usize,
 }
 
 impl Mode {
@@ -81,6 +83,7 @@ impl Mode {
             forward: false,
             list: false,
             count: None,
+            problems: 0,
         }
     }
 
@@ -124,7 +127,9 @@ pub enum Live {
     Results,
     /// In the search line.
     Typing,
-    /// In the help overlay.
+    /// In the tree or the detail pane, while the data file on disk does not load.
+    Problems,
+    /// In the help overlay (or the list of problems, which closes and scrolls the same way).
     Help,
     /// In the map, its list open or not.
     Map,
@@ -158,6 +163,7 @@ impl Live {
             Live::Forward => browse && m.forward,
             Live::Filter => browse && m.filter && m.count.is_none(),
             Live::Results => browse && m.filter && m.results > 0,
+            Live::Problems => browse && m.problems > 0,
             Live::Typing => m.pane == Pane::Typing,
             Live::Help => m.pane == Pane::Help,
             Live::Map => m.pane == Pane::Map,
@@ -302,6 +308,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
     b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
+    b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
@@ -447,6 +454,7 @@ mod tests {
                     forward: on(6),
                     list: on(7),
                     count: on(1).then_some(2),
+                    problems: if on(7) { 3 } else { 0 },
                 });
             }
         }
@@ -487,6 +495,10 @@ mod tests {
         assert_eq!(p(KeyCode::Char('Y'), KeyModifiers::SHIFT), Some(Action::CopyId));
         assert_eq!(p(KeyCode::Char('m'), NONE), Some(Action::ToggleMouse));
         assert_eq!(p(KeyCode::Esc, NONE), Some(Action::Close));
+        assert_eq!(p(KeyCode::Char('!'), NONE), None, "the data file loads");
+        m.problems = 2;
+        assert_eq!(press_in(&m, KeyCode::Char('!'), NONE), Some(Action::ShowProblems));
+        m.problems = 0;
         // A leaf row, a filtered tree: Enter and Space expand nothing, so they are not live.
         m.expandable = false;
         assert_eq!(press_in(&m, KeyCode::Enter, NONE), None);

@@ -20,6 +20,7 @@ pub mod manual;
 pub mod map;
 pub mod meets;
 pub mod names;
+pub mod problems;
 pub mod search;
 pub mod term;
 pub mod text;

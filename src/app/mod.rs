@@ -8,6 +8,7 @@ pub use history::HISTORY;
 mod links;
 mod mapview;
 mod overlay;
+pub use overlay::Overlay;
 mod reading;
 mod reload;
 mod rows;
@@ -93,8 +94,8 @@ pub struct App {
     mouse: bool,
     /// What the terminal has to do and has not done yet (copy, mouse capture).
     effects: Vec<Effect>,
-    /// The help overlay: open or not, and its scroll.
-    help: overlay::Overlay,
+    /// The overlay open (the help, the list of problems), if any, and its scroll.
+    overlay: overlay::Overlays,
     /// The terminal's size.
     size: (u16, u16),
     /// Set when the person asked to leave.
@@ -136,7 +137,7 @@ impl App {
             message: None,
             mouse: true,
             effects: Vec::new(),
-            help: overlay::Overlay::default(),
+            overlay: overlay::Overlays::default(),
             size,
             quit: false,
         }
@@ -217,13 +218,25 @@ impl App {
     /// Whether the help overlay is open.
     #[must_use]
     pub fn help(&self) -> bool {
-        self.help.is_open()
+        self.overlay.open() == Some(Overlay::Help)
     }
 
-    /// The first line shown in the help overlay.
+    /// The overlay open, if any.
+    #[must_use]
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay.open()
+    }
+
+    /// How many problems the data file on disk has, while it does not load (0 when it loads).
+    #[must_use]
+    pub fn problems(&self) -> usize {
+        self.banner.as_deref().map_or(0, |b| b.lines().count().max(1))
+    }
+
+    /// The first line shown in the overlay (the help or the list of problems).
     #[must_use]
     pub fn help_scroll(&self) -> usize {
-        self.help.scroll()
+        self.overlay.scroll()
     }
 
     /// The terminal's size, as the last resize said.
@@ -284,7 +297,7 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        self.mode_with(self.help.is_open())
+        self.mode_with(self.overlay.open().is_some())
     }
 
     /// The mode under the help overlay: what the keys will do once it is closed (the help shows
@@ -322,6 +335,7 @@ impl App {
                 .map_or(!self.history.forward().is_empty(), MapState::can_go_forward),
             list: self.map().is_some_and(|m| m.list.is_some()),
             count: self.count,
+            problems: self.problems(),
         }
     }
 
@@ -427,22 +441,37 @@ impl App {
         }
     }
 
-    /// Keys under the help overlay: they scroll it or close it, never quit or move the tree.
+    /// How many lines the open overlay shows, and how far it can scroll.
+    fn overlay_range(&self) -> (usize, usize) {
+        match self.overlay.open() {
+            Some(Overlay::Problems) => crate::problems::scroll_range(
+                self.banner.as_deref().unwrap_or(""),
+                crate::i18n::strings(&self.lang).problems_title,
+                self.size,
+            ),
+            _ => (
+                crate::help::visible_lines(&self.lang, self.size),
+                crate::help::max_scroll(&self.lang, self.size),
+            ),
+        }
+    }
+
+    /// Keys under an overlay (the help, the list of problems): they scroll it or close it, never
+    /// quit or move the tree.
     fn apply_help(&mut self, action: Action) {
-        let max = crate::help::max_scroll(&self.lang, self.size);
-        let page = crate::help::visible_lines(&self.lang, self.size);
-        let at = self.help.scroll();
+        let (page, max) = self.overlay_range();
+        let at = self.overlay.scroll();
         let to = |d: i32| offset_by(at, d);
         match action {
-            Action::ToggleHelp | Action::Close => self.help.close(),
-            Action::Down => self.help.scroll_to(to(1), max),
-            Action::Up => self.help.scroll_to(to(-1), max),
-            Action::PageDown => self.help.scroll_to(to(page_step(page)), max),
-            Action::PageUp => self.help.scroll_to(to(-page_step(page)), max),
-            Action::HalfPageDown => self.help.scroll_to(to(half_step(page)), max),
-            Action::HalfPageUp => self.help.scroll_to(to(-half_step(page)), max),
-            Action::First => self.help.scroll_to(0, max),
-            Action::Last => self.help.scroll_to(max, max),
+            Action::ToggleHelp | Action::Close => self.overlay.close(),
+            Action::Down => self.overlay.scroll_to(to(1), max),
+            Action::Up => self.overlay.scroll_to(to(-1), max),
+            Action::PageDown => self.overlay.scroll_to(to(page_step(page)), max),
+            Action::PageUp => self.overlay.scroll_to(to(-page_step(page)), max),
+            Action::HalfPageDown => self.overlay.scroll_to(to(half_step(page)), max),
+            Action::HalfPageUp => self.overlay.scroll_to(to(-half_step(page)), max),
+            Action::First => self.overlay.scroll_to(0, max),
+            Action::Last => self.overlay.scroll_to(max, max),
             Action::Quit => self.quit = true,
             Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
                 self.apply(action);
@@ -450,8 +479,8 @@ impl App {
             Action::Paste(text) => self.paste(text),
             _ => {}
         }
-        let max = crate::help::max_scroll(&self.lang, self.size);
-        self.help.scroll_to(self.help.scroll(), max);
+        let max = self.overlay_range().1;
+        self.overlay.scroll_to(self.overlay.scroll(), max);
     }
 
     /// After any action: the selection in view, the detail scroll in range, the search's
@@ -590,7 +619,12 @@ impl App {
                     self.rerank();
                 }
             }
-            Action::ToggleHelp => self.help.open(),
+            Action::ToggleHelp => self.overlay.show(Overlay::Help),
+            Action::ShowProblems => {
+                if self.banner.is_some() {
+                    self.overlay.show(Overlay::Problems);
+                }
+            }
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
             Action::NextResult => self.step_result(true),

@@ -24,12 +24,20 @@ impl App {
             Ok(c) => c,
             Err(message) => {
                 self.banner = Some(message);
+                // An open list of problems shows the new ones, scrolled no further than they go.
+                if self.overlay.open() == Some(super::Overlay::Problems) {
+                    let max = self.overlay_range().1;
+                    self.overlay.scroll_to(self.overlay.scroll(), max);
+                }
                 // The banner takes a line from the panes: the selection stays on screen.
                 self.settle();
                 return;
             }
         };
         self.banner = None;
+        if self.overlay.open() == Some(super::Overlay::Problems) {
+            self.overlay.close();
+        }
         let c = &self.catalog;
         let selected = self.name(self.selected());
         let open_nodes: Vec<String> = (0..c.nodes.len())

@@ -232,12 +232,12 @@ impl App {
         }
     }
 
-    /// A paste outside the search line: the search opens (the help closes) with the text in it.
+    /// A paste outside the search line: the search opens (an overlay closes) with the text in it.
     pub(super) fn paste(&mut self, text: String) {
         if paste_text(&text).is_empty() {
             return;
         }
-        self.help.close();
+        self.overlay.close();
         self.open_search();
         self.apply_typing(Action::Paste(text));
         self.settle();
