@@ -1,7 +1,10 @@
 //! The explorer's state and its one `update`: an [`Action`] in, a new state out, no I/O.
 //!
-//! The tree's movement lives here; the search in [`searching`], links and history in
-//! [`links`].
+//! [`App`] holds parts that each keep their own rules: the tree pane in `rows`, the detail
+//! pane in `reading`, the history in `history`, the overlays in `overlay`, the search in
+//! `searching`, the map in `mapview`. This module decides, through [`App::mode`], which
+//! of them an action goes to, and moves the tree and the detail; following links and switching
+//! views is in `links`, live reload in `reload`.
 
 mod history;
 pub use history::HISTORY;
