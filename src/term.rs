@@ -429,7 +429,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
     let spot =
         app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
-    if app.map().is_some() && !app.help() {
+    if app.map().is_some() && app.overlay().is_none() {
         return map_mouse(app, m, spot);
     }
     match m.kind {
