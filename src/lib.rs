@@ -19,6 +19,8 @@ pub mod lookup;
 pub mod manual;
 pub mod map;
 pub mod meets;
+pub mod mouse;
+pub mod names;
 pub mod problems;
 pub mod search;
 pub mod term;

@@ -204,12 +204,13 @@ pub fn compare(src: &str) -> Result<Verdict, String> {
 
 fn text(t: &RText) -> Text {
     let s = |x: &String| sanitize(x).into_owned();
-    ccbnet::typography::apply(match t {
+    match t {
         RText::Same(x) => Text::Same(s(x)),
         RText::Localized(v) => {
             Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), s(x))).collect())
         }
-    })
+    }
+    .with_french_typography()
 }
 
 fn opt(t: &Option<RText>) -> Option<Text> {
