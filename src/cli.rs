@@ -70,6 +70,10 @@ pub enum Command {
         /// Wrap plain text at this many columns (default: the terminal's width, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+        /// Write straight to the terminal, without the pager ($PAGER, else less -FRX) that an
+        /// export to a terminal goes through.
+        #[arg(long)]
+        no_pager: bool,
     },
     /// Search as the explorer's / does and print one result a line: id, path and name, separated
     /// by tabs. Exit 0 when something matched, 1 when nothing did.
@@ -260,7 +264,9 @@ pub fn run() -> ExitCode {
                 Err(code) => code,
             }
         }
-        Some(Command::Export { format, mermaid, width }) => export(&cli, *format, *mermaid, *width),
+        Some(Command::Export { format, mermaid, width, no_pager }) => {
+            export(&cli, *format, *mermaid, *width, !no_pager)
+        }
         Some(Command::Meets { id, json }) => meets(&cli, id, *json),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
         Some(Command::Show { id, width }) => show(&cli, id, *width),
@@ -334,7 +340,7 @@ fn load_in_language(cli: &Cli) -> Result<(Loaded, String), ExitCode> {
     Ok((loaded, lang))
 }
 
-fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitCode {
+fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>, pager: bool) -> ExitCode {
     if mermaid && format != Format::Markdown {
         eprintln!("ccbnet: --mermaid is for --format markdown (or use --format mermaid)");
         return ExitCode::from(2);
@@ -381,6 +387,15 @@ fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitC
             crate::export::text(catalog, lang, width)
         }
     };
+    // On a terminal, through the pager; one that cannot start leaves the text to us.
+    if pager && std::io::stdout().is_terminal() {
+        let words = crate::pager::from_env(std::env::var_os("PAGER").as_deref());
+        if let Some(words) = words
+            && crate::pager::page(&words, out.as_bytes()).is_ok()
+        {
+            return ExitCode::SUCCESS;
+        }
+    }
     emit(out.as_bytes()).unwrap_or_else(|code| code)
 }
 
