@@ -6,6 +6,7 @@ pub mod app;
 pub mod check;
 pub mod cli;
 pub mod clip;
+pub mod config;
 pub mod data;
 pub mod detail;
 pub mod events;

@@ -2,6 +2,8 @@
 //! reverse video and bold, so the selection still shows; `--color always` keeps them. Checked on
 //! a rendered buffer and on the real binary in a pseudo-terminal.
 
+mod common;
+
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -64,6 +66,7 @@ fn screen_of(env: &[(&str, &str)], args: &[&str]) -> vt100::Screen {
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
     let mut cmd = CommandBuilder::new(BIN);
+    common::isolate_pty(&mut cmd);
     cmd.args(["--data", FIXTURE, "--lang", "fr"]);
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
@@ -146,4 +149,28 @@ fn colours_by_default_with_an_empty_no_color_and_with_color_always() {
         let (colours, _) = census(&screen_of(env, args));
         assert!(colours > 0, "{env:?} {args:?}: no colour at all");
     }
+}
+
+/// A configuration folder (for `XDG_CONFIG_HOME`) whose `ccbnet/config.toml` holds `text`.
+fn config_home(tag: &str, text: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("colour-config-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(dir.join("ccbnet")).expect("config folder");
+    std::fs::write(dir.join("ccbnet/config.toml"), text).expect("config file");
+    dir
+}
+
+#[test]
+fn the_configuration_file_sets_colours_and_mouse_and_the_flag_wins() {
+    let dir = config_home("never", "color = \"never\"\nmouse = false\n");
+    let home = dir.display().to_string();
+    let screen = screen_of(&[("XDG_CONFIG_HOME", &home)], &[]);
+    assert_eq!(census(&screen).0, 0, "color = never left colours:\n{}", screen.contents());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse = false");
+    let screen = screen_of(&[("XDG_CONFIG_HOME", &home)], &["--color", "always"]);
+    assert!(census(&screen).0 > 0, "--color always wins over the file");
+    // Without the file, the mouse is captured.
+    let screen = screen_of(&[], &[]);
+    assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    std::fs::remove_dir_all(&dir).ok();
 }

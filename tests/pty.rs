@@ -4,6 +4,8 @@
 //! Every wait has a deadline, so a hang fails the test with the screen as it was instead of
 //! blocking the run.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -28,6 +30,7 @@ fn size(rows: u16, cols: u16) -> PtySize {
 /// A command with a deterministic environment: a known terminal type, no locale.
 fn command(program: &str) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
+    common::isolate_pty(&mut cmd);
     cmd.env("TERM", "xterm-256color");
     for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
         cmd.env_remove(var);

@@ -2,8 +2,6 @@
 //! its exit status, like grep's), the one-line error of `ccbnet` without a terminal, shell
 //! completions and the manual page.
 
-use std::process::Command;
-
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 mod common;
@@ -125,6 +123,7 @@ fn ccbnet_piped_to_cat_exits_2_with_one_line_and_writes_nothing() {
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
     let mut cmd = CommandBuilder::new("/bin/sh");
+    common::isolate_pty(&mut cmd);
     cmd.arg("-c");
     cmd.arg(r#"{ "$0" 2>"$2"; echo $? >"$3"; } | cat >"$1""#);
     cmd.arg(BIN);
@@ -169,7 +168,7 @@ fn bash_loads_the_completions_and_completes_the_formats() {
     let script = r#"source <("$0" completions bash) || exit 3
         COMP_WORDS=(ccbnet export --format ""); COMP_CWORD=3
         _ccbnet ccbnet "" --format; echo "${COMPREPLY[@]}""#;
-    let out = Command::new("/bin/bash").args(["-c", script, BIN]).output().expect("run bash");
+    let out = common::cmd("/bin/bash").args(["-c", script, BIN]).output().expect("run bash");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "text markdown json dot mermaid");
 }
