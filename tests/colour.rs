@@ -174,3 +174,31 @@ fn the_configuration_file_sets_colours_and_mouse_and_the_flag_wins() {
     assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// The cell where `text` starts on row `y`.
+fn cell_of<'a>(buf: &'a Buffer, y: u16, text: &str) -> &'a ratatui::buffer::Cell {
+    let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+    let at = line.find(text).unwrap_or_else(|| panic!("{text} not on row {y}: {line}"));
+    let x = u16::try_from(line[..at].chars().count()).expect("x");
+    &buf[(x, y)]
+}
+
+#[test]
+fn secondary_text_uses_the_terminals_dim_attribute_not_a_grey() {
+    for colour in [true, false] {
+        let buf = drawn(colour);
+        // The inactive language in the header, and the program's name before the title.
+        for text in ["NL", "ccbnet"] {
+            let cell = cell_of(&buf, 0, text);
+            assert!(cell.modifier.contains(Modifier::DIM), "{text} (colour {colour}) is not dim");
+            assert_eq!(cell.fg, Color::Reset, "{text}: dim is not a colour, which themes hide");
+        }
+        assert!(!cell_of(&buf, 0, "FR").modifier.contains(Modifier::DIM), "the active language");
+    }
+    // No text is dark grey; only the border of the pane without the focus (and its title) is.
+    let buf = drawn(true);
+    let grey: String =
+        buf.content.iter().filter(|c| c.fg == Color::DarkGray).map(|c| c.symbol()).collect();
+    let grey = grey.replacen(" Détails ", "", 1);
+    assert!(grey.chars().all(|c| "─│┌┐└┘▼▲0123456789/ ".contains(c)), "grey text: {grey}");
+}
