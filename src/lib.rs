@@ -21,6 +21,7 @@ pub mod manual;
 pub mod map;
 pub mod meets;
 pub mod pager;
+pub mod problems;
 pub mod search;
 pub mod term;
 pub mod text;

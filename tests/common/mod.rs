@@ -2,6 +2,7 @@
 //! `ron` as the reference reader of data files.
 #![allow(dead_code)]
 
+pub mod map_check;
 pub mod reference;
 #[path = "../../benches/common/synth.rs"]
 pub mod synth;
