@@ -50,6 +50,9 @@ pub struct Cli {
     /// Whether the explorer captures the mouse: from the configuration file (`mouse`).
     #[arg(skip = true)]
     pub mouse: bool,
+    /// The configuration file `lang` came from, when it did (for messages about it).
+    #[arg(skip)]
+    pub lang_from: Option<PathBuf>,
     /// What to do; without a command, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -266,6 +269,9 @@ pub fn run() -> ExitCode {
         };
         let env = std::env::var_os("CCBNET_DATA");
         cli.data = crate::config::data_file(cli.data.as_deref(), env.as_deref(), &config);
+        if cli.lang.is_none() && config.lang.is_some() {
+            cli.lang_from.clone_from(&config.file);
+        }
         cli.lang = cli.lang.or(config.lang);
         cli.color = cli.color.or(config.color);
         cli.mouse = config.mouse.unwrap_or(true);
@@ -352,7 +358,13 @@ fn load(cli: &Cli) -> Result<Loaded, ExitCode> {
 fn language(cli: &Cli, catalog: &Catalog) -> Result<String, ExitCode> {
     crate::term::start_language(cli.lang.as_deref(), &catalog.languages, |v| std::env::var(v).ok())
         .map_err(|msg| {
-            eprintln!("ccbnet: {msg}");
+            match &cli.lang_from {
+                Some(file) => eprintln!(
+                    "ccbnet: {msg} (the lang of {})",
+                    crate::text::one_line(&crate::text::sanitize(&file.display().to_string()))
+                ),
+                None => eprintln!("ccbnet: {msg}"),
+            }
             ExitCode::from(2)
         })
 }

@@ -23,6 +23,9 @@ pub struct Config {
     pub color: Option<ColorChoice>,
     /// Whether the explorer captures the mouse (default: yes, where the terminal can).
     pub mouse: Option<bool>,
+    /// The file these settings were read from, for messages about them.
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 /// Where the configuration file is: under `XDG_CONFIG_HOME` when it is set to an absolute
@@ -69,7 +72,8 @@ pub fn load(path: Option<&Path>) -> Result<Config, String> {
     let Some(path) = path else { return Ok(Config::default()) };
     let name = path.display().to_string();
     match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, &name, path.parent().unwrap_or(Path::new("."))),
+        Ok(text) => parse(&text, &name, path.parent().unwrap_or(Path::new(".")))
+            .map(|c| Config { file: Some(path.to_path_buf()), ..c }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => Err(format!("{}: error: cannot read the configuration file: {e}", safe(&name))),
     }
@@ -136,6 +140,7 @@ mod tests {
                 lang: Some("nl".into()),
                 color: Some(ColorChoice::Never),
                 mouse: Some(false),
+                file: None,
             }
         );
         assert_eq!(parse("", "c.toml", Path::new("/")), Ok(Config::default()));

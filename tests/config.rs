@@ -115,6 +115,16 @@ fn a_broken_configuration_file_is_an_error_at_its_line_and_column() {
             assert_eq!(err.lines().count(), 1, "{err}");
         }
     }
+    // A language the data does not have names the file it came from.
+    std::fs::write(&file, "lang = \"de\"\n").expect("write");
+    let (_, err, code) = run(&["export"], &xdg);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("\"de\"") && err.contains(&format!("(the lang of {})", file.display())),
+        "{err}"
+    );
+    let (_, _, code) = run(&["export", "--lang", "nl"], &xdg);
+    assert_eq!(code, 0, "--lang wins over the file's");
     // The manual and the completions need no configuration.
     let (_, _, code) = run(&["man"], &xdg);
     assert_eq!(code, 0);
