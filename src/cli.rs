@@ -23,8 +23,8 @@ Examples:
   ccbnet check my-networks.ron        the problems of a data file
 
 Configuration (optional): $XDG_CONFIG_HOME/ccbnet/config.toml, else
-~/.config/ccbnet/config.toml, with the keys data, lang, color (auto, always, never) and mouse
-(true, false); the command line wins over it, and CCBNET_DATA over its data.
+~/.config/ccbnet/config.toml, with the keys data, lang, color and mouse.
+The command line wins over it, and CCBNET_DATA over its data.
 
 In the explorer, press ? for the keys.";
 
