@@ -980,6 +980,20 @@ fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
 }
 
 #[test]
+fn a_dash_with_the_terminal_as_standard_input_says_how_to_give_the_data() {
+    for args in [&["--data", "-"][..], &["check", "-"]] {
+        let mut cmd = command(BIN);
+        cmd.args(args);
+        let mut s = Session::spawn(cmd, 24, 80);
+        let (status, screen) = s.wait_exit();
+        assert_eq!(status.exit_code(), 2, "{args:?}");
+        let c = screen.contents();
+        assert!(c.contains("standard input is the terminal"), "{args:?}:\n{}", dump(&screen));
+        assert!(c.contains("cat networks.ron | ccbnet --data -"), "{}", dump(&screen));
+    }
+}
+
+#[test]
 fn data_from_a_pipe_opens_the_explorer() {
     let mut cmd = command("/bin/bash");
     cmd.arg("-c");
