@@ -181,8 +181,9 @@ fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
     Ok(())
 }
 
-/// When to use colours: the `--color` flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// When to use colours: the `--color` flag, or `color` in the configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     /// Colours on a terminal, unless NO_COLOR is set and not empty.
     #[default]

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 /// Runs `ccbnet ARGS` with no locale; returns stdout, stderr and the exit status.
 fn ccbnet(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(bin())
+    let out = common::cmd(bin())
         .args(args)
         .env_remove("LANG")
         .env_remove("LC_ALL")

@@ -30,6 +30,7 @@ fn size(rows: u16, cols: u16) -> PtySize {
 /// A command with a deterministic environment: a known terminal type, no locale.
 fn command(program: &str) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
+    common::isolate_pty(&mut cmd);
     cmd.env("TERM", "xterm-256color");
     for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
         cmd.env_remove(var);
@@ -927,6 +928,75 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     assert_eq!(read(&before), read(&after), "the terminal's settings were not put back");
     let _ = std::fs::remove_file(&before);
     let _ = std::fs::remove_file(&after);
+}
+
+/// Runs `script` (sh) in a pseudo-terminal with `PAGER` set to a small script that leaves a
+/// mark and prefixes each line with `P| `; returns whether the pager ran, and the screen.
+fn export_with_pager(script: &str, tag: &str) -> (bool, vt100::Screen) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let pager = dir.join(format!("pager-{}-{tag}.sh", std::process::id()));
+    let mark = dir.join(format!("pager-{}-{tag}.ran", std::process::id()));
+    let _ = std::fs::remove_file(&mark);
+    std::fs::write(&pager, format!("#!/bin/sh\ntouch '{}'\nsed 's/^/P| /'\n", mark.display()))
+        .expect("write the pager");
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(format!("{script}; echo END=$?"));
+    cmd.arg(bin());
+    cmd.env("PAGER", &pager);
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(&["END=0"]);
+    let ran = mark.exists();
+    let _ = std::fs::remove_file(&mark);
+    let _ = std::fs::remove_file(&pager);
+    (ran, screen)
+}
+
+#[test]
+fn export_to_a_terminal_goes_through_the_pager_and_never_into_a_pipe() {
+    let (ran, screen) = export_with_pager(r#""$0" export --lang fr"#, "tty");
+    assert!(ran, "the pager did not run:\n{}", dump(&screen));
+    assert!(screen.contents().contains("P| "), "not the pager's output:\n{}", dump(&screen));
+
+    for (script, tag) in [
+        (r#""$0" export --lang fr | cat > /dev/null"#, "pipe"),
+        (r#""$0" export --lang fr > /dev/null"#, "file"),
+        (r#""$0" export --lang fr --no-pager"#, "flag"),
+    ] {
+        let (ran, screen) = export_with_pager(script, tag);
+        assert!(!ran, "{script}: the pager ran:\n{}", dump(&screen));
+        assert!(!screen.contents().contains("P| "), "{script}:\n{}", dump(&screen));
+    }
+}
+
+#[test]
+fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(r#""$0" export --lang fr; echo END=$?"#);
+    cmd.arg(bin());
+    cmd.env("PAGER", "/nonexistent/pager -x");
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(&["END=0"]);
+    // The last organisation of the export is on the screen, just above the status.
+    let c = screen.contents();
+    assert!(c.contains("Rencontre") || c.contains("Cité dans"), "{}", dump(&screen));
+}
+
+#[test]
+fn a_dash_with_the_terminal_as_standard_input_says_how_to_give_the_data() {
+    for args in [&["--data", "-"][..], &["check", "-"]] {
+        let mut cmd = command(bin());
+        cmd.args(args);
+        let mut s = Session::spawn(cmd, 24, 80);
+        let (status, screen) = s.wait_exit();
+        assert_eq!(status.exit_code(), 2, "{args:?}");
+        let c = screen.contents();
+        assert!(c.contains("standard input is the terminal"), "{args:?}:\n{}", dump(&screen));
+        assert!(c.contains("cat networks.ron | ccbnet --data -"), "{}", dump(&screen));
+    }
 }
 
 #[test]

@@ -126,7 +126,16 @@ pub fn reload_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// The bytes of the data file at `path` (named `name` in messages); pipes only if `pipes`.
 fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError> {
+    use std::io::IsTerminal;
     use std::os::unix::fs::FileTypeExt;
+    if name == STDIN_NAME && std::io::stdin().is_terminal() {
+        return Err(LoadError::Unreadable {
+            file: name.to_owned(),
+            reason: "standard input is the terminal, not data; give the data through it, as in \
+                     `cat networks.ron | ccbnet --data -`"
+                .into(),
+        });
+    }
     let unreadable =
         |e: std::io::Error| LoadError::Unreadable { file: name.to_owned(), reason: io_reason(&e) };
     let refuse =
