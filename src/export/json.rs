@@ -195,7 +195,7 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
     let source = Source {
         note: tx.get(&catalog.source_note, "note", &mut sfb),
         as_of: tx.get(&catalog.as_of, "as_of", &mut sfb),
-        url: catalog.url.as_deref(),
+        url: catalog.page.url.as_deref(),
         fallback: sfb,
     };
     let nodes = (0..catalog.nodes.len())

@@ -219,7 +219,7 @@ fn write(catalog: &Catalog, lang: &str, mermaid: bool) -> String {
     let source = format!("{} {}", w.label(s.source), w.shown(&catalog.source_note, false));
     let as_of = format!("{} {}", w.label(s.as_of), w.shown(&catalog.as_of, false));
     let _ = write!(w.out, "{source}\n\n{as_of}\n\n");
-    if let Some(url) = &catalog.url {
+    if let Some(url) = &catalog.page.url {
         let shown = if url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
             inline(url)
         } else {

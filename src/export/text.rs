@@ -179,7 +179,7 @@ pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
     w.labelled(0, s.source, &note);
     let as_of = w.shown(&catalog.as_of);
     w.labelled(0, s.as_of, &as_of);
-    if let Some(url) = &catalog.url {
+    if let Some(url) = &catalog.page.url {
         w.labelled(0, labels(lang).address, url);
     }
     w.blank();
