@@ -38,23 +38,13 @@ pub enum LoadError {
         reason: String,
     },
     /// The file was read but is not valid: every problem found, errors and warnings.
-    #[error("{}", Problems(.0))]
+    #[error("{}", problems(.0))]
     Invalid(Vec<Diagnostic>),
 }
 
 /// Problems, one a line.
-struct Problems<'a>(&'a [Diagnostic]);
-
-impl std::fmt::Display for Problems<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
+fn problems(found: &[Diagnostic]) -> String {
+    found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// Loads the data set built into the binary.
@@ -70,7 +60,7 @@ pub const PIPE_WAIT: Duration = Duration::from_secs(1);
 /// How long a pipe that has begun may pause before it is given up.
 pub const PIPE_PAUSE: Duration = Duration::from_secs(10);
 
-/// Loads the file at `path`: a regular file, or a pipe (`--data <(cmd)`, a named pipe that
+/// Loads the file at `path` (`-`: standard input): a regular file, or a pipe (`--data <(cmd)`, a named pipe that
 /// something writes to), read once. A device or a socket is refused, and a pipe that sends
 /// nothing within [`PIPE_WAIT`] is given up: opening the data never blocks.
 ///
@@ -91,6 +81,24 @@ pub fn check_path(path: &Path) -> Result<Loaded, LoadError> {
     load_file(path, true, false)
 }
 
+/// The name messages give standard input, read for the data file `-`.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` is `-`, which stands for standard input.
+#[must_use]
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Where to read the data file `path` from, and its name in messages: `-` is standard input.
+fn source(path: &Path) -> (&Path, String) {
+    if is_stdin(path) {
+        (Path::new("/dev/stdin"), STDIN_NAME.to_owned())
+    } else {
+        (path, path.display().to_string())
+    }
+}
+
 /// Loads the file at `path` again (live reload): as [`load_path`], but only a regular file;
 /// a path that has become a pipe or a device is reported, never opened.
 ///
@@ -102,7 +110,7 @@ pub fn reload_path(path: &Path) -> Result<Loaded, LoadError> {
 
 /// The file at `path` read (pipes only if `pipes`) and loaded, its texts kept if `keep`.
 fn load_file(path: &Path, pipes: bool, keep: bool) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let (path, name) = source(path);
     let bytes = read_data(path, &name, pipes)?;
     load_slice(&name, &bytes, keep).map_err(LoadError::Invalid)
 }

@@ -196,10 +196,12 @@ impl<'s> Reader<'s> {
     }
 
     fn report(&mut self, severity: Severity, at: usize, message: String, help: Option<String>) {
-        let mut d = Diagnostic::error(self.file, None, message);
-        d.severity = severity;
-        d.path = self.path();
-        d.help = help;
+        let d = Diagnostic {
+            severity,
+            path: self.path(),
+            help,
+            ..Diagnostic::error(self.file, None, message)
+        };
         self.found.push((at, d));
     }
 
@@ -289,12 +291,9 @@ impl<'s> Reader<'s> {
     }
 
     fn eat(&mut self, c: u8) -> bool {
-        if self.peek() == Some(c) {
-            self.i += 1;
-            true
-        } else {
-            false
-        }
+        let there = self.peek() == Some(c);
+        self.i += usize::from(there);
+        there
     }
 
     /// Skips spaces, tabs, line ends and comments (`// ...`, nested `/* ... */`).
@@ -587,10 +586,8 @@ impl<'s> Reader<'s> {
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
                     if out.iter().any(|(l, _)| *l == lang) {
-                        self.error(
-                            key_at,
-                            format!("the language \"{lang}\" is written twice in {}", f.what),
-                        );
+                        let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
+                        self.error(key_at, msg);
                     } else if !known {
                         let help = self
                             .langs
@@ -630,10 +627,8 @@ impl<'s> Reader<'s> {
                 }
             }
             _ => {
-                return self.unexpected(&format!(
-                    "{} as a text (a string, or a map from language code to string)",
-                    f.what
-                ));
+                let what = format!("{} as a text (a string, or a map of languages)", f.what);
+                return self.unexpected(&what);
             }
         };
         if self.langs.is_none() {
@@ -694,9 +689,7 @@ impl<'s> Reader<'s> {
         match f.value {
             Value::Format => {
                 let start = self.i;
-                while matches!(self.peek(), Some(b'0'..=b'9')) {
-                    self.i += 1;
-                }
+                self.i += self.b[start..].iter().take_while(|b| b.is_ascii_digit()).count();
                 let digits = &self.src[start..self.i];
                 let more = matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.'));
                 if more || digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
@@ -758,8 +751,7 @@ impl<'s> Reader<'s> {
             Target::Org(i) => orgs[i].id.as_str(),
         };
         let id = id_of(t).to_owned();
-        let first = index.insert(t, id_of);
-        if let Some(first) = first {
+        if let Some(first) = index.insert(t, id_of) {
             let first_at = match first {
                 Target::Node(i) => self.node_id_at[i],
                 Target::Org(i) => self.org_id_at[i],
@@ -767,12 +759,12 @@ impl<'s> Reader<'s> {
             let there = self.where_is(first_at);
             self.error(at, format!("the id \"{id}\" is used twice; first used at {there}"));
         } else if !is_kebab(&id) {
+            let kebab =
+                "is not kebab-case (lowercase letters and digits, joined by single hyphens)";
             let msg = if id.is_empty() {
-                "an id is empty".to_owned()
+                "an id is empty".into()
             } else {
-                format!(
-                    "the id \"{id}\" is not kebab-case (lowercase letters and digits, joined by single hyphens)"
-                )
+                format!("the id \"{id}\" {kebab}")
             };
             self.error(at, msg);
         }
