@@ -5,9 +5,10 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::data::model::Source;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
 use crate::i18n::{self, fact_label, kind_label};
-use crate::text::{one_line, wrap};
+use crate::text::{one_line, width, wrap};
 use crate::theme;
 use crate::tree::Item;
 
@@ -93,6 +94,19 @@ pub struct LinkSpot {
     pub last_line: usize,
 }
 
+/// Where the address of a source stands in the detail's lines, to make it a hyperlink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlSpot {
+    /// The line.
+    pub line: usize,
+    /// The first cell of the address on that line.
+    pub col: usize,
+    /// How many cells of it are on that line (a long address wraps).
+    pub width: usize,
+    /// The address.
+    pub url: String,
+}
+
 /// The detail pane's content: its lines and its links, numbered from 1 in this order.
 #[derive(Debug, Clone, Default)]
 pub struct DetailView {
@@ -100,6 +114,8 @@ pub struct DetailView {
     pub lines: Vec<Line<'static>>,
     /// The links, in the order shown.
     pub links: Vec<LinkSpot>,
+    /// The addresses of sources, line by line.
+    pub urls: Vec<UrlSpot>,
 }
 
 struct Builder<'a> {
@@ -108,6 +124,7 @@ struct Builder<'a> {
     width: usize,
     lines: Vec<Line<'static>>,
     links: Vec<LinkSpot>,
+    urls: Vec<UrlSpot>,
     /// The link to show as focused.
     focus: Option<usize>,
 }
@@ -215,6 +232,35 @@ impl Builder<'_> {
         }
     }
 
+    /// Each source as `◦ title, consulted on DATE`, its address under it (wrapped anywhere,
+    /// each piece recorded as a [`UrlSpot`]).
+    fn sources<'s>(&mut self, indent: usize, list: impl Iterator<Item = &'s Source>) {
+        let s = i18n::strings(self.lang);
+        for src in list {
+            let (m, title) = pick_line(self.catalog, &src.title, self.lang);
+            let when =
+                src.consulted.as_deref().map(|d| format!(", {} {}", s.consulted, one_line(d)));
+            let text = format!("◦ {title}{}", when.unwrap_or_default());
+            self.para(indent, m.as_deref(), &text, theme::DIM);
+            let Some(url) = &src.url else { continue };
+            let url = one_line(url).into_owned();
+            let avail = self.width.saturating_sub(indent + 2).max(1);
+            for piece in crate::text::split_width(&url, avail) {
+                let col = indent + 2;
+                self.urls.push(UrlSpot {
+                    line: self.lines.len(),
+                    col,
+                    width: width(&piece),
+                    url: url.clone(),
+                });
+                self.lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(col)),
+                    Span::styled(piece, theme::URL),
+                ]));
+            }
+        }
+    }
+
     fn source(&mut self) {
         let s = i18n::strings(self.lang);
         self.heading(s.source);
@@ -251,8 +297,15 @@ pub fn node_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let node = &catalog.nodes[n];
-    let mut b =
-        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b = Builder {
+        catalog,
+        lang,
+        width: width.max(1),
+        lines: Vec::new(),
+        links: Vec::new(),
+        urls: Vec::new(),
+        focus,
+    };
 
     let (marker, acr, name) = node_title(catalog, n, lang);
     let mut over = Vec::new();
@@ -284,6 +337,7 @@ pub fn node_view(
     for (fact, text) in &node.facts {
         b.heading(fact_label(*fact, lang));
         b.text(2, text, Style::new());
+        b.sources(2, node.sources.iter().filter(|s| s.fact == Some(*fact)));
     }
     if !node.children.is_empty() {
         b.heading(s.children);
@@ -318,8 +372,12 @@ pub fn node_view(
         }
         b.more(node.organisations.len());
     }
+    if node.sources.iter().any(|s| s.fact.is_none()) {
+        b.heading(s.sources);
+        b.sources(2, node.sources.iter().filter(|s| s.fact.is_none()));
+    }
     b.source();
-    DetailView { lines: b.lines, links: b.links }
+    DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }
 
 /// The detail of organisation `o` in `lang`: its names, what it belongs to and what belongs to
@@ -335,8 +393,15 @@ pub fn org_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let org = &catalog.orgs[o];
-    let mut b =
-        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b = Builder {
+        catalog,
+        lang,
+        width: width.max(1),
+        lines: Vec::new(),
+        links: Vec::new(),
+        urls: Vec::new(),
+        focus,
+    };
     let (marker, acr, name) = org_title(catalog, o, lang);
     let mut over = vec![s.organisation.to_owned()];
     if let Some(a) = &acr {
@@ -390,6 +455,10 @@ pub fn org_view(
         }
         b.more(met.len());
     }
+    if !org.sources.is_empty() {
+        b.heading(s.sources);
+        b.sources(2, org.sources.iter());
+    }
     b.source();
-    DetailView { lines: b.lines, links: b.links }
+    DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }

@@ -32,6 +32,10 @@ pub struct Strings {
     pub source: &'static str,
     /// Label of the date the content reflects.
     pub as_of: &'static str,
+    /// Heading of the sources an entry names besides the source page.
+    pub sources: &'static str,
+    /// Before the date a source was consulted.
+    pub consulted: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -116,6 +120,8 @@ const FR: Strings = Strings {
     children: "Sous-entrées",
     source: "Source",
     as_of: "Date de référence",
+    sources: "Autres sources",
+    consulted: "consulté le",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
     appears_in: "Cité dans",
@@ -177,6 +183,8 @@ const NL: Strings = Strings {
     children: "Onderdelen",
     source: "Bron",
     as_of: "Peildatum",
+    sources: "Andere bronnen",
+    consulted: "geraadpleegd op",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
     appears_in: "Vermeld in",
@@ -238,6 +246,8 @@ const EN: Strings = Strings {
     children: "Entries below",
     source: "Source",
     as_of: "Reference date",
+    sources: "Other sources",
+    consulted: "consulted",
     part_of: "Part of",
     parts: "Parts",
     appears_in: "Named in",
