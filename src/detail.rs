@@ -35,7 +35,17 @@ pub fn node_title(
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let node = &catalog.nodes[n];
-    title(catalog, &node.name, node.acronym.as_ref(), lang)
+    marked_unverified(title(catalog, &node.name, node.acronym.as_ref(), lang), node.unverified)
+}
+
+/// The mark after a name for which no official source was found.
+pub const UNVERIFIED: &str = "*";
+
+fn marked_unverified(
+    (m, acr, name): (Option<String>, Option<String>, String),
+    unverified: bool,
+) -> (Option<String>, Option<String>, String) {
+    (m, acr, if unverified { format!("{name}{UNVERIFIED}") } else { name })
 }
 
 /// The same, for an organisation.
@@ -46,7 +56,7 @@ pub fn org_title(
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let org = &catalog.orgs[o];
-    title(catalog, &org.name, org.acronym.as_ref(), lang)
+    marked_unverified(title(catalog, &org.name, org.acronym.as_ref(), lang), org.unverified)
 }
 
 fn title(
@@ -319,6 +329,9 @@ pub fn node_view(
         b.para(0, None, &over.join(" · "), theme::DIM);
     }
     b.para(0, marker.as_deref(), &name, theme::TITLE);
+    if node.unverified {
+        b.para(0, None, &format!("{UNVERIFIED} {}", s.unverified), theme::DIM);
+    }
     let path: Vec<String> = catalog
         .ancestry(n)
         .into_iter()
@@ -409,6 +422,9 @@ pub fn org_view(
     }
     b.para(0, None, &over.join(" · "), theme::DIM);
     b.para(0, marker.as_deref(), &name, theme::TITLE);
+    if org.unverified {
+        b.para(0, None, &format!("{UNVERIFIED} {}", s.unverified), theme::DIM);
+    }
     if let Some(summary) = &org.summary {
         b.blank();
         b.text(0, summary, Style::new());

@@ -257,6 +257,11 @@ fn what_is_not_from_the_page_names_its_source() {
     for id in ["g-cloud", "first", "tf-csirt", "dge-channel"] {
         assert!(node(&c, id).sources.iter().any(|s| s.fact.is_none() && s.url.is_some()), "{id}");
     }
+    // The names the glossary marks "unverified", and only those.
+    let marked: Vec<&str> =
+        c.nodes.iter().filter(|n| n.unverified).map(|n| n.id.as_str()).collect();
+    assert_eq!(marked, ["isp-think-tank"]);
+    assert!(!c.orgs.iter().any(|o| o.unverified));
     let dge = c.org_by_id("dge").expect("dge");
     assert!(!c.orgs[dge].sources.is_empty());
 }

@@ -63,7 +63,7 @@ Dataset(
     source: Source(note: "n", as_of: {"fr": "a", "nl": "b"}, url: "https://example.org", title: "T", consulted: "2024-11-05",),
     organisations: [
         Organisation(id: "a", name: "A", acronym: {"fr": "AF", "nl": "AN"}, part_of: "b", summary: "s", source: [(title: "o", url: "https://o.example")]),
-        (id: "b", name: "B"),
+        (id: "b", name: "B", unverified: false),
     ],
     nodes: [
         Node /* between */ (
@@ -74,7 +74,7 @@ Dataset(
             related: ["x", (id: "y"), (id: "z", role: {"fr": "rôle", "nl": "rol"}, back: "b"),],
             organisations: [(role: "r", id: "a")],
             children: [
-                (id: "x", name: "X", kind: Network),
+                (id: "x", name: "X", kind: Network, unverified: true),
                 Node(id: "y", name: "Y", kind: Platform, children: []),
                 Node(id: "z", name: "Z", kind: Forum,),
             ],

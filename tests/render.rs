@@ -238,3 +238,20 @@ fn addresses_are_osc_8_hyperlinks_only_where_the_terminal_shows_them() {
     };
     assert_eq!(strip(&buf), strip(&cells(&plain)));
 }
+
+#[test]
+fn an_unverified_name_carries_its_mark_in_the_tree_and_the_detail() {
+    for (lang, name, says) in [
+        ("fr", "Groupe de réflexion ISP*", "* Nom non vérifié"),
+        ("nl", "ISP-denktank*", "* Niet geverifieerde naam"),
+    ] {
+        let mut app = shipped(lang, 120, 40);
+        select(&mut app, "isp-think-tank");
+        let s = screen(&app);
+        assert!(s.matches(name).count() >= 2, "tree row and detail title:\n{s}");
+        assert!(s.contains(says), "{s}");
+        // A name that is verified has no mark.
+        select(&mut app, "cyssap");
+        assert!(!app.detail().lines.iter().any(|l| l.to_string().contains("Platform*")));
+    }
+}

@@ -74,6 +74,8 @@ pub struct Entry {
     pub organisations: Vec<Link<OrgIx>>,
     /// The sources it names, for itself or for one of its facts.
     pub sources: Vec<Source>,
+    /// Whether no official source was found for its name.
+    pub unverified: bool,
     /// The node above, if any.
     pub parent: Option<NodeIx>,
     /// The nodes below, in file order.
@@ -105,6 +107,8 @@ pub struct Org {
     pub summary: Option<Text>,
     /// The sources it names.
     pub sources: Vec<Source>,
+    /// Whether no official source was found for its name.
+    pub unverified: bool,
 }
 
 /// What an id names.
@@ -258,10 +262,7 @@ impl Catalog {
     /// The node with this id.
     #[must_use]
     pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
-        match self.target(id) {
-            Some(Target::Node(i)) => Some(i),
-            _ => None,
-        }
+        if let Some(Target::Node(i)) = self.target(id) { Some(i) } else { None }
     }
 
     /// What `id` names.
@@ -276,21 +277,14 @@ impl Catalog {
     /// The organisation with this id.
     #[must_use]
     pub fn org_by_id(&self, id: &str) -> Option<OrgIx> {
-        match self.target(id) {
-            Some(Target::Org(i)) => Some(i),
-            _ => None,
-        }
+        if let Some(Target::Org(i)) = self.target(id) { Some(i) } else { None }
     }
 
     /// The chain of nodes from the top down to `ix`, `ix` included.
     #[must_use]
     pub fn ancestry(&self, ix: NodeIx) -> Vec<NodeIx> {
-        let mut chain = vec![ix];
-        let mut cur = ix;
-        while let Some(p) = self.nodes[cur].parent {
-            chain.push(p);
-            cur = p;
-        }
+        let mut chain: Vec<NodeIx> =
+            std::iter::successors(Some(ix), |&c| self.nodes[c].parent).collect();
         chain.reverse();
         chain
     }

@@ -58,11 +58,8 @@ pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<
 /// Whether `id` is kebab-case: lowercase ASCII letters and digits, words joined by single hyphens.
 #[must_use]
 pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    id.split('-')
+        .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Whether `code` looks like a language code: `fr`, `nl`, `deu`, `pt-BR`, `zh-Hant`.
@@ -668,8 +665,15 @@ impl<'s> Reader<'s> {
             }
             Value::Url(slot) => {
                 let s = self.string(f.what)?;
-                let s = self.kept(s);
-                *slot(get(self)) = Some(s);
+                *slot(get(self)) = Some(self.kept(s));
+            }
+            Value::Flag(slot) => {
+                let on = self.b[self.i..].starts_with(b"true");
+                if !on && !self.b[self.i..].starts_with(b"false") {
+                    return self.unexpected("`true` or `false`");
+                }
+                self.i += if on { 4 } else { 5 };
+                *slot(get(self)) = on;
             }
             _ => return Ok(false),
         }

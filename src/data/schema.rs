@@ -139,6 +139,8 @@ pub enum Value<T: 'static> {
     Url(fn(&mut T) -> &mut Option<String>),
     /// A list of sources.
     Sources,
+    /// `true` or `false`.
+    Flag(fn(&mut T) -> &mut bool),
 }
 
 /// One field of a record: its name in the file, how messages call it, whether it must be
@@ -210,6 +212,7 @@ pub const NODE_FIELDS: &[Field<Entry>] = &[
     field("organisations", "the organisations", Optional, Value::Organisations),
     field("children", "the entries below", Optional, Value::Children),
     field("source", "the sources", Optional, Value::Sources),
+    field("unverified", "the mark", Optional, Value::Flag(|e| &mut e.unverified)),
 ];
 
 /// The fields of an `Organisation`.
@@ -220,6 +223,7 @@ pub const ORG_FIELDS: &[Field<Org>] = &[
     field("part_of", "the organisation it belongs to", Optional, Value::PartOf),
     field("summary", "the summary", Optional, Value::OptText(|o| &mut o.summary)),
     field("source", "the sources", Optional, Value::Sources),
+    field("unverified", "the mark", Optional, Value::Flag(|o| &mut o.unverified)),
 ];
 
 /// The fields of a reference written in full.

@@ -81,6 +81,7 @@ struct Node<'a> {
     legal_basis: Option<JText<'a>>,
     since: Option<JText<'a>>,
     sources: Vec<Cited<'a>>,
+    unverified: bool,
     related: Vec<Related<'a>>,
     organisations: Vec<OrgLink<'a>>,
     children: Vec<&'a str>,
@@ -115,6 +116,7 @@ struct Org<'a> {
     named_in: Vec<&'a str>,
     meets: Vec<Meets<'a>>,
     sources: Vec<Cited<'a>>,
+    unverified: bool,
     #[serde(skip_serializing_if = "no_fallback")]
     fallback: Fallback<'a>,
 }
@@ -285,6 +287,7 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
                 legal_basis: tx.opt(fact(Fact::LegalBasis), "legal_basis", &mut fb),
                 since: tx.opt(fact(Fact::Since), "since", &mut fb),
                 sources: cited(&tx, &node.sources),
+                unverified: node.unverified,
                 related,
                 organisations,
                 children: node.children.iter().map(|&c| catalog.nodes[c].id.as_str()).collect(),
@@ -316,6 +319,7 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
                     })
                     .collect(),
                 sources: cited(&tx, &org.sources),
+                unverified: org.unverified,
                 fallback: fb,
             }
         })

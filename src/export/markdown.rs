@@ -126,6 +126,10 @@ impl Writer<'_> {
         if let Some(k) = node.kind {
             let _ = write!(self.out, "*{}*\n\n", inline(kind_label(k, lang)));
         }
+        if node.unverified {
+            let note = inline(&format!("{} {}", crate::detail::UNVERIFIED, s.unverified));
+            let _ = write!(self.out, "{note}\n\n");
+        }
         if let Some(summary) = &node.summary {
             let text = self.shown(summary, true);
             let _ = write!(self.out, "{text}\n\n");
@@ -183,6 +187,10 @@ impl Writer<'_> {
             inline(&joined(acr.as_deref(), &name))
         );
         self.heading(3, &org.id, &title);
+        if org.unverified {
+            let note = format!("{} {}", crate::detail::UNVERIFIED, strings(lang).unverified);
+            let _ = write!(self.out, "{}\n\n", inline(&note));
+        }
         if let Some(summary) = &org.summary {
             let text = self.shown(summary, true);
             let _ = write!(self.out, "{text}\n\n");

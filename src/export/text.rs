@@ -119,6 +119,9 @@ impl Writer<'_> {
             Some(k) => self.labelled(indent, kind_label(k, lang), &title),
             None => self.para(indent, &title),
         }
+        if node.unverified {
+            self.para(body, &format!("{} {}", crate::detail::UNVERIFIED, s.unverified));
+        }
         if node.depth > 0 {
             self.labelled(body, s.path, &path(catalog, n, lang).join(" > "));
         }
@@ -165,6 +168,9 @@ impl Writer<'_> {
         let lang = self.lang;
         let org = &catalog.orgs[o];
         self.para(2, &self.link(org_title(catalog, o, lang), None));
+        if org.unverified {
+            self.para(4, &format!("{} {}", crate::detail::UNVERIFIED, strings(lang).unverified));
+        }
         if let Some(summary) = &org.summary {
             let text = self.shown(summary);
             self.para(4, &text);

@@ -85,6 +85,8 @@ pub struct Node {
     pub children: Vec<Node>,
     #[serde(default)]
     pub source: Vec<RSource>,
+    #[serde(default)]
+    pub unverified: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,6 +102,8 @@ pub struct Organisation {
     pub summary: Option<RText>,
     #[serde(default)]
     pub source: Vec<RSource>,
+    #[serde(default)]
+    pub unverified: bool,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -370,6 +374,7 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
             .flat_map(|(k, f)| f.source.iter().map(move |r| (Some(k.to_string()), r)));
         let all = of_facts.chain(n.source.iter().map(|r| (None, r)));
         check("sources", sources(all), our_sources(&e.sources))?;
+        check("unverified", n.unverified, e.unverified)?;
         let refs = |r: &[Ref]| -> Vec<(String, Option<Text>, Option<Text>)> {
             r.iter().map(|r| (r.id.clone(), opt(&r.role), opt(&r.back))).collect()
         };
