@@ -569,7 +569,8 @@ fn explore(cli: &Cli) -> ExitCode {
     let no_color = std::env::var_os("NO_COLOR");
     let colour =
         crate::term::colour_enabled(cli.color.unwrap_or_default(), no_color.as_deref(), stdout_tty);
-    let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
+    let links = crate::hyperlink::supported(|v| std::env::var(v).ok());
+    let app = crate::app::App::new(loaded.catalog, &lang, (80, 24)).with_hyperlinks(links);
     // Standard input is read once: it is not watched for changes.
     let watched = cli.data.as_deref().filter(|_| !from_stdin);
     let code = match crate::term::run(app, colour, caps, watched) {

@@ -74,7 +74,7 @@ pub fn entry_text(catalog: &Catalog, item: Item, lang: &str) -> String {
     }
     out.push(String::new());
     let source = marked(catalog, &catalog.source_note, lang);
-    let source = match &catalog.url {
+    let source = match &catalog.page.url {
         Some(url) => format!("{source} <{}>", one_line(url)),
         None => source,
     };

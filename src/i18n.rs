@@ -32,6 +32,12 @@ pub struct Strings {
     pub source: &'static str,
     /// Label of the date the content reflects.
     pub as_of: &'static str,
+    /// Heading of the sources an entry names besides the source page.
+    pub sources: &'static str,
+    /// Before the date a source was consulted.
+    pub consulted: &'static str,
+    /// Under a name for which no official source was found.
+    pub unverified: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -82,7 +88,7 @@ pub struct Strings {
     /// Help heading of the legend of the detail's marks.
     pub group_marks: &'static str,
     /// The legend: each mark and what it means.
-    pub marks: [(&'static str, &'static str); 6],
+    pub marks: [(&'static str, &'static str); 7],
     /// The footer's message after `y`; `{}` is the name copied.
     pub copied: &'static str,
     /// The footer's message after `Y`; `{}` is the id copied.
@@ -116,6 +122,9 @@ const FR: Strings = Strings {
     children: "Sous-entrées",
     source: "Source",
     as_of: "Date de référence",
+    sources: "Autres sources",
+    consulted: "consulté le",
+    unverified: "Nom non vérifié\u{a0}: aucune source officielle n'a été trouvée pour ce nom.",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
     appears_in: "Cité dans",
@@ -153,6 +162,7 @@ const FR: Strings = Strings {
         ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
+        ("*", "nom non vérifié (aucune source officielle trouvée)"),
     ],
     copied: "Copié\u{a0}: {}",
     copied_id: "Identifiant copié\u{a0}: {}",
@@ -178,6 +188,9 @@ const NL: Strings = Strings {
     children: "Onderdelen",
     source: "Bron",
     as_of: "Peildatum",
+    sources: "Andere bronnen",
+    consulted: "geraadpleegd op",
+    unverified: "Niet geverifieerde naam: voor deze naam werd geen officiële bron gevonden.",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
     appears_in: "Vermeld in",
@@ -215,6 +228,7 @@ const NL: Strings = Strings {
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
         ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
         ("↻", "het zoeken is rondgegaan (n / N)"),
+        ("*", "niet geverifieerde naam (geen officiële bron gevonden)"),
     ],
     copied: "Gekopieerd: {}",
     copied_id: "Id gekopieerd: {}",
@@ -240,6 +254,9 @@ const EN: Strings = Strings {
     children: "Entries below",
     source: "Source",
     as_of: "Reference date",
+    sources: "Other sources",
+    consulted: "consulted",
+    unverified: "Unverified name: no official source was found for this name.",
     part_of: "Part of",
     parts: "Parts",
     appears_in: "Named in",
@@ -277,6 +294,7 @@ const EN: Strings = Strings {
         ("↑ ↓", "organisation it is part of, its parts"),
         ("[FR]", "text shown in another language, for want of a translation"),
         ("↻", "the search went round (n / N)"),
+        ("*", "unverified name (no official source found)"),
     ],
     copied: "Copied: {}",
     copied_id: "Id copied: {}",

@@ -12,6 +12,7 @@ pub mod detail;
 pub mod events;
 pub mod export;
 pub mod help;
+pub mod hyperlink;
 pub mod i18n;
 pub mod input;
 pub mod keymap;

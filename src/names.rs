@@ -28,7 +28,17 @@ pub fn node_title(
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let node = &catalog.nodes[n];
-    title(catalog, &node.name, node.acronym.as_ref(), lang)
+    marked_unverified(title(catalog, &node.name, node.acronym.as_ref(), lang), node.unverified)
+}
+
+/// The mark after a name for which no official source was found.
+pub const UNVERIFIED: &str = "*";
+
+fn marked_unverified(
+    (m, acr, name): (Option<String>, Option<String>, String),
+    unverified: bool,
+) -> (Option<String>, Option<String>, String) {
+    (m, acr, if unverified { format!("{name}{UNVERIFIED}") } else { name })
 }
 
 /// The same, for an organisation.
@@ -39,7 +49,7 @@ pub fn org_title(
     lang: &str,
 ) -> (Option<String>, Option<String>, String) {
     let org = &catalog.orgs[o];
-    title(catalog, &org.name, org.acronym.as_ref(), lang)
+    marked_unverified(title(catalog, &org.name, org.acronym.as_ref(), lang), org.unverified)
 }
 
 fn title(

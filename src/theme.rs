@@ -37,6 +37,8 @@ pub const MATCH: Style =
 pub const PROMPT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// The focused link of the detail pane.
 pub const LINK_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The address of a source.
+pub const URL: Style = Style::new().fg(Color::DarkGray).add_modifier(Modifier::UNDERLINED);
 /// The banner of a data file that does not load.
 pub const BANNER: Style =
     Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);

@@ -518,6 +518,14 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
         Line::from(highlight(line.spans.clone(), &words))
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
     }
+    if app.hyperlinks() {
+        for u in view.urls.iter().filter(|u| (start..end).contains(&u.line)) {
+            let y = inner.y + u16::try_from(u.line - start).unwrap_or(0);
+            let x = inner.x.saturating_add(u16::try_from(u.col).unwrap_or(u16::MAX));
+            let w = u16::try_from(u.width).unwrap_or(0).min(inner.right().saturating_sub(x));
+            crate::hyperlink::link(buf, x, y, w, &u.url);
+        }
+    }
 }
 
 /// What the footer says a binding does in `mode`: its short text, or what it does here (`o`

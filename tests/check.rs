@@ -169,6 +169,18 @@ fn missing_translation_is_a_warning_naming_the_fallback() {
 }
 
 #[test]
+fn a_change_since_the_page_that_names_no_source_is_a_warning() {
+    let (out, code) = check("warnings/since-without-source.ron");
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(
+        lines[0],
+        "warnings/since-without-source.ron:28:21: warning: what has changed since is not from the source page, and names no source; write it `since: (text: ..., source: [(title: ..., url: ...)])` (in operational > unsourced)"
+    );
+    assert!(out.ends_with("0 errors, 1 warning\n"), "{out}");
+}
+
+#[test]
 fn nesting_bomb_is_refused_cleanly() {
     assert_invalid(
         "invalid/nesting-bomb.ron",

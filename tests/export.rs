@@ -110,7 +110,13 @@ fn plain_text_fits_its_width_and_draws_nothing() {
                 }
                 let out = ok(&args);
                 for line in out.lines() {
-                    assert!(ccbnet::text::width(line) <= width, "wider than {width}: {line:?}");
+                    // An address stands whole on a line of its own, to be copied.
+                    let address =
+                        line.trim_start().starts_with("https://") && !line.trim().contains(' ');
+                    assert!(
+                        ccbnet::text::width(line) <= width || address,
+                        "wider than {width}: {line:?}"
+                    );
                     assert_eq!(line, line.trim_end(), "trailing spaces: {line:?}");
                     assert!(
                         !line.chars().any(|c| c.is_control()

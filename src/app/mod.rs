@@ -95,6 +95,8 @@ pub struct App {
     message: Option<String>,
     /// Whether the explorer has the mouse (else the terminal's own selection works).
     mouse: bool,
+    /// Whether addresses are drawn as OSC 8 hyperlinks (the terminal shows them).
+    hyperlinks: bool,
     /// What the terminal has to do and has not done yet (copy, mouse capture).
     effects: Vec<Effect>,
     /// The overlay open (the help, the list of problems), if any, and its scroll.
@@ -139,6 +141,7 @@ impl App {
             count: None,
             message: None,
             mouse: true,
+            hyperlinks: false,
             effects: Vec::new(),
             overlay: overlay::Overlays::default(),
             size,
@@ -258,6 +261,19 @@ impl App {
     #[must_use]
     pub fn index(&self) -> &Index {
         &self.index
+    }
+
+    /// The explorer drawing addresses as OSC 8 hyperlinks, or as plain text (the default).
+    #[must_use]
+    pub fn with_hyperlinks(mut self, on: bool) -> Self {
+        self.hyperlinks = on;
+        self
+    }
+
+    /// Whether addresses are drawn as OSC 8 hyperlinks.
+    #[must_use]
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks
     }
 
     /// The search, while one is on.
