@@ -331,7 +331,11 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
-        Fact::Since => ["Depuis la page", "Sinds de pagina", "Since the page"],
+        Fact::Since => [
+            "Depuis la rédaction de la page",
+            "Sinds de pagina werd geschreven",
+            "Since the page was written",
+        ],
     };
     pick(lang, fr, nl, en)
 }
