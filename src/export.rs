@@ -117,3 +117,16 @@ pub fn marked(catalog: &Catalog, text: &Text, lang: &str) -> String {
     let marker = shown.fallback.map(fallback_marker).unwrap_or_default();
     format!("{marker}{}", one_line(shown.text))
 }
+
+/// The citation line of one entry or organisation in `lang`: the source (with its address) and
+/// the date the content reflects.
+#[must_use]
+pub fn citation(catalog: &Catalog, lang: &str) -> String {
+    let source = marked(catalog, &catalog.source_note, lang);
+    let source = match &catalog.page.url {
+        Some(url) => format!("{source} <{}>", one_line(url)),
+        None => source,
+    };
+    let date = marked(catalog, &catalog.as_of, lang);
+    crate::i18n::strings(lang).cite.replace("{source}", &source).replace("{date}", &date)
+}

@@ -354,6 +354,7 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
         Kind::Service => ["Service", "Dienst", "Service"],
         Kind::Role => ["Mandat", "Mandaat", "Mandate"],
         Kind::Channel => ["Canal", "Kanaal", "Channel"],
+        Kind::Aim => ["Objectif", "Doel", "Aim"],
     };
     pick(lang, fr, nl, en)
 }
@@ -721,6 +722,7 @@ mod tests {
             Kind::Service,
             Kind::Role,
             Kind::Channel,
+            Kind::Aim,
         ];
         texts.extend(kinds.map(|k| kind_label(k, "fr")));
         for b in crate::keymap::BINDINGS {
