@@ -10,16 +10,17 @@ use crate::data::{Catalog, LoadError, Loaded, load_embedded, load_path};
 use crate::export::Format;
 use crate::term::ColorChoice;
 
-/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French or
-/// Dutch.
+/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French,
+/// Dutch, German or English.
 #[derive(Debug, Parser)]
 #[command(name = "ccbnet", version, about, long_about = None)]
 pub struct Cli {
     /// Read this data file instead of the built-in data set.
     #[arg(long, global = true, value_name = "FILE")]
     pub data: Option<PathBuf>,
-    /// The language (a code of the data set, such as fr or nl); export --format json also takes
-    /// all. Default: the locale (LC_ALL, LC_MESSAGES, LANG), else the data set's first.
+    /// The language (a code of the data set: fr, nl, de, en; any case, a region is ignored: nl-BE,
+    /// de_BE); export --format json also takes all. Default: the locale (LANGUAGE, then LC_ALL,
+    /// LC_MESSAGES, LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE")]
     pub lang: Option<String>,
     /// Colours in the explorer: auto (on a terminal, unless NO_COLOR is set), always or never.
@@ -175,7 +176,7 @@ fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitC
         Err(code) => return code,
     };
     let catalog = &loaded.catalog;
-    let all = cli.lang.as_deref() == Some("all");
+    let all = cli.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("all"));
     if all && format != Format::Json {
         eprintln!(
             "ccbnet: --lang all is for --format json; the other formats are written in one \

@@ -16,8 +16,11 @@ pub fn completions(shell: clap_complete::Shell, mut cmd: Command) -> Vec<u8> {
 /// The sections written by hand: the environment, the exit status and examples.
 const TAIL: &str = r#".SH ENVIRONMENT
 .TP
+\fBLANGUAGE\fR
+A colon\-separated list of languages (as gettext reads it), tried in order when \fB\-\-lang\fR is not given: the first the data set has wins (LANGUAGE=en:fr gives English).
+.TP
 \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
-The first one set chooses the language when \fB\-\-lang\fR is not given: nl... gives Dutch, fr... French; otherwise the data set's first language.
+Then the first one set chooses the language: fr... gives French, nl... Dutch, de... German, en... English (de_BE.UTF\-8 gives German); a locale in no language of the data set gives the data set's first language.
 .TP
 \fBNO_COLOR\fR
 When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
@@ -26,6 +29,8 @@ When set and not empty, the explorer has no colours (reverse video and bold stil
 .SH EXAMPLES
 .nf
 ccbnet export \-\-lang nl | less
+ccbnet \-\-lang de
+LANGUAGE=en:fr ccbnet
 ccbnet export \-\-format markdown \-\-lang fr > ccb\-fr.md
 ccbnet export \-\-format json \-\-lang all | jq '.nodes[].id'
 ccbnet search cybercrime

@@ -49,7 +49,7 @@ fn the_minimal_valid_file_checks_clean() {
     assert_eq!(code, 0);
     assert_eq!(
         out,
-        "valid/minimal.ron: ok: 2 entries, 1 organisations, languages fr, nl; 0 errors, 0 warnings\n"
+        "valid/minimal.ron: ok: 2 entries, 1 organisations, languages fr, nl; 0 errors, 0 warnings; texts missing: fr 0, nl 0\n"
     );
 }
 
@@ -154,16 +154,16 @@ fn no_language_declared_is_one_error() {
 }
 
 #[test]
-fn missing_translation_is_a_warning_naming_the_fallback() {
+fn missing_translation_is_listed_under_its_language_naming_the_fallback() {
     let (out, code) = check("warnings/missing-language.ron");
     assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "nl: 1 text missing");
     assert_eq!(
-        out.lines().next(),
-        Some(
-            "warnings/missing-language.ron:28:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in operational > cyber-europe)"
-        )
+        lines[1],
+        "warnings/missing-language.ron:28:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in operational > cyber-europe)"
     );
-    assert!(out.ends_with("0 errors, 1 warning\n"), "{out}");
+    assert!(out.ends_with("0 errors, 0 warnings; texts missing: fr 0, nl 1\n"), "{out}");
 }
 
 #[test]
@@ -246,7 +246,7 @@ fn a_reference_before_the_node_does_not_shift_positions() {
     let (out, code) = check("valid/explorer.ron");
     assert_eq!(code, 0, "{out}");
     assert_eq!(
-        out.lines().next(),
+        out.lines().nth(1),
         Some(
             "valid/explorer.ron:49:21: warning: the summary has no \"nl\" text; \"fr\" is shown instead (in beta > b1)"
         )

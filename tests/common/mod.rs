@@ -11,12 +11,13 @@ use std::process::Command;
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 
-/// Runs `ccbnet ARGS` with no locale and no colour settings (neither `NO_COLOR` nor a
+/// Runs `ccbnet ARGS` with no locale (no `LANGUAGE` either) and no colour settings (neither `NO_COLOR` nor a
 /// terminal); returns stdout, stderr and the exit status.
 pub fn ccbnet(args: &[&str]) -> (String, String, i32) {
     let out = Command::new(BIN)
         .args(args)
         .env_remove("LANG")
+        .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
