@@ -1,5 +1,6 @@
 //! What a person can ask the explorer to do, whatever key, click or event asked for it.
 
+use crate::map::state::MapAction;
 use crate::tree::Item;
 
 /// One request to change the explorer's state; [`crate::app::App::update`] carries it out.
@@ -47,6 +48,8 @@ pub enum Action {
     NextLanguage,
     /// Show or hide the help overlay.
     ToggleHelp,
+    /// Show every problem of the data file on disk, in full (the reload banner shows the first).
+    ShowProblems,
     /// Clear the search kept as a filter.
     Close,
     /// Open the search line (or go back to editing the search).
@@ -97,6 +100,10 @@ pub enum Action {
     Forward,
     /// Switch the left pane between the levels and the organisations.
     ToggleView,
+    /// Open the map of the selected entry or organisation.
+    OpenMap,
+    /// Move, re-centre, go back or leave in the map.
+    Map(MapAction),
     /// Scroll the tree by this many rows (the wheel); the selection follows into view.
     ScrollTree(i32),
     /// Scroll the detail pane by this many lines (the wheel).

@@ -1,10 +1,15 @@
 //! `ccbnet check`: validates a data file and reports every problem as `FILE:LINE:COL: ...`,
-//! with the line and a caret under the spot when the reader is a person at a terminal; missing
-//! translations come last, grouped by language, and the summary counts them per language.
+//! with the line and a caret under the spot when the reader is a person at a terminal, or as
+//! the JSON document of docs/check-format.md; missing translations come last, grouped by
+//! language, and the summary counts them per language.
 
 use std::path::Path;
 
-use crate::data::{Diagnostic, EMBEDDED_NAME, LoadError, Severity, check_path, load_embedded};
+use serde::Serialize;
+
+use crate::data::{
+    Diagnostic, EMBEDDED_NAME, LoadError, STDIN_NAME, Severity, check_path, is_stdin, load_embedded,
+};
 use crate::text::{one_line, sanitize};
 
 /// What `check` prints and the exit status it ends with.
@@ -20,12 +25,7 @@ pub struct Report {
 /// each problem is followed by its line and a caret under the spot (for a terminal).
 #[must_use]
 pub fn check(path: Option<&Path>, snippets: bool) -> Report {
-    let (name, result) = match path {
-        Some(p) => (p.display().to_string(), check_path(p)),
-        None => (EMBEDDED_NAME.to_owned(), load_embedded().map_err(LoadError::Invalid)),
-    };
-    // The name is the user's, but may hold control characters all the same.
-    let name = one_line(&sanitize(&name)).into_owned();
+    let (name, result) = read(path);
     match result {
         Ok(loaded) => {
             let c = &loaded.catalog;
@@ -50,6 +50,154 @@ pub fn check(path: Option<&Path>, snippets: bool) -> Report {
             Report { out, status: 1 }
         }
     }
+}
+
+/// The file's name, safe to show, and what reading it gave.
+fn read(path: Option<&Path>) -> (String, Result<crate::data::Loaded, LoadError>) {
+    let (name, result) = match path {
+        Some(p) if is_stdin(p) => (STDIN_NAME.to_owned(), check_path(p)),
+        Some(p) => (p.display().to_string(), check_path(p)),
+        None => (EMBEDDED_NAME.to_owned(), load_embedded().map_err(LoadError::Invalid)),
+    };
+    // The name is the user's, but may hold control characters all the same.
+    (one_line(&sanitize(&name)).into_owned(), result)
+}
+
+/// The document of `ccbnet check --format json` (docs/check-format.md).
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    file: &'a str,
+    readable: bool,
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    summary: Option<Summary<'a>>,
+    problems: Vec<Problem>,
+}
+
+/// What a valid file holds.
+#[derive(Serialize)]
+struct Summary<'a> {
+    entries: usize,
+    organisations: usize,
+    languages: &'a [String],
+    missing: Vec<Missing<'a>>,
+}
+
+/// How many texts a language lacks.
+#[derive(Serialize)]
+struct Missing<'a> {
+    language: &'a str,
+    texts: usize,
+}
+
+/// One problem.
+#[derive(Serialize)]
+struct Problem {
+    severity: &'static str,
+    line: Option<usize>,
+    column: Option<usize>,
+    message: String,
+    path: Vec<String>,
+    help: Option<String>,
+    missing_language: Option<String>,
+}
+
+impl Problem {
+    fn of(d: &Diagnostic) -> Self {
+        let safe = |s: &str| one_line(&sanitize(s)).into_owned();
+        Problem {
+            severity: if d.is_error() { "error" } else { "warning" },
+            line: d.pos.map(|p| p.line),
+            column: d.pos.map(|p| p.col),
+            message: safe(&d.message),
+            path: d.path.iter().map(|p| safe(p)).collect(),
+            help: d.help.as_deref().map(safe),
+            missing_language: d.missing.clone(),
+        }
+    }
+}
+
+/// Checks as [`check`] does, the report being the JSON document of docs/check-format.md.
+///
+/// # Errors
+/// When serde_json fails to write the document (in memory, so in practice never).
+pub fn check_json(path: Option<&Path>) -> Result<Report, serde_json::Error> {
+    let (name, result) = read(path);
+    let (doc, status) = match &result {
+        Ok(loaded) => {
+            let c = &loaded.catalog;
+            let summary = Summary {
+                entries: c.nodes.len(),
+                organisations: c.orgs.len(),
+                languages: &c.languages,
+                missing: c
+                    .languages
+                    .iter()
+                    .map(|l| Missing {
+                        language: l,
+                        texts: loaded
+                            .warnings
+                            .iter()
+                            .filter(|d| d.missing.as_ref() == Some(l))
+                            .count(),
+                    })
+                    .collect(),
+            };
+            let problems: Vec<Problem> = loaded.warnings.iter().map(Problem::of).collect();
+            let doc = Document {
+                version: 1,
+                file: &name,
+                readable: true,
+                valid: true,
+                errors: 0,
+                warnings: problems.len(),
+                summary: Some(summary),
+                problems,
+            };
+            (doc, 0)
+        }
+        Err(LoadError::Unreadable { reason, .. }) => {
+            let problem = Problem {
+                severity: "error",
+                line: None,
+                column: None,
+                message: one_line(&sanitize(reason)).into_owned(),
+                path: Vec::new(),
+                help: None,
+                missing_language: None,
+            };
+            let doc = Document {
+                version: 1,
+                file: &name,
+                readable: false,
+                valid: false,
+                errors: 1,
+                warnings: 0,
+                summary: None,
+                problems: vec![problem],
+            };
+            (doc, 2)
+        }
+        Err(LoadError::Invalid(diags)) => {
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let doc = Document {
+                version: 1,
+                file: &name,
+                readable: true,
+                valid: false,
+                errors,
+                warnings: diags.len() - errors,
+                summary: None,
+                problems: diags.iter().map(Problem::of).collect(),
+            };
+            (doc, 1)
+        }
+    };
+    let mut out = serde_json::to_string_pretty(&doc)?;
+    out.push('\n');
+    Ok(Report { out, status })
 }
 
 /// The problems, one a line, the missing translations last, under a heading per language; and

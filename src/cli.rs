@@ -10,22 +10,37 @@ use crate::data::{Catalog, LoadError, Loaded, load_embedded, load_path};
 use crate::export::Format;
 use crate::term::ColorChoice;
 
+/// The heading of the options that every command takes.
+const GLOBAL: &str = "Global options";
+
+/// The end of `ccbnet --help`: a few examples and where the keys are.
+const AFTER_HELP: &str = "\
+Examples:
+  ccbnet --lang de                    the explorer, in German
+  ccbnet search cybercrime            one result a line: id, path, name
+  ccbnet show enisa                   one entry or organisation as text
+  ccbnet export --format json | jq    the whole data set, for scripts
+  ccbnet check my-networks.ron        the problems of a data file
+
+In the explorer, press ? for the keys.";
+
 /// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French,
 /// Dutch, German or English.
 #[derive(Debug, Parser)]
-#[command(name = "ccbnet", version, about, long_about = None)]
+#[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
-    /// Read this data file instead of the built-in data set.
-    #[arg(long, global = true, value_name = "FILE")]
+    /// Read this data file instead of the built-in data set; - reads standard input (the
+    /// explorer then reads the keys from the terminal).
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
     /// The language (a code of the data set: fr, nl, de, en; any case, a region is ignored: nl-BE,
     /// de_BE); export --format json also takes all. Default: the locale (LANGUAGE, then LC_ALL,
     /// LC_MESSAGES, LANG), else the data set's first.
-    #[arg(long, global = true, value_name = "CODE")]
+    #[arg(long, global = true, value_name = "CODE", help_heading = GLOBAL)]
     pub lang: Option<String>,
-    /// Colours in the explorer: auto (on a terminal, unless NO_COLOR is set), always or never.
-    /// Exports and search results never have colours.
-    #[arg(long, global = true, value_name = "WHEN", value_enum, default_value_t)]
+    /// Colours in the explorer and in these messages: auto (on a terminal, unless NO_COLOR is
+    /// set), always or never. Exports and search results never have colours.
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t)]
     pub color: ColorChoice,
     /// What to do; without a command, the explorer opens.
     #[command(subcommand)]
@@ -37,8 +52,12 @@ pub struct Cli {
 pub enum Command {
     /// Validate a data file (default: --data, else the built-in data set) and list its problems.
     Check {
-        /// The file to check.
+        /// The file to check; - reads standard input.
         file: Option<PathBuf>,
+        /// How to write the problems: text (FILE:LINE:COL: ... a line) or json (one document,
+        /// described in docs/check-format.md).
+        #[arg(long, value_enum, default_value_t)]
+        format: CheckFormat,
     },
     /// Write the whole data set (every entry, its details, links and organisations) to standard
     /// output, as plain text, Markdown or JSON, or as a graph (Graphviz DOT, Mermaid).
@@ -74,6 +93,16 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print one entry (without the entries below it) or one organisation as plain text, as in
+    /// `ccbnet export`. Exit 1 when nothing has this id.
+    Show {
+        /// The id of the entry or the organisation (as `ccbnet search` prints it).
+        #[arg(value_name = "ID")]
+        id: String,
+        /// Wrap at this many columns (default: the terminal's width, else 80).
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
+        width: Option<u16>,
+    },
     /// Print a completion script for a shell (bash, zsh, fish...) to standard output.
     Completions {
         /// The shell.
@@ -84,14 +113,149 @@ pub enum Command {
     Man,
 }
 
+/// The global options each command has no use for: they are accepted there (as everywhere) but
+/// neither shown in its help nor offered by the completions.
+const UNUSED: [(&str, &[&str]); 3] =
+    [("check", &["lang"]), ("completions", &["data", "lang"]), ("man", &["data", "lang"])];
+
+/// The command line, its colours following `colour` (the error messages and the help).
+#[must_use]
+pub fn command(colour: clap::ColorChoice) -> clap::Command {
+    hide_unused(Cli::command().color(colour))
+}
+
+/// `cmd` without the global options its commands have no use for ([`UNUSED`]).
+fn hide_unused(mut cmd: clap::Command) -> clap::Command {
+    for (sub, ids) in UNUSED {
+        // A hidden copy in the command keeps the global option from being shown there.
+        let hidden: Vec<clap::Arg> = cmd
+            .get_arguments()
+            .filter(|a| ids.contains(&a.get_id().as_str()))
+            .map(|a| a.clone().global(false).hide(true))
+            .collect();
+        cmd = cmd.mut_subcommand(sub, |c| c.args(hidden));
+    }
+    cmd
+}
+
+/// The command line for the completion scripts: the built-in data set's language codes for
+/// `--lang` and its ids for `show`, instead of file names.
+#[must_use]
+pub fn completion_command() -> clap::Command {
+    let mut cmd = Cli::command();
+    if let Ok(Loaded { catalog, .. }) = load_embedded() {
+        let mut langs: Vec<String> = catalog.languages.clone();
+        langs.push("all".to_owned());
+        let ids: Vec<String> = catalog
+            .nodes
+            .iter()
+            .map(|n| n.id.clone())
+            .chain(catalog.orgs.iter().map(|o| o.id.clone()))
+            .collect();
+        cmd = cmd
+            .mut_arg("lang", |a| a.value_parser(clap::builder::PossibleValuesParser::new(langs)))
+            .mut_subcommand("show", |c| {
+                c.mut_arg("id", |a| a.value_parser(clap::builder::PossibleValuesParser::new(ids)))
+            });
+    }
+    // The scripts offer every option a command has, hidden or not: each command gets its own
+    // copy of the global options it uses, and no other.
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.clone().global(false))
+        .collect();
+    let subs: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_owned()).collect();
+    cmd = cmd.mut_args(|a| a.global(false));
+    for sub in subs {
+        let unused = UNUSED.iter().find(|(s, _)| *s == sub).map_or(&[][..], |(_, ids)| *ids);
+        let used: Vec<clap::Arg> =
+            globals.iter().filter(|a| !unused.contains(&a.get_id().as_str())).cloned().collect();
+        cmd = cmd.mut_subcommand(sub, |c| c.args(used));
+    }
+    cmd
+}
+
+/// The lines that offer the values of the commands' arguments (the ids of `show`) in fish, whose
+/// generator leaves arguments out.
+fn fish_positionals(cmd: &clap::Command) -> String {
+    let mut out = String::new();
+    for sub in cmd.get_subcommands() {
+        for arg in sub.get_positionals() {
+            let values: Vec<String> =
+                arg.get_possible_values().iter().map(|v| v.get_name().to_owned()).collect();
+            if !values.is_empty() {
+                out.push_str(&format!(
+                    "complete -c ccbnet -n \"__fish_ccbnet_using_subcommand {}\" -f -a \"{}\"\n",
+                    sub.get_name(),
+                    values.join(" ")
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// The colours of clap's own messages: `--color` when given (read before parsing, since the
+/// messages may be about the parse), else `NO_COLOR`, else a terminal's.
+fn message_colour(args: &[std::ffi::OsString]) -> clap::ColorChoice {
+    let mut choice = ColorChoice::Auto;
+    let mut it = args.iter().skip(1).map(|a| a.to_str().unwrap_or_default());
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = match a.strip_prefix("--color") {
+            Some("") => it.next(),
+            Some(v) => v.strip_prefix('='),
+            None => None,
+        };
+        if let Some(c) = value.and_then(|v| clap::ValueEnum::from_str(v, false).ok()) {
+            choice = c;
+        }
+    }
+    match choice {
+        ColorChoice::Always => clap::ColorChoice::Always,
+        ColorChoice::Never => clap::ColorChoice::Never,
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => {
+            clap::ColorChoice::Never
+        }
+        ColorChoice::Auto => clap::ColorChoice::Auto,
+    }
+}
+
+/// How `ccbnet check` writes the problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// One problem a line, `FILE:LINE:COL: error: ...`, with the line and a caret on a terminal.
+    #[default]
+    Text,
+    /// One JSON document (docs/check-format.md), for editors and CI.
+    Json,
+}
+
 /// Runs the program with the process's arguments.
 #[must_use]
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = command(message_colour(&args)).get_matches_from(&args);
+    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
     match &cli.command {
-        Some(Command::Check { file }) => {
-            let tty = std::io::stdout().is_terminal();
-            let report = crate::check::check(file.as_deref().or(cli.data.as_deref()), tty);
+        Some(Command::Check { file, format }) => {
+            let file = file.as_deref().or(cli.data.as_deref());
+            let report = match format {
+                CheckFormat::Text => crate::check::check(file, std::io::stdout().is_terminal()),
+                CheckFormat::Json => match crate::check::check_json(file) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("ccbnet: cannot write the JSON: {e}");
+                        return ExitCode::from(2);
+                    }
+                },
+            };
             match emit(report.out.as_bytes()) {
                 Ok(_) => ExitCode::from(report.status),
                 Err(code) => code,
@@ -100,11 +264,16 @@ pub fn run() -> ExitCode {
         Some(Command::Export { format, mermaid, width }) => export(&cli, *format, *mermaid, *width),
         Some(Command::Meets { id, json }) => meets(&cli, id, *json),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
+        Some(Command::Show { id, width }) => show(&cli, id, *width),
         Some(Command::Completions { shell }) => {
-            let out = crate::manual::completions(*shell, Cli::command());
+            let cmd = completion_command();
+            let mut out = crate::manual::completions(*shell, cmd.clone());
+            if *shell == clap_complete::Shell::Fish {
+                out.extend(fish_positionals(&cmd).into_bytes());
+            }
             emit(&out).unwrap_or_else(|code| code)
         }
-        Some(Command::Man) => match crate::manual::man_page(Cli::command()) {
+        Some(Command::Man) => match crate::manual::man_page(command(clap::ColorChoice::Never)) {
             Ok(out) => emit(&out).unwrap_or_else(|code| code),
             Err(e) => {
                 eprintln!("ccbnet: cannot write the manual page: {e}");
@@ -291,13 +460,41 @@ fn meets(cli: &Cli, id: &str, json: bool) -> ExitCode {
     emit(out.as_bytes()).unwrap_or_else(|code| code)
 }
 
+fn show(cli: &Cli, id: &str, width: Option<u16>) -> ExitCode {
+    let (loaded, lang) = match load_in_language(cli) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let catalog = &loaded.catalog;
+    let Some(target) = catalog.target(id) else {
+        let safe_id = crate::text::one_line(&crate::text::sanitize(id)).into_owned();
+        let ids = catalog.nodes.iter().map(|n| &*n.id).chain(catalog.orgs.iter().map(|o| &*o.id));
+        let hint = crate::data::diag::did_you_mean(id, ids).map_or_else(
+            || "; `ccbnet search WORDS` finds ids".to_owned(),
+            |h| format!("; {}", crate::text::one_line(&crate::text::sanitize(&h))),
+        );
+        eprintln!("ccbnet: nothing has the id `{safe_id}`{hint}");
+        return ExitCode::from(1);
+    };
+    let width = width.map_or_else(terminal_width, usize::from);
+    let out = crate::export::item_text(catalog, target, &lang, width);
+    emit(out.as_bytes()).unwrap_or_else(|code| code)
+}
+
 fn explore(cli: &Cli) -> ExitCode {
     let (loaded, lang) = match load_in_language(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let stdout_tty = std::io::stdout().is_terminal();
-    if !stdout_tty || !std::io::stdin().is_terminal() {
+    let from_stdin = cli.data.as_deref().is_some_and(crate::data::is_stdin);
+    // With the data on standard input, the keys come from the terminal itself.
+    let keys = if from_stdin && stdout_tty && !std::io::stdin().is_terminal() {
+        crate::events::keys_from_tty().is_ok()
+    } else {
+        std::io::stdin().is_terminal()
+    };
+    if !stdout_tty || !keys {
         let which = if stdout_tty { "input" } else { "output" };
         eprintln!(
             "ccbnet: standard {which} is not a terminal, and the explorer needs one; for plain \
@@ -321,7 +518,9 @@ fn explore(cli: &Cli) -> ExitCode {
     let colour =
         crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24));
-    let code = match crate::term::run(app, colour, caps, cli.data.as_deref()) {
+    // Standard input is read once: it is not watched for changes.
+    let watched = cli.data.as_deref().filter(|_| !from_stdin);
+    let code = match crate::term::run(app, colour, caps, watched) {
         Ok(crate::term::Ended::Quit) => 0,
         // A closed terminal ends quietly, as a hangup does.
         Ok(crate::term::Ended::Closed) => 129,

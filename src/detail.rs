@@ -79,14 +79,8 @@ pub fn joined(acr: Option<&str>, name: &str) -> String {
 /// are (the tree and the search reach them all).
 pub const MAX_LISTED: usize = 200;
 
-/// What a link of the detail pane leads to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
-    /// An entry of the tree of levels.
-    Node(NodeIx),
-    /// An organisation.
-    Org(OrgIx),
-}
+/// What a link of the detail pane leads to: an entry or an organisation.
+pub use crate::data::model::Target;
 
 /// Where a link stands in the detail's lines.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

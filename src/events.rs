@@ -2,10 +2,10 @@
 //! of its own, and the data file, watched for changes; both arrive on one channel (with the
 //! signals `term` watches), so the event loop sleeps until something happens.
 
-use std::os::fd::AsFd;
+use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
@@ -42,12 +42,32 @@ pub fn terminal_gone(e: &std::io::Error) -> bool {
         })
 }
 
+/// The terminal opened for the keys when standard input brings the data (`--data -`).
+static TTY: OnceLock<std::fs::File> = OnceLock::new();
+
+/// Reads the keys from the terminal itself (`/dev/tty`) rather than from standard input, which
+/// brings the data. (crossterm sets raw mode on `/dev/tty` by itself when standard input is not
+/// a terminal.)
+///
+/// # Errors
+/// When the program has no terminal to open.
+pub fn keys_from_tty() -> std::io::Result<()> {
+    let tty = std::fs::File::options().read(true).write(true).open("/dev/tty")?;
+    let _ = TTY.set(tty);
+    Ok(())
+}
+
+/// Where the keys come from: standard input, or `/dev/tty` after [`keys_from_tty`].
+fn keyboard() -> BorrowedFd<'static> {
+    TTY.get().map_or_else(rustix::stdio::stdin, AsFd::as_fd)
+}
+
 /// Whether the terminal (standard input) has hung up: after that, every error of the terminal
 /// is only that it is gone.
 #[must_use]
 pub fn hung_up() -> bool {
-    let stdin = std::io::stdin();
-    let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+    let keys = keyboard();
+    let mut fds = [PollFd::new(&keys, PollFlags::empty())];
     let zero = Timespec { tv_sec: 0, tv_nsec: 0 };
     poll(&mut fds, Some(&zero)).is_ok()
         && fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL)
@@ -60,8 +80,7 @@ pub fn terminal(out: Sender<Input>) {
     std::thread::Builder::new()
         .name("input".into())
         .spawn(move || {
-            let stdin = std::io::stdin();
-            let fd = stdin.as_fd();
+            let fd = keyboard();
             let mut decoder = Decoder::default();
             let mut buf = vec![0u8; 64 * 1024];
             let mut events = Vec::new();

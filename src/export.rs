@@ -11,7 +11,7 @@ mod text;
 pub use graph::{dot, dot_quoted, mermaid, mermaid_node_id, mermaid_org_id, mermaid_text};
 pub use json::{VERSION, json};
 pub use markdown::{markdown, markdown_with_mermaid};
-pub use text::text;
+pub use text::{item_text, text};
 
 use crate::data::{Catalog, NodeIx, Text};
 use crate::detail::{fallback_marker, node_title};

@@ -52,6 +52,7 @@ pub fn group_heading(group: Group, lang: &str) -> &'static str {
     match group {
         Group::Move => s.group_move,
         Group::Links => s.group_links,
+        Group::Map => crate::map::words(lang).title,
         Group::Search => s.group_search,
         Group::Other => s.group_other,
         Group::Help => s.group_help,
@@ -94,7 +95,8 @@ pub fn lines(lang: &str, max: usize) -> Vec<Line<'static>> {
 }
 
 /// The same, with the keys that do nothing in `beneath` (the mode under the overlay) dimmed,
-/// so that the help says what works now.
+/// so that the help says what works now; `!` (the problems of the data file) is left out
+/// while there are none.
 #[must_use]
 pub fn lines_for(lang: &str, max: usize, beneath: Option<&keymap::Mode>) -> Vec<Line<'static>> {
     let s = i18n::strings(lang);
@@ -111,6 +113,10 @@ pub fn lines_for(lang: &str, max: usize, beneath: Option<&keymap::Mode>) -> Vec<
             let (long, _) = action_text(b.action.clone(), lang);
             // The help's own keys are live where they are read.
             let live = b.live == Live::Help || beneath.is_none_or(|m| b.live.holds(m));
+            // The key of the problems exists only while the data file on disk has some.
+            if b.live == Live::Problems && !live {
+                continue;
+            }
             entry(&mut out, (&keymap::keys_label(b), live), key_w, long, max);
         }
         out.push(Line::default());

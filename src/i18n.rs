@@ -4,6 +4,7 @@
 
 use crate::action::Action;
 use crate::data::{Fact, Kind};
+use crate::map::state::MapAction;
 
 /// The interface texts of one language.
 #[derive(Debug)]
@@ -62,6 +63,11 @@ pub struct Strings {
     pub reload_failed: &'static str,
     /// End of that banner.
     pub reload_kept: &'static str,
+    /// The banner's count of problems, and the key that lists them: one problem, several
+    /// (`{}` is how many).
+    pub problems_count: [&'static str; 2],
+    /// Title of the list of problems of the data file (`!`).
+    pub problems_title: &'static str,
     /// Help sub-heading of the keys of the search line.
     pub in_search_line: &'static str,
     /// Shown in the search line when `n`/`N` went round.
@@ -128,6 +134,8 @@ const FR: Strings = Strings {
     reload_failed: "Le fichier modifié ne se charge pas\u{a0}:",
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
+    problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
+    problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris",
     mouse: [
@@ -187,6 +195,8 @@ const NL: Strings = Strings {
     reload_failed: "Het gewijzigde bestand laadt niet:",
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
+    problems_count: ["1 probleem — !", "{} problemen — !"],
+    problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis",
     mouse: [
@@ -246,6 +256,8 @@ const DE: Strings = Strings {
     reload_failed: "Die geänderte Datei lässt sich nicht laden:",
     more: "… und {} weitere",
     reload_kept: " – die letzten gültigen Daten bleiben sichtbar.",
+    problems_count: ["1 Problem – !", "{} Probleme – !"],
+    problems_title: "Probleme der Datendatei",
     wrapped_end: "zurück zum Ende",
     group_mouse: "Maus",
     mouse: [
@@ -305,6 +317,8 @@ const EN: Strings = Strings {
     reload_failed: "The changed file does not load:",
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
+    problems_count: ["1 problem — !", "{} problems — !"],
+    problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
     group_mouse: "Mouse",
     mouse: [
@@ -359,6 +373,7 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Häufigkeit", "How often"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "Rolle des CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Rechtsgrundlage", "Legal basis"],
+        Fact::Since => ["Depuis la page", "Sinds de pagina", "Seit der Seite", "Since the page"],
     };
     pick(lang, fr, nl, de, en)
 }
@@ -544,6 +559,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("Hilfe zeigen oder schließen", "Hilfe"),
             ("show or close the help", "help"),
         ],
+        Action::ShowProblems => [
+            ("tous les problèmes du fichier de données, en entier", "problèmes"),
+            ("alle problemen van het gegevensbestand, volledig", "problemen"),
+            ("alle Probleme der Datendatei, vollständig", "Probleme"),
+            ("every problem of the data file, in full", "problems"),
+        ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),
             ("zoekfilter wissen", "wissen"),
@@ -646,6 +667,13 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("Baum nach Ebene oder nach Organisation", "Organisationen"),
             ("tree by level or by organisation", "organisations"),
         ],
+        Action::OpenMap => [
+            ("carte de l'entrée ou de l'organisation choisie", "carte"),
+            ("kaart van het gekozen item of de gekozen organisatie", "kaart"),
+            ("Karte des gewählten Eintrags oder der gewählten Organisation", "Karte"),
+            ("map of the selected entry or organisation", "map"),
+        ],
+        Action::Map(a) => map_action_text(a),
         Action::FollowLink(_) => [
             ("suivre un lien des détails", "lien"),
             ("een link van de details volgen", "link"),
@@ -663,6 +691,71 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         | Action::SearchChar(_) => [("", ""), ("", ""), ("", ""), ("", "")],
     };
     pick(lang, fr, nl, de, en)
+}
+
+/// What the map's keys do, in French, Dutch, German and English.
+fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
+    match a {
+        MapAction::Down => [
+            ("carte\u{a0}: voisin suivant dans la colonne", "bas"),
+            ("kaart: volgende buur in de kolom", "omlaag"),
+            ("Karte: nächster Nachbar in der Spalte", "ab"),
+            ("map: next neighbour in the column", "down"),
+        ],
+        MapAction::Up => [
+            ("carte\u{a0}: voisin précédent dans la colonne", "haut"),
+            ("kaart: vorige buur in de kolom", "omhoog"),
+            ("Karte: voriger Nachbar in der Spalte", "auf"),
+            ("map: previous neighbour in the column", "up"),
+        ],
+        MapAction::Left => [
+            ("carte\u{a0}: colonne de gauche", "gauche"),
+            ("kaart: linkerkolom", "links"),
+            ("Karte: linke Spalte", "links"),
+            ("map: left column", "left"),
+        ],
+        MapAction::Right => [
+            ("carte\u{a0}: colonne de droite", "droite"),
+            ("kaart: rechterkolom", "rechts"),
+            ("Karte: rechte Spalte", "rechts"),
+            ("map: right column", "right"),
+        ],
+        MapAction::Enter => [
+            (
+                "carte\u{a0}: centrer sur le voisin choisi, ou ouvrir la liste d'un «\u{a0}+N\u{a0}»",
+                "centrer",
+            ),
+            ("kaart: op de gekozen buur centreren, of de lijst van een ‘+N’ openen", "centreren"),
+            ("Karte: auf den gewählten Nachbarn zentrieren oder die Liste eines „+N“ öffnen", "zentrieren"),
+            ("map: centre on the chosen neighbour, or open the list of a “+N”", "centre"),
+        ],
+        MapAction::Back => [
+            ("carte\u{a0}: centre précédent", "retour"),
+            ("kaart: vorig middelpunt", "terug"),
+            ("Karte: voriger Mittelpunkt", "zurück"),
+            ("map: previous centre", "back"),
+        ],
+        MapAction::Forward => [
+            ("carte\u{a0}: centre suivant", "avant"),
+            ("kaart: volgend middelpunt", "vooruit"),
+            ("Karte: nächster Mittelpunkt", "vorwärts"),
+            ("map: next centre", "forward"),
+        ],
+        MapAction::ToggleRing => [
+            ("carte\u{a0}: montrer ou cacher les voisins des voisins", "2e cercle"),
+            ("kaart: buren van de buren tonen of verbergen", "2de ring"),
+            ("Karte: Nachbarn der Nachbarn zeigen oder verbergen", "2. Ring"),
+            ("map: show or hide the neighbours' neighbours", "2nd ring"),
+        ],
+        MapAction::Close => [
+            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
+            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
+            ("Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen", "Karte schließen"),
+            ("map: close the list, or leave the map on its centre", "close map"),
+        ],
+        // A click, not a key.
+        MapAction::Click(..) => [("", ""), ("", ""), ("", ""), ("", "")],
+    }
 }
 
 fn pick<T>(lang: &str, fr: T, nl: T, de: T, en: T) -> T {
@@ -708,6 +801,9 @@ mod tests {
             s.more,
             s.reload_failed,
             s.reload_kept,
+            s.problems_count[0],
+            s.problems_count[1],
+            s.problems_title,
             s.in_search_line,
             s.wrapped,
             s.group_mouse,
@@ -728,6 +824,7 @@ mod tests {
             Fact::Frequency,
             Fact::CcbRole,
             Fact::LegalBasis,
+            Fact::Since,
         ];
         texts.extend(facts.map(|f| fact_label(f, "fr")));
         let kinds = [

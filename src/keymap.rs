@@ -4,6 +4,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::action::Action;
+use crate::map::state::MapAction;
 
 /// A key as the table names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +28,10 @@ pub enum Pane {
     Detail,
     /// The search line: characters type themselves.
     Typing,
-    /// The help overlay: keys scroll it or close it.
+    /// The help overlay, or the list of problems: keys scroll it or close it.
     Help,
+    /// The map: keys choose a neighbour, re-centre, go back or leave.
+    Map,
 }
 
 /// What the keys do now. [`crate::app::App::mode`] works it out from the state, and the key
@@ -51,12 +54,16 @@ pub struct Mode {
     pub expandable: bool,
     /// Whether the selected row is expanded (so `Enter` collapses it).
     pub expanded: bool,
-    /// Whether there is a place to go back to, and one to go forward to.
+    /// Whether there is a place to go back to (in the map: a centre).
     pub back: bool,
-    /// Whether there is a place to go forward to.
+    /// Whether there is a place to go forward to (in the map: a centre).
     pub forward: bool,
+    /// Whether the map shows the list a "+N" row opened.
+    pub list: bool,
     /// The count typed so far (`3` before `j`), if any.
     pub count: Option<usize>,
+    /// How many problems the data file on disk has (the reload banner), 0 when it loads.
+    pub problems: usize,
 }
 
 impl Mode {
@@ -74,7 +81,9 @@ impl Mode {
             expanded: false,
             back: false,
             forward: false,
+            list: false,
             count: None,
+            problems: 0,
         }
     }
 
@@ -94,6 +103,8 @@ pub enum Live {
     Browse,
     /// In the tree, the detail pane or the help (movement and scrolling).
     Move,
+    /// In the tree, the detail pane or the map.
+    View,
     /// In the tree, the detail pane or the help, but not in the search line.
     NotTyping,
     /// In the tree.
@@ -116,8 +127,18 @@ pub enum Live {
     Results,
     /// In the search line.
     Typing,
-    /// In the help overlay.
+    /// In the tree or the detail pane, while the data file on disk does not load.
+    Problems,
+    /// In the help overlay (or the list of problems, which closes and scrolls the same way).
     Help,
+    /// In the map, its list open or not.
+    Map,
+    /// In the map, without a list open.
+    MapPlain,
+    /// In the map, without a list open, with a centre to go back to.
+    MapBack,
+    /// In the map, without a list open, with a centre to go forward to.
+    MapForward,
 }
 
 impl Live {
@@ -128,7 +149,8 @@ impl Live {
         match self {
             Live::Always => true,
             Live::Browse => browse,
-            Live::Move => m.pane != Pane::Typing,
+            Live::Move => !matches!(m.pane, Pane::Typing | Pane::Map),
+            Live::View => browse || m.pane == Pane::Map,
             Live::NotTyping => m.pane != Pane::Typing,
             Live::Tree => m.pane == Pane::Tree,
             Live::Expandable => {
@@ -141,8 +163,13 @@ impl Live {
             Live::Forward => browse && m.forward,
             Live::Filter => browse && m.filter && m.count.is_none(),
             Live::Results => browse && m.filter && m.results > 0,
+            Live::Problems => browse && m.problems > 0,
             Live::Typing => m.pane == Pane::Typing,
             Live::Help => m.pane == Pane::Help,
+            Live::Map => m.pane == Pane::Map,
+            Live::MapPlain => m.pane == Pane::Map && !m.list,
+            Live::MapBack => m.pane == Pane::Map && !m.list && m.back,
+            Live::MapForward => m.pane == Pane::Map && !m.list && m.forward,
         }
     }
 }
@@ -156,6 +183,8 @@ pub enum Group {
     Search,
     /// Links, history and views.
     Links,
+    /// The map.
+    Map,
     /// Everything else.
     Other,
     /// The keys of the help overlay itself.
@@ -164,8 +193,8 @@ pub enum Group {
 
 impl Group {
     /// Every group, in the order the help overlay lists them.
-    pub const ALL: [Group; 5] =
-        [Group::Move, Group::Links, Group::Search, Group::Other, Group::Help];
+    pub const ALL: [Group; 6] =
+        [Group::Move, Group::Links, Group::Map, Group::Search, Group::Other, Group::Help];
 }
 
 /// One line of the key table.
@@ -197,6 +226,11 @@ const fn b(
 /// A binding of the search line.
 const fn t(keys: &'static [Key], action: Action, footer: Option<u8>) -> Binding {
     Binding { keys, action, live: Live::Typing, group: Group::Search, footer }
+}
+
+/// A binding of the map.
+const fn m(keys: &'static [Key], action: MapAction, live: Live, footer: Option<u8>) -> Binding {
+    Binding { keys, action: Action::Map(action), live, group: Group::Map, footer }
 }
 
 /// A binding of the help overlay.
@@ -255,15 +289,27 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(6)),
     b(&[Key::Alt(Right)], Action::Forward, Live::Forward, Links, None),
     b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(3)),
+    b(&[Key::Char('M')], Action::OpenMap, Live::Browse, Links, Some(14)),
+    // The map's own keys: `q` and `M` leave it like `Esc`, never the program.
+    m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)),
+    m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(4)),
+    m(&[c(Left), Key::Char('h')], MapAction::Left, Live::MapPlain, Some(7)),
+    m(&[c(Right), Key::Char('l')], MapAction::Right, Live::MapPlain, Some(8)),
+    m(&[c(Enter)], MapAction::Enter, Live::Map, Some(1)),
+    m(&[c(Backspace), Key::Alt(Left)], MapAction::Back, Live::MapBack, Some(5)),
+    m(&[Key::Alt(Right)], MapAction::Forward, Live::MapForward, None),
+    m(&[Key::Char('r')], MapAction::ToggleRing, Live::MapPlain, Some(6)),
+    m(&[c(Esc), Key::Char('q'), Key::Char('M')], MapAction::Close, Live::Map, Some(2)),
     b(&[Key::Char('/')], Action::OpenSearch, Live::Browse, Search, Some(4)),
     b(&[Key::Char('n')], Action::NextResult, Live::Results, Search, Some(5)),
     b(&[Key::Char('N')], Action::PrevResult, Live::Results, Search, Some(6)),
     b(&[c(Esc)], Action::Close, Live::Filter, Search, Some(4)),
     b(&[Key::Char('y')], Action::CopyEntry, Live::Browse, Other, Some(11)),
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
-    b(&[Key::Char('m')], Action::ToggleMouse, Live::Browse, Other, None),
+    b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
-    b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::Browse, Other, Some(2)),
+    b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
+    b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
@@ -392,8 +438,8 @@ mod tests {
     /// Every mode worth telling apart: each pane with each condition on and off.
     fn modes() -> Vec<Mode> {
         let mut out = Vec::new();
-        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help] {
-            for bits in 0..128u32 {
+        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map] {
+            for bits in 0..256u32 {
                 let on = |k: u32| bits & (1 << k) != 0;
                 out.push(Mode {
                     pane,
@@ -406,7 +452,9 @@ mod tests {
                     expanded: on(5),
                     back: on(6),
                     forward: on(6),
+                    list: on(7),
                     count: on(1).then_some(2),
+                    problems: if on(7) { 3 } else { 0 },
                 });
             }
         }
@@ -447,6 +495,10 @@ mod tests {
         assert_eq!(p(KeyCode::Char('Y'), KeyModifiers::SHIFT), Some(Action::CopyId));
         assert_eq!(p(KeyCode::Char('m'), NONE), Some(Action::ToggleMouse));
         assert_eq!(p(KeyCode::Esc, NONE), Some(Action::Close));
+        assert_eq!(p(KeyCode::Char('!'), NONE), None, "the data file loads");
+        m.problems = 2;
+        assert_eq!(press_in(&m, KeyCode::Char('!'), NONE), Some(Action::ShowProblems));
+        m.problems = 0;
         // A leaf row, a filtered tree: Enter and Space expand nothing, so they are not live.
         m.expandable = false;
         assert_eq!(press_in(&m, KeyCode::Enter, NONE), None);

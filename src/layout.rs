@@ -42,6 +42,12 @@ impl Areas {
     pub fn detail_inner(&self) -> Rect {
         self.detail.inner(Margin::new(1, 1))
     }
+
+    /// The place of the tree and detail panes together, where the map is drawn.
+    #[must_use]
+    pub fn body(&self) -> Rect {
+        self.tree.union(self.detail)
+    }
 }
 
 /// What a point of the screen is on, as the layout places things (the mouse reads it back).

@@ -19,6 +19,7 @@ pub mod lookup;
 pub mod manual;
 pub mod map;
 pub mod meets;
+pub mod problems;
 pub mod search;
 pub mod term;
 pub mod text;

@@ -5,6 +5,7 @@
 //! `NO_COLOR`).
 
 use std::io::{self, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Mutex, OnceLock};
 
@@ -29,6 +30,7 @@ use crate::app::App;
 use crate::events::{self, Input};
 use crate::keymap;
 use crate::layout::Spot;
+use crate::map::state::MapAction;
 use crate::ui;
 
 /// Held while a frame is written, so that a signal never restores the terminal in the middle of
@@ -37,6 +39,10 @@ static DRAWING: Mutex<()> = Mutex::new(());
 
 /// What the terminal can do, from `TERM`, decided once before the terminal is set up.
 static CAPS: OnceLock<Caps> = OnceLock::new();
+
+/// Whether the person wants the explorer to have the mouse (`m` turns it off and on): a
+/// suspension and resume set the terminal up again as it was chosen, not as at the start.
+static MOUSE_WANTED: AtomicBool = AtomicBool::new(true);
 
 /// The largest size drawn: a terminal that reports more (65535x65535 would be gigabytes of
 /// cells) gets the explorer in its top-left 1000x500 cells.
@@ -80,8 +86,9 @@ pub fn clamp_size((w, h): (u16, u16)) -> (u16, u16) {
     (w.min(MAX_SIZE.0), h.min(MAX_SIZE.1))
 }
 
-/// Takes the terminal: raw mode, alternate screen, mouse reports and bracketed paste on,
-/// cursor hidden. Done again after a suspension, whatever the shell did in between.
+/// Takes the terminal: raw mode, alternate screen, mouse reports (unless `m` released the
+/// mouse) and bracketed paste on, cursor hidden. Done again after a suspension, whatever the
+/// shell did in between.
 fn set_up() -> io::Result<()> {
     let caps = caps();
     // Raw mode from the settings as they are now (crossterm keeps the ones it found first).
@@ -91,7 +98,7 @@ fn set_up() -> io::Result<()> {
     if caps.alternate_screen {
         execute!(out, EnterAlternateScreen)?;
     }
-    if caps.mouse {
+    if caps.mouse && MOUSE_WANTED.load(Ordering::SeqCst) {
         execute!(out, EnableMouseCapture)?;
     }
     execute!(out, EnableBracketedPaste, crossterm::cursor::Hide)?;
@@ -378,6 +385,9 @@ fn is_suspend(k: &KeyEvent) -> bool {
 fn carry_out(app: &mut App) -> io::Result<()> {
     while let Some(effect) = app.take_effect() {
         let mut out = io::stdout();
+        if let Effect::MouseCapture(on) = effect {
+            MOUSE_WANTED.store(on, Ordering::SeqCst);
+        }
         match effect {
             Effect::Copy(text) => out.write_all(crate::clip::osc52(&text).as_bytes())?,
             // A terminal without mouse reports gets no request for them.
@@ -419,10 +429,13 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
     let spot =
         app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
+    if app.map().is_some() && !app.help() {
+        return map_mouse(app, m, spot);
+    }
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
             let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-            if app.help() {
+            if app.overlay().is_some() {
                 return Some(if d > 0 { Action::Down } else { Action::Up });
             }
             match spot {
@@ -431,7 +444,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 _ => None,
             }
         }
-        MouseEventKind::Down(MouseButton::Left) if !app.help() => match spot {
+        MouseEventKind::Down(MouseButton::Left) if app.overlay().is_none() => match spot {
             Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
             // A click on a link follows it.
             Spot::DetailLine(line) => app
@@ -448,6 +461,23 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
                 } else {
                     Some(Action::Select(item))
                 }
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The mouse on the map: a click chooses a label (a second click re-centres on it), the wheel
+/// moves in the column; the languages of the header still switch.
+fn map_mouse(app: &App, m: &MouseEvent, spot: Spot) -> Option<Action> {
+    match m.kind {
+        MouseEventKind::ScrollDown => Some(Action::Map(MapAction::Down)),
+        MouseEventKind::ScrollUp => Some(Action::Map(MapAction::Up)),
+        MouseEventKind::Down(MouseButton::Left) => match spot {
+            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
+            _ if app.map_frame()?.contains(Position::new(m.column, m.row)) => {
+                Some(Action::Map(MapAction::Click(m.column, m.row)))
             }
             _ => None,
         },

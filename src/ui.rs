@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::action::Action;
-use crate::app::{App, Focus};
+use crate::app::{App, Focus, Overlay};
 use crate::detail;
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS, Mode, Pane};
@@ -37,6 +37,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
         Pane::Help => None,
+        Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
             let (_, x) = search_spans(app, line.width)?;
@@ -62,6 +63,23 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     }
 }
 
+/// On the map: at the chosen neighbour's label, or the chosen row of the list.
+fn map_cursor(app: &App, frame: Rect) -> Option<Position> {
+    let state = app.map()?;
+    let inner = crate::map::draw::inner(frame);
+    if let Some(list) = &state.list {
+        let row = list.selected.checked_sub(list.offset(inner))?;
+        let y = u16::try_from(row).ok()?.checked_add(1).filter(|&y| y < inner.height)?;
+        return Some(Position::new(inner.x, inner.y + y));
+    }
+    let lay = state.layout(app.catalog(), app.lang(), inner);
+    let chosen = lay
+        .labels
+        .iter()
+        .find(|l| matches!(l.role, crate::map::layout::Role::Choice { selected: true, .. }))?;
+    Some(Position::new(chosen.x, chosen.y))
+}
+
 /// Draws the whole screen into `buf` (the frame's buffer, or a test's).
 pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     let Some(areas) = layout::areas(area, app.search().is_some(), app.banner().is_some()) else {
@@ -69,13 +87,19 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
         return;
     };
     header(app, &areas, buf);
-    tree(app, &areas, buf);
-    detail_pane(app, &areas, buf);
+    if let Some(state) = app.map() {
+        crate::map::draw::render(app.catalog(), state, app.lang(), areas.body(), buf);
+    } else {
+        tree(app, &areas, buf);
+        detail_pane(app, &areas, buf);
+    }
     search_line(app, &areas, buf);
     banner(app, &areas, buf);
     footer(app, &areas, buf);
-    if app.help() {
-        help(app, area, buf);
+    match app.overlay() {
+        Some(Overlay::Help) => help(app, area, buf),
+        Some(Overlay::Problems) => problems(app, area, buf),
+        None => {}
     }
 }
 
@@ -270,9 +294,10 @@ fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// The banner's line for `problems` (one a line, as `ccbnet check` prints them) in `width`
-/// cells: the first error with its position, how many more problems there are, and the
+/// cells: the first error with its position, how many problems there are (`!` lists them), and the
 /// sentences around them as far as they fit. What gives way first: the closing sentence, then
-/// the opening one, then the folders of the path (cut from the left), and only then the message.
+/// the opening one, then the folders of the path (cut from the left), and only then the end of
+/// the message (the count stays).
 #[must_use]
 pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
     let s = i18n::strings(lang);
@@ -282,10 +307,10 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         .collect();
     let first =
         all.iter().find(|l| l.contains(": error:")).or(all.first()).cloned().unwrap_or_default();
-    let more = if all.len() > 1 {
-        format!(" ({})", s.more.replace("{}", &(all.len() - 1).to_string()))
-    } else {
-        String::new()
+    // How many problems there are, and the key that lists them all (`!`).
+    let more = match all.len() {
+        0 | 1 => format!(" ({})", s.problems_count[0]),
+        n => format!(" ({})", s.problems_count[1].replace("{}", &n.to_string())),
     };
     // The path: what comes before the position (`:LINE:COL`) or the severity.
     let cut = first.find(": error:").or_else(|| first.find(": warning:")).unwrap_or(0);
@@ -332,12 +357,18 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         return full;
     }
     let fixed = width(rest) + width(&more);
-    for (lead, any) in [(prefix.as_str(), false), (" ", false), (" ", true)] {
-        if let Some(p) = shorten(max.saturating_sub(width(lead) + fixed), any) {
-            return format!("{lead}{}", core(&p));
+    if fixed < max {
+        for (lead, any) in [(prefix.as_str(), false), (" ", false), (" ", true)] {
+            if let Some(p) = shorten(max.saturating_sub(width(lead) + fixed), any) {
+                return format!("{lead}{}", core(&p));
+            }
         }
     }
-    format!(" {}", core(""))
+    // No room for the path: the count shrinks to its number and the key, then the end of the
+    // message gives way (`!` shows it whole).
+    let short = format!(" ({}\u{a0}!)", all.len().max(1));
+    let room = max.saturating_sub(1 + width(&short));
+    format!(" {}{short}", truncate(rest, room))
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
@@ -495,6 +526,9 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
     let s = i18n::strings(lang);
     match b.action {
         Action::ToggleView if mode.orgs => s.to_levels.to_owned(),
+        Action::Map(crate::map::state::MapAction::Close) if mode.list => {
+            crate::map::words(lang).close_list.to_owned()
+        }
         Action::Toggle => {
             let does = if mode.expanded { Action::Collapse } else { Action::Expand };
             action_text(does, lang).1.to_owned()
@@ -583,9 +617,37 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     let popup = crate::help::popup(app.lang(), area);
     let beneath = app.mode_beneath();
     let lines = crate::help::lines_for(app.lang(), crate::help::text_width(popup), Some(&beneath));
+    overlay(s.help_title, app.help_scroll(), lines, (popup, area), app.lang(), buf);
+}
+
+/// The list of problems of the data file (`!`): each in full, as `ccbnet check` prints them.
+fn problems(app: &App, area: Rect, buf: &mut Buffer) {
+    let s = i18n::strings(app.lang());
+    let all = app.banner().unwrap_or("");
+    let title = format!("{} ({})", s.problems_title, app.problems());
+    let popup = crate::problems::popup(all, &title, area);
+    let lines = crate::problems::lines(all, crate::problems::text_width(popup))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    overlay(&title, app.help_scroll(), lines, (popup, area), app.lang(), buf);
+}
+
+/// An overlay with `title` in `popup` (on a screen of `area`): `lines` from `scroll` on, the
+/// marks of what is above and below, how to close it.
+fn overlay(
+    title: &str,
+    scroll: usize,
+    lines: Vec<Line<'static>>,
+    (popup, area): (Rect, Rect),
+    lang: &str,
+    buf: &mut Buffer,
+) {
+    let s = i18n::strings(lang);
+    let start = scroll;
     clear_popup(popup, area, buf);
     let visible = usize::from(popup.height.saturating_sub(2));
-    let start = app.help_scroll().min(lines.len().saturating_sub(visible));
+    let start = start.min(lines.len().saturating_sub(visible));
     let more = match (start > 0, start + visible < lines.len()) {
         (true, true) => " ▲▼ ",
         (true, false) => " ▲ ",
@@ -594,7 +656,7 @@ fn help(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let block = Block::bordered()
         .border_style(theme::BORDER_FOCUSED)
-        .title(Line::from(format!(" {} ", s.help_title)))
+        .title(Line::from(format!(" {title} ")))
         .title_bottom(Line::from(more))
         .title_bottom(Line::from(format!(" {} ", s.help_close)).right_aligned());
     let inner = block.inner(popup);

@@ -334,17 +334,48 @@ fn the_source_note_gives_the_date_and_the_2024_law() {
     for lang in LANGS {
         assert!(text(&c, &c.as_of, lang).contains("2024"), "{lang}");
     }
-    // Every legal basis that cites the 2019 law says it has been replaced.
+    // Every legal basis that cites the 2019 law keeps the page's words, and the entry says
+    // beside it, as a dated change, that the law has been replaced.
+    let mut cited = 0;
     for n in &c.nodes {
+        let since =
+            |lang| n.facts.iter().find(|(f, _)| *f == Fact::Since).map(|(_, t)| text(&c, t, lang));
         for (f, t) in &n.facts {
             if *f == Fact::LegalBasis && text(&c, t, "fr").contains("2019") {
-                assert!(text(&c, t, "fr").contains("26 avril 2024"), "{}", n.id);
-                assert!(text(&c, t, "nl").contains("26 april 2024"), "{}", n.id);
-                assert!(text(&c, t, "de").contains("26. April 2024"), "{}", n.id);
-                assert!(text(&c, t, "en").contains("26 April 2024"), "{}", n.id);
+                cited += 1;
+                assert!(
+                    !text(&c, t, "fr").contains("2024"),
+                    "{}: the page's basis, as it was",
+                    n.id
+                );
+                assert!(since("fr").is_some_and(|s| s.contains("26 avril 2024")), "{}", n.id);
+                assert!(since("nl").is_some_and(|s| s.contains("26 april 2024")), "{}", n.id);
+                assert!(since("de").is_some_and(|s| s.contains("26. April 2024")), "{}", n.id);
+                assert!(since("en").is_some_and(|s| s.contains("26 April 2024")), "{}", n.id);
             }
         }
     }
+    assert_eq!(cited, 2);
+}
+
+#[test]
+fn what_changed_since_the_page_is_there_dated() {
+    let c = catalog();
+    let since = |id: &str, lang| fact(&c, id, Fact::Since, lang);
+    assert!(since("single-point-of-contact", "fr").contains("2022/2555"));
+    assert!(since("single-point-of-contact", "fr").contains("17 mai 2024"));
+    assert!(since("national-csirt", "fr").contains("9 juin 2024"));
+    assert!(since("national-csirt", "nl").contains("9 juni 2024"));
+    for id in ["eccg", "enisa-ad-hoc-working-groups"] {
+        assert!(since(id, "fr").contains("NCCA-BE"), "{id}");
+        assert!(since(id, "nl").contains("NCCA-BE"), "{id}");
+        // What the page said stays: the CCB represents Belgium pending the authority.
+        assert!(all_text(&c, id, "fr").contains("Tant qu'une autorité nationale"), "{id}");
+    }
+    assert!(since("enisa-management-board", "fr").contains("directeur général"));
+    assert!(since("enisa-management-board", "nl").contains("Director General"));
+    let ncca = c.org_by_id("ncca-be").expect("the certification authority");
+    assert_eq!(c.orgs[ncca].part_of, c.org_by_id("ccb"));
 }
 
 #[test]
@@ -471,7 +502,7 @@ fn every_link_reads_from_both_sides_in_both_languages() {
             assert_eq!(from_there.role, Some(back), "{what}");
         }
     }
-    assert!(links >= 15, "{links} links");
+    assert!(links >= 14, "{links} links");
     let first = c.node_by_id("first").expect("FIRST");
     let cert = c.node_by_id("cert-be").expect("CERT.be");
     let seen = c.related_both(first);
@@ -580,10 +611,34 @@ fn facts_as_strong_as_the_page_says_and_no_stronger() {
     assert!(!has("isp-think-tank", Fact::Coordination), "the CCB consults; coordinates?");
     assert!(!has("ews", Fact::Coordination), "the page names no coordinator of the EWS");
     assert!(!has("cei-iec", Fact::Participants), "the page says who it helps, not who sits");
+    // Nor on the links to the CCB.
+    let roles = |id: &str, lang| -> String {
+        let n = node(&c, id);
+        n.organisations.iter().filter_map(|l| l.role.as_ref()).map(|t| text(&c, t, lang)).collect()
+    };
     for id in ["eu-csirts-network", "egc", "first", "tf-csirt"] {
         assert!(!fr(id).contains("CSIRT national"), "{id}: in what capacity is not said");
         assert!(!nl(id).contains("nationaal CSIRT"), "{id}: in what capacity is not said");
+        assert!(!roles(id, "fr").contains("CSIRT national"), "{id}: in what capacity is not said");
+        assert!(!roles(id, "nl").contains("nationaal CSIRT"), "{id}: in what capacity is not said");
     }
+    // The page does not say that the authorities of the CySSAP are those the EWS informs.
+    let (ews, cyssap) =
+        (c.node_by_id("ews").expect("ews"), c.node_by_id("cyssap").expect("cyssap"));
+    assert!(!c.related_both(ews).iter().any(|r| r.target == cyssap), "ews → cyssap");
+    let uses =
+        |n: usize, org: &str| c.nodes[n].organisations.iter().any(|l| c.orgs[l.target].id == org);
+    assert!(uses(cyssap, "supervisory-authorities") && !uses(cyssap, "sectoral-authorities"));
+    assert!(uses(ews, "sectoral-authorities") && !uses(ews, "supervisory-authorities"));
+    // G-Cloud: an aim of the SIT's meetings, on the link too.
+    let sit = node(&c, "sit");
+    let g = &sit.related[0];
+    assert_eq!(c.nodes[g.target].id, "g-cloud");
+    assert!(text(&c, g.role.as_ref().expect("role"), "fr").contains("visent"));
+    assert!(text(&c, g.back.as_ref().expect("back"), "nl").contains("willen"));
+    // HWP-CI: "or in other competent EU forums", not "as it can".
+    assert!(!fr("hwp-ci").contains("peut le faire"));
+    assert!(!nl("hwp-ci").contains("kan doen"));
 }
 
 #[test]
@@ -600,6 +655,12 @@ fn acronyms_are_expanded_where_they_are_shown() {
         assert!(all_text(&c, id, "fr").contains(expansion), "{id} (fr): {expansion}");
     }
     assert!(all_text(&c, "g-cloud", "nl").contains("overheidscloud"));
+    assert!(all_text(&c, "eu-csirts-network", "nl").contains("Cyber Security Incident Response"));
+    // Not an acronym, but English words a reader may not know: glossed as such.
+    assert!(
+        all_text(&c, "digital-task-force", "fr").contains("groupe de travail sur le numérique")
+    );
+    assert!(all_text(&c, "digital-task-force", "nl").contains("taskforce voor digitale zaken"));
     // One expansion of CERT.be, and "het" team in Dutch.
     assert!(!all_text(&c, "cert-be", "fr").contains("Computer Emergency"));
     assert!(all_text(&c, "cert-be", "nl").contains("het federale Cyber Emergency Response Team"));

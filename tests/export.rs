@@ -137,7 +137,7 @@ fn plain_text_fits_its_width_and_draws_nothing() {
 #[test]
 fn every_entry_and_organisation_is_in_every_format() {
     let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let text = ok(&["export", "--lang", lang, "--width", "1000"]);
         let md = ok(&["export", "--lang", lang, "--format", "markdown"]);
         for n in 0..catalog.nodes.len() {
@@ -408,7 +408,7 @@ fn meets_json_matches_the_documented_shape() {
         languages: vec!["fr".into(), "nl".into()],
         all: false,
     };
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let doc: Value =
             serde_json::from_str(&ok(&["meets", "--json", "--lang", lang, "enisa"])).expect("JSON");
         checker.object(&doc, "Meets", "$");

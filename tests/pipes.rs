@@ -129,3 +129,32 @@ fn devices_and_sockets_are_refused_at_once() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_dash_reads_the_data_from_standard_input() {
+    // `ccbnet check -`, from a pipe and from a redirected file.
+    for script in [
+        format!(r#"cat "{SHIPPED}" | "{BIN}" check -"#),
+        format!(r#""{BIN}" check - < "{SHIPPED}""#),
+        format!(r#"cat "{SHIPPED}" | "{BIN}" --data - check"#),
+    ] {
+        let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success(), "{script}: {:?} {text}", out.status);
+        assert!(text.starts_with("<stdin>: ok: 42 entries"), "{script}: {text}");
+    }
+    // Every command that reads the data takes it.
+    let script = format!(r#"cat "{SHIPPED}" | "{BIN}" --data - --lang nl show enisa"#);
+    let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ENISA"));
+    // Problems are placed in `<stdin>`.
+    let script = r#"printf '(\n  format_version: 1,\n  nope\n' | "$0" check -"#;
+    let out = Command::new("/bin/sh").args(["-c", script, BIN]).output().expect("run sh");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.starts_with("<stdin>:2:3: error: "), "{text}");
+    // Standard input that is no data (here a device) is refused, never waited for.
+    let out = Command::new(BIN).args(["check", "-"]).stdin(Stdio::null()).output().expect("run");
+    assert_ne!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}

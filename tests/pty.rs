@@ -427,8 +427,16 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     s.wait_for_texts(&["Cyber Europe 2026"]);
     // A broken save: the last good data stays, a banner says what and where.
     std::fs::write(&file, good.replace("format: 1,", "format: 1")).expect("save");
-    let screen = s.wait_for_texts(&[":3:14: error:"]);
+    let screen = s.wait_for_texts(&[":3:14: error:", "(1\u{a0}!)", "! problèmes"]);
     assert!(screen.contents().contains("Cyber Europe 2026"), "{}", dump(&screen));
+    // `!` lists the problems in full; `q` closes the list and does not quit.
+    s.send(b"!");
+    let screen = s.wait_for_texts(&["Problèmes du fichier de données (1)"]);
+    let (_, cols) = screen.size();
+    let listed = screen.rows(0, cols).filter(|r| r.contains(":3:14: error:")).count();
+    assert_eq!(listed, 2, "in the banner and in the list:\n{}", dump(&screen));
+    s.send(b"q");
+    s.wait_for("the list to close", |sc| !sc.contents().contains("Problèmes du fichier"));
     // The next good save takes the banner away.
     std::fs::write(&file, &good).expect("save");
     s.wait_for("the banner to go", |sc| !sc.contents().contains(":3:14: error:"));
@@ -550,6 +558,57 @@ fn suspend_and_resume(suspend: impl Fn(&mut Session, u32)) {
     // Still alive and answering.
     s.send(b"L");
     s.wait_for_texts(DUTCH);
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "q should exit with status 0, got {status:?}");
+    assert_restored(&screen, "after q");
+    assert_same_stty(&before, &after);
+}
+
+/// Whether the screen has mouse reporting on.
+fn mouse_on(screen: &vt100::Screen) -> bool {
+    screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None
+}
+
+/// Stops the explorer with `suspend`, waits until it is stopped and has given the terminal
+/// back, resumes it as `fg` does and waits for the full redraw.
+fn stop_and_continue(s: &mut Session, pid: u32, suspend: &dyn Fn(&mut Session, u32)) {
+    suspend(s, pid);
+    let end = Instant::now() + DEADLINE;
+    while !stopped(pid) {
+        assert!(Instant::now() < end, "the explorer did not stop:\n{}", dump(&s.screen()));
+        std::thread::sleep(POLL);
+    }
+    s.wait_for("the terminal to be given back", |sc| !sc.alternate_screen());
+    kill("CONT", pid);
+    // (The footer may still show the message of `m`.)
+    s.wait_for("the explorer to draw it all again", |sc| {
+        sc.alternate_screen() && FRENCH[..4].iter().all(|t| sc.contents().contains(t))
+    });
+}
+
+#[test]
+fn a_suspension_keeps_the_mouse_released_with_m() {
+    let ctrl_z = |s: &mut Session, _: u32| s.send(b"\x1a");
+    let tstp = |_: &mut Session, pid: u32| kill("TSTP", pid);
+    let (cmd, before, after) = explorer_between_sttys(&[]);
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(FRENCH);
+    assert!(mouse_on(&screen), "the explorer starts with the mouse");
+    let pid = explorer_pid(s.pid());
+    s.send(b"m");
+    s.wait_for("the mouse to be released", |sc| !mouse_on(sc));
+    for suspend in [&ctrl_z as &dyn Fn(&mut Session, u32), &tstp] {
+        stop_and_continue(&mut s, pid, suspend);
+        // The redraw comes after the terminal is set up again: a look now sees the mouse mode.
+        std::thread::sleep(Duration::from_millis(200));
+        assert!(!mouse_on(&s.screen()), "a resume took the mouse back after m released it");
+    }
+    // `m` again takes it back, and a suspension keeps that too.
+    s.send(b"m");
+    s.wait_for("the mouse to be taken back", mouse_on);
+    stop_and_continue(&mut s, pid, &ctrl_z);
+    s.wait_for("the mouse after the resume", mouse_on);
     s.send(b"q");
     let (status, screen) = s.wait_exit();
     assert!(status.success(), "q should exit with status 0, got {status:?}");
@@ -826,6 +885,40 @@ fn live_reload_recovers_when_a_deleted_file_or_a_moved_folder_comes_back() {
     let (status, _) = s.wait_exit();
     assert!(status.success(), "{status:?}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
+    // The shell records the terminal's settings before and after: raw mode, set on the
+    // terminal itself rather than on standard input, must be put back.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let tag: String = format!("{}-{:?}", std::process::id(), std::thread::current().id())
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    let (before, after) = (dir.join(format!("stdin-{tag}-a")), dir.join(format!("stdin-{tag}-b")));
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(r#"stty -g > "$1"; cat assets/ccb-networks.ron | "$0" --data - --lang fr; s=$?; stty -g > "$2"; exit $s"#);
+    cmd.arg(BIN);
+    cmd.arg(&before);
+    cmd.arg(&after);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "q quitter"]);
+    s.send(b"L");
+    s.wait_for_texts(&["Nationale netwerken (1)", "[NL]"]);
+    s.send(b"?");
+    s.wait_for_texts(&["Hulp", "volgende regel"]);
+    s.send(b"?");
+    s.wait_for("the help to close", |sc| !sc.contents().contains("Hulp"));
+    s.send(b"q");
+    let (status, screen) = s.wait_exit();
+    assert!(status.success(), "{status:?}\n{}", dump(&screen));
+    assert_restored(&screen, "after q");
+    let read = |p: &std::path::Path| std::fs::read_to_string(p).expect("stty output");
+    assert_eq!(read(&before), read(&after), "the terminal's settings were not put back");
+    let _ = std::fs::remove_file(&before);
+    let _ = std::fs::remove_file(&after);
 }
 
 #[test]

@@ -124,20 +124,170 @@ fn the_banner_keeps_position_message_and_count_at_any_width() {
         "{path}:3:1: warning: a first warning\n{path}:4:5: error: Expected comma\n{path}:9:2: error: another"
     );
     app.reload(Err(problems));
-    for w in [120u16, 80, 60, 45] {
+    for w in [120u16, 80, 60, 45, 30] {
         app.update(Resize(w, 30));
         let mut terminal =
             ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, 30)).unwrap();
         terminal.draw(|f| ccbnet::ui::render(&app, f)).unwrap();
         let screen = terminal.backend().to_string();
         let banner = screen.lines().nth(1).expect("the banner line");
-        assert!(banner.contains(":4:5: error: Expected comma"), "at {w}: {banner}");
+        if w >= 45 {
+            assert!(banner.contains(":4:5: error: Expected comma"), "at {w}: {banner}");
+        }
+        assert!(banner.contains(":4:5: error: Exp"), "at {w}: {banner}");
+        // However narrow: how many problems, and the key that lists them.
+        assert!(banner.contains("3\u{a0}"), "at {w}, the count: {banner}");
+        assert!(banner.contains("\u{a0}!)"), "at {w}, the key: {banner}");
         if w >= 60 {
             assert!(banner.contains("live.ron:4:5"), "at {w}, the file name: {banner}");
-            assert!(banner.contains("2 de plus"), "at {w}, the count: {banner}");
+            assert!(banner.contains("3\u{a0}problèmes"), "at {w}, the count: {banner}");
+            assert!(banner.contains("—\u{a0}!)"), "at {w}, the key: {banner}");
         }
         if w == 120 {
             assert!(banner.contains("ne se charge pas"), "{banner}");
         }
+    }
+}
+
+fn draw(app: &App) -> String {
+    let (w, h) = app.size();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+/// Three problems, the last with a message too long for any banner.
+fn three_problems() -> String {
+    let path = "/home/someone/data/live.ron";
+    format!(
+        "{path}:3:1: warning: a first warning\n{path}:4:5: error: Expected comma\n\
+         {path}:9:2: error: a last message long enough to need more than one line of the list \
+         at eighty columns, which the banner never shows whole"
+    )
+}
+
+#[test]
+fn the_problems_key_is_live_and_offered_only_while_there_are_problems() {
+    use ccbnet::keymap::action_for;
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let bang = KeyEvent::new(KeyCode::Char('!'), KeyModifiers::NONE);
+    let footer_has_bang = |app: &App| {
+        ccbnet::ui::footer_hints(app.lang(), 200, &app.mode()).iter().any(|(k, _)| k == "!")
+    };
+    let help_has_bang = |app: &App| {
+        let beneath = app.mode_beneath();
+        ccbnet::help::lines_for(app.lang(), usize::MAX, Some(&beneath))
+            .iter()
+            .any(|l| l.to_string().contains("tous les problèmes"))
+    };
+    let mut app = App::new(catalog(&source()), "fr", (80, 24));
+    // (state, problems, `!` live, in the footer, in the help)
+    let mut table = Vec::new();
+    table.push((
+        "loads",
+        app.mode().problems,
+        action_for(bang, &app.mode()),
+        footer_has_bang(&app),
+        help_has_bang(&app),
+    ));
+    app.reload(Err(three_problems()));
+    table.push((
+        "broken",
+        app.mode().problems,
+        action_for(bang, &app.mode()),
+        footer_has_bang(&app),
+        help_has_bang(&app),
+    ));
+    app.update(OpenSearch);
+    table.push((
+        "typing",
+        app.mode().problems,
+        action_for(bang, &app.mode()),
+        footer_has_bang(&app),
+        help_has_bang(&app),
+    ));
+    app.update(SearchCancel);
+    app.reload(Ok(catalog(&source())));
+    table.push((
+        "loads again",
+        app.mode().problems,
+        action_for(bang, &app.mode()),
+        footer_has_bang(&app),
+        help_has_bang(&app),
+    ));
+    assert_eq!(
+        table,
+        vec![
+            ("loads", 0, None, false, false),
+            ("broken", 3, Some(ShowProblems), true, true),
+            // In the search line `!` types itself.
+            ("typing", 3, Some(SearchChar('!')), false, false),
+            ("loads again", 0, None, false, false),
+        ]
+    );
+}
+
+#[test]
+fn the_problems_list_shows_every_problem_in_full_scrolls_and_closes_like_the_help() {
+    let mut app = App::new(catalog(&source()), "fr", (80, 24));
+    app.update(ShowProblems);
+    assert_eq!(app.overlay(), None, "nothing to show while the file loads");
+    app.reload(Err(three_problems()));
+    let banner = draw(&app);
+    assert!(!banner.contains("which the banner never shows whole"), "{banner}");
+    app.update(ShowProblems);
+    assert_eq!(app.overlay(), Some(ccbnet::app::Overlay::Problems));
+    assert_eq!(app.mode().pane, ccbnet::keymap::Pane::Help);
+    let screen = draw(&app);
+    let text: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = text.replace(" │ │ ", " ").replace("│", "");
+    for p in three_problems().lines() {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        let mut at = 0;
+        for w in &words {
+            let found =
+                text[at..].find(w).unwrap_or_else(|| panic!("{w} of {p} missing:\n{screen}"));
+            at += found + w.len();
+        }
+    }
+    assert!(screen.contains("Problèmes du fichier de données (3)"), "{screen}");
+    // Keys move nothing under it; q closes it and does not quit.
+    let cursor = app.cursor();
+    app.update(Down);
+    assert_eq!(app.cursor(), cursor);
+    // `q`, `Esc`, `?` and `F1` are ToggleHelp there (the key table); Esc after a search, Close.
+    for close in [ToggleHelp, Close] {
+        app.update(ShowProblems);
+        app.update(close);
+        assert_eq!(app.overlay(), None);
+        assert!(!app.quit());
+    }
+    // At a small size it scrolls, as far as its lines go and no further.
+    app.update(Resize(40, 8));
+    app.update(ShowProblems);
+    app.update(Last);
+    let bottom = app.help_scroll();
+    assert!(bottom > 0, "the list scrolls at 40x8");
+    app.update(PageDown);
+    assert_eq!(app.help_scroll(), bottom);
+    app.update(First);
+    assert_eq!(app.help_scroll(), 0);
+    // A new broken version shows its problems; a good one closes the list with the banner.
+    app.reload(Err("/x/live.ron:1:1: error: only one".into()));
+    assert_eq!(app.problems(), 1);
+    assert!(draw(&app).contains("only one"));
+    app.reload(Ok(catalog(&source())));
+    assert_eq!(app.overlay(), None);
+    assert!(app.banner().is_none());
+}
+
+#[test]
+fn problems_snapshots() {
+    for lang in ["fr", "nl"] {
+        let mut app = App::new(catalog(&source()), lang, (80, 24));
+        app.reload(Err(three_problems()));
+        insta::assert_snapshot!(format!("banner_{lang}_80x24"), draw(&app));
+        app.update(ShowProblems);
+        insta::assert_snapshot!(format!("problems_{lang}_80x24"), draw(&app));
     }
 }

@@ -25,6 +25,12 @@ impl App {
             return;
         }
         let Some(target) = self.detail().links.get(i).map(|l| l.target) else { return };
+        self.jump(target);
+    }
+
+    /// Selects, reveals and shows `target` in the view it belongs to; the place left goes on
+    /// the history.
+    pub(super) fn jump(&mut self, target: Target) {
         // The place left keeps its search: `Back` comes back to the filtered tree as it was.
         let here = self.stop();
         remember(&mut self.back, here);

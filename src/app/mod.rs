@@ -5,6 +5,7 @@
 
 mod links;
 pub use links::HISTORY;
+mod mapview;
 mod reload;
 mod searching;
 
@@ -28,6 +29,15 @@ pub enum Focus {
     Tree,
     /// The detail pane: keys move between its links and scroll it.
     Detail,
+}
+
+/// What is shown over the panes, taking the keys: they scroll it or close it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    /// The help: the keys, the mouse, the marks.
+    Help,
+    /// Every problem of the data file on disk (`!`, while it does not load).
+    Problems,
 }
 
 /// Where the person stands: enough to come back to it exactly (history, search cancel).
@@ -169,9 +179,9 @@ pub struct App {
     effects: Vec<Effect>,
     /// The item last selected in the other view, to come back to it.
     other_view_item: Option<Item>,
-    /// Whether the help overlay is open.
-    help: bool,
-    /// The first line shown in the help overlay, when it is taller than the screen.
+    /// The overlay open, if any.
+    overlay: Option<Overlay>,
+    /// The first line shown in the overlay, when it is taller than the screen.
     help_scroll: usize,
     /// The terminal's size.
     size: (u16, u16),
@@ -181,6 +191,8 @@ pub struct App {
     index: Index,
     /// The search, while one is on.
     search: Option<Search>,
+    /// The map, while it is open.
+    map: Option<mapview::MapView>,
     /// Why the data file on disk did not load again, while the last good data is shown.
     banner: Option<String>,
     /// How many times the data was replaced (live reload): part of the detail cache's key.
@@ -214,6 +226,7 @@ impl App {
         let mut app = App {
             index,
             search: None,
+            map: None,
             banner: None,
             generation: 0,
             detail_cache: RefCell::new(None),
@@ -235,7 +248,7 @@ impl App {
             mouse: true,
             effects: Vec::new(),
             other_view_item: None,
-            help: false,
+            overlay: None,
             help_scroll: 0,
             size,
             quit: false,
@@ -319,10 +332,22 @@ impl App {
     /// Whether the help overlay is open.
     #[must_use]
     pub fn help(&self) -> bool {
-        self.help
+        self.overlay == Some(Overlay::Help)
     }
 
-    /// The first line shown in the help overlay.
+    /// The overlay open, if any.
+    #[must_use]
+    pub fn overlay(&self) -> Option<Overlay> {
+        self.overlay
+    }
+
+    /// How many problems the data file on disk has, while it does not load (0 when it loads).
+    #[must_use]
+    pub fn problems(&self) -> usize {
+        self.banner.as_deref().map_or(0, |b| b.lines().count().max(1))
+    }
+
+    /// The first line shown in the overlay (the help or the list of problems).
     #[must_use]
     pub fn help_scroll(&self) -> usize {
         self.help_scroll
@@ -387,7 +412,7 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        self.mode_with(self.help)
+        self.mode_with(self.overlay.is_some())
     }
 
     /// The mode under the help overlay: what the keys will do once it is closed (the help shows
@@ -401,6 +426,8 @@ impl App {
         let typing = self.search.as_ref().is_some_and(|s| s.typing);
         let pane = if help {
             Pane::Help
+        } else if self.map.is_some() {
+            Pane::Map
         } else if typing {
             Pane::Typing
         } else if self.focus == Focus::Detail {
@@ -417,9 +444,14 @@ impl App {
             link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
             expanded: !self.filtering() && self.expansion.is_open(self.selected()),
-            back: !self.back.is_empty(),
-            forward: !self.forward.is_empty(),
+            back: self.map.as_ref().map_or(!self.back.is_empty(), |m| m.state.can_go_back()),
+            forward: self
+                .map
+                .as_ref()
+                .map_or(!self.forward.is_empty(), |m| m.state.can_go_forward()),
+            list: self.map.as_ref().is_some_and(|m| m.state.list.is_some()),
             count: self.count,
+            problems: self.problems(),
         }
     }
 
@@ -529,17 +561,33 @@ impl App {
                 self.apply_typing(action);
                 self.settle();
             }
+            Pane::Map => self.apply_map(action),
             Pane::Tree | Pane::Detail => self.apply(action),
         }
     }
 
-    /// Keys under the help overlay: they scroll it or close it, never quit or move the tree.
+    /// How many lines the open overlay shows, and how far it can scroll.
+    fn overlay_range(&self) -> (usize, usize) {
+        match self.overlay {
+            Some(Overlay::Problems) => crate::problems::scroll_range(
+                self.banner.as_deref().unwrap_or(""),
+                crate::i18n::strings(&self.lang).problems_title,
+                self.size,
+            ),
+            _ => (
+                crate::help::visible_lines(&self.lang, self.size),
+                crate::help::max_scroll(&self.lang, self.size),
+            ),
+        }
+    }
+
+    /// Keys under an overlay (the help, the list of problems): they scroll it or close it, never
+    /// quit or move the tree.
     fn apply_help(&mut self, action: Action) {
-        let max = crate::help::max_scroll(&self.lang, self.size);
-        let page = crate::help::visible_lines(&self.lang, self.size);
+        let (page, max) = self.overlay_range();
         let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
         match action {
-            Action::ToggleHelp | Action::Close => self.help = false,
+            Action::ToggleHelp | Action::Close => self.overlay = None,
             Action::Down => self.help_scroll = scroll(1, self.help_scroll),
             Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
             Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
@@ -555,7 +603,7 @@ impl App {
             Action::Paste(text) => self.paste(text),
             _ => {}
         }
-        self.help_scroll = self.help_scroll.min(crate::help::max_scroll(&self.lang, self.size));
+        self.help_scroll = self.help_scroll.min(self.overlay_range().1);
     }
 
     /// After any action: the selection in view, the detail scroll in range, the search's
@@ -698,8 +746,14 @@ impl App {
                 }
             }
             Action::ToggleHelp => {
-                self.help = true;
+                self.overlay = Some(Overlay::Help);
                 self.help_scroll = 0;
+            }
+            Action::ShowProblems => {
+                if self.banner.is_some() {
+                    self.overlay = Some(Overlay::Problems);
+                    self.help_scroll = 0;
+                }
             }
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
@@ -709,6 +763,9 @@ impl App {
             Action::Back => self.go_back(),
             Action::Forward => self.go_forward(),
             Action::ToggleView => self.toggle_view(),
+            Action::OpenMap => self.open_map(),
+            // The map's keys reach it only while it is open.
+            Action::Map(_) => {}
             Action::CopyEntry => self.copy(false),
             Action::CopyId => self.copy(true),
             Action::ToggleMouse => {

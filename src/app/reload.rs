@@ -4,6 +4,7 @@
 
 use super::App;
 use crate::data::Catalog;
+use crate::data::model::Target;
 use crate::search::Index;
 use crate::tree::{Expansion, Item};
 
@@ -23,12 +24,19 @@ impl App {
             Ok(c) => c,
             Err(message) => {
                 self.banner = Some(message);
+                // An open list of problems shows the new ones, scrolled no further than they go.
+                if self.overlay == Some(super::Overlay::Problems) {
+                    self.help_scroll = self.help_scroll.min(self.overlay_range().1);
+                }
                 // The banner takes a line from the panes: the selection stays on screen.
                 self.settle();
                 return;
             }
         };
         self.banner = None;
+        if self.overlay == Some(super::Overlay::Problems) {
+            self.overlay = None;
+        }
         let c = &self.catalog;
         let selected = self.name(self.selected());
         let open_nodes: Vec<String> = (0..c.nodes.len())
@@ -41,6 +49,10 @@ impl App {
             .collect();
         let other = self.other_view_item.map(|i| self.name(i));
         let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
+        let centre = self.map().map(|m| match m.centre {
+            Target::Node(n) => Named::Node(c.nodes[n].id.clone()),
+            Target::Org(o) => Named::Org(c.orgs[o].id.clone()),
+        });
 
         self.index = Index::new(&catalog);
         if catalog.languages.contains(&self.chosen_lang) {
@@ -84,6 +96,12 @@ impl App {
             }
             self.rerun_search(Some(keep));
         }
+        let centre = centre.and_then(|n| match self.find(&n)? {
+            Item::Node(n) => Some(Target::Node(n)),
+            Item::Org(o) => Some(Target::Org(o)),
+            Item::Use(..) => None,
+        });
+        self.remap(centre);
         self.settle();
     }
 

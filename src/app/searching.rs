@@ -133,12 +133,12 @@ impl App {
         }
     }
 
-    /// A paste outside the search line: the search opens (the help closes) with the text in it.
+    /// A paste outside the search line: the search opens (an overlay closes) with the text in it.
     pub(super) fn paste(&mut self, text: String) {
         if paste_text(&text).is_empty() {
             return;
         }
-        self.help = false;
+        self.overlay = None;
         self.open_search();
         self.apply_typing(Action::Paste(text));
         self.settle();

@@ -70,7 +70,7 @@ pub const PIPE_WAIT: Duration = Duration::from_secs(1);
 /// How long a pipe that has begun may pause before it is given up.
 pub const PIPE_PAUSE: Duration = Duration::from_secs(10);
 
-/// Loads the file at `path`: a regular file, or a pipe (`--data <(cmd)`, a named pipe that
+/// Loads the file at `path` (`-`: standard input): a regular file, or a pipe (`--data <(cmd)`, a named pipe that
 /// something writes to), read once. A device or a socket is refused, and a pipe that sends
 /// nothing within [`PIPE_WAIT`] is given up: opening the data never blocks.
 ///
@@ -78,7 +78,7 @@ pub const PIPE_PAUSE: Duration = Duration::from_secs(10);
 /// [`LoadError::Unreadable`] when it cannot be read, [`LoadError::Invalid`] when it is not a
 /// valid data set.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let (path, name) = source(path);
     let bytes = read_data(path, &name, true)?;
     load_owned(&name, bytes, true).map_err(LoadError::Invalid)
 }
@@ -90,9 +90,27 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// # Errors
 /// As [`load_path`].
 pub fn check_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
+    let (path, name) = source(path);
     let bytes = read_data(path, &name, true)?;
     load_owned(&name, bytes, false).map_err(LoadError::Invalid)
+}
+
+/// The name messages give standard input, read for the data file `-`.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// Whether `path` is `-`, which stands for standard input.
+#[must_use]
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Where to read the data file `path` from, and its name in messages: `-` is standard input.
+fn source(path: &Path) -> (&Path, String) {
+    if is_stdin(path) {
+        (Path::new("/dev/stdin"), STDIN_NAME.to_owned())
+    } else {
+        (path, path.display().to_string())
+    }
 }
 
 /// Loads the file at `path` again (live reload): as [`load_path`], but only a regular file;

@@ -8,8 +8,8 @@ pub mod schema;
 
 pub use diag::{Diagnostic, Pos, Severity};
 pub use load::{
-    EMBEDDED_NAME, LoadError, Loaded, check_path, load_bytes, load_embedded, load_path, load_str,
-    reload_path,
+    EMBEDDED_NAME, LoadError, Loaded, STDIN_NAME, check_path, is_stdin, load_bytes, load_embedded,
+    load_path, load_str, reload_path,
 };
 pub use model::{Catalog, Entry, Fact, NodeIx, Org, OrgIx};
 pub use schema::{Kind, Text};

@@ -22,6 +22,8 @@ pub enum Fact {
     CcbRole,
     /// The law it rests on.
     LegalBasis,
+    /// What has changed since the source page, dated; never from the page, so it names its source.
+    Since,
 }
 
 /// A resolved reference: its target and the word on the relation.

@@ -189,6 +189,7 @@ pub const NODE_FIELDS: &[Field<Entry>] = &[
     field("frequency", "the frequency", Optional, Value::Fact(Fact::Frequency)),
     field("ccb_role", "the CCB's role", Optional, Value::Fact(Fact::CcbRole)),
     field("legal_basis", "the legal basis", Optional, Value::Fact(Fact::LegalBasis)),
+    field("since", "what has changed since", Optional, Value::Fact(Fact::Since)),
     field("related", "the related entries", Optional, Value::Related),
     field("organisations", "the organisations", Optional, Value::Organisations),
     field("children", "the entries below", Optional, Value::Children),

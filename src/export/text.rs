@@ -3,6 +3,7 @@
 //! organisation. Only letters, spaces, `-` bullets and `→`/`←` arrows: nothing a screen reader
 //! would spell out as drawing.
 
+use crate::data::model::Target;
 use crate::data::{Catalog, NodeIx, Text};
 use crate::detail::{fallback_marker, joined, node_title, org_title};
 use crate::i18n::{fact_label, kind_label, strings};
@@ -81,6 +82,15 @@ impl Writer<'_> {
         s
     }
 
+    /// An entry and, under it, every entry below it.
+    fn subtree(&mut self, n: NodeIx) {
+        self.node(n);
+        for &c in &self.catalog.nodes[n].children {
+            self.subtree(c);
+        }
+    }
+
+    /// One entry: its title, path, summary, facts, links and organisations.
     fn node(&mut self, n: NodeIx) {
         let catalog = self.catalog;
         let lang = self.lang;
@@ -128,9 +138,6 @@ impl Writer<'_> {
             }
         }
         self.blank();
-        for &c in &node.children {
-            self.node(c);
-        }
     }
 
     fn organisation(&mut self, o: usize) {
@@ -184,7 +191,7 @@ pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
     }
     w.blank();
     for &r in &catalog.roots {
-        w.node(r);
+        w.subtree(r);
     }
     if !catalog.orgs.is_empty() {
         w.para(0, s.organisations);
@@ -193,8 +200,27 @@ pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
             w.organisation(o);
         }
     }
-    while w.out.ends_with("\n\n") {
-        w.out.pop();
+    w.finish()
+}
+
+/// One entry (without the entries below it) or one organisation in `lang`, wrapped at `width`
+/// columns: the same lines as its part of [`text`].
+#[must_use]
+pub fn item_text(catalog: &Catalog, target: Target, lang: &str, width: usize) -> String {
+    let mut w = Writer { catalog, lang, width: width.max(20), out: String::new() };
+    match target {
+        Target::Node(n) => w.node(n),
+        Target::Org(o) => w.organisation(o),
     }
-    w.out
+    w.finish()
+}
+
+impl Writer<'_> {
+    /// The text, with no blank line at its end.
+    fn finish(mut self) -> String {
+        while self.out.ends_with("\n\n") {
+            self.out.pop();
+        }
+        self.out
+    }
 }

@@ -198,11 +198,19 @@ pub fn layout(
     let w = words(lang);
     let narrowest = 2 * MIN_COLUMN + 2 * CONNECTOR + 6;
     if area.width < narrowest || area.height < 5 {
-        if area.width > 0 && area.height > 0 {
+        // Said as the rest of the explorer says it: wrapped, in the middle.
+        let lines: Vec<String> = wrap(w.too_small, usize::from(area.width.max(1)))
+            .into_iter()
+            .take(usize::from(area.height))
+            .collect();
+        let n = u16::try_from(lines.len()).unwrap_or(0);
+        for (i, line) in lines.into_iter().enumerate() {
+            let text = truncate(&line, usize::from(area.width)).into_owned();
+            let tw = u16::try_from(width(&text)).unwrap_or(area.width);
             out.labels.push(Label {
-                x: area.x,
-                y: area.y,
-                text: truncate(w.too_small, usize::from(area.width)).into_owned(),
+                x: area.x + (area.width - tw) / 2,
+                y: area.y + (area.height - n) / 2 + u16::try_from(i).unwrap_or(0),
+                text,
                 role: Role::Note,
             });
         }

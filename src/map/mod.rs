@@ -202,6 +202,8 @@ pub struct Words {
     pub list_title: &'static str,
     /// Shown when the area is too small for a map.
     pub too_small: &'static str,
+    /// The footer's word for `Esc` while a list is open.
+    pub close_list: &'static str,
 }
 
 const FR: Words = Words {
@@ -211,9 +213,10 @@ const FR: Words = Words {
     more_orgs: "+{} organisations",
     more_mixed: "+{} autres",
     alone: "Aucun lien.",
-    legend: "A ─→ B : A cite B   ↑ au-dessus   ↓ en dessous   ↔ se rencontrent",
+    legend: "A ─→ B\u{a0}: A cite B   ↑ au-dessus   ↓ en dessous   ↔ se rencontrent",
     list_title: "Liste",
     too_small: "Fenêtre trop petite pour la carte",
+    close_list: "fermer la liste",
 };
 
 const NL: Words = Words {
@@ -226,6 +229,7 @@ const NL: Words = Words {
     legend: "A ─→ B: A vermeldt B   ↑ erboven   ↓ eronder   ↔ ontmoeten elkaar",
     list_title: "Lijst",
     too_small: "Venster te klein voor de kaart",
+    close_list: "lijst sluiten",
 };
 
 const DE: Words = Words {
@@ -238,6 +242,7 @@ const DE: Words = Words {
     legend: "A ─→ B: A nennt B   ↑ darüber   ↓ darunter   ↔ treffen sich",
     list_title: "Liste",
     too_small: "Fenster zu klein für die Karte",
+    close_list: "Liste schließen",
 };
 
 const EN: Words = Words {
@@ -250,6 +255,7 @@ const EN: Words = Words {
     legend: "A ─→ B: A names B   ↑ above   ↓ below   ↔ meet",
     list_title: "List",
     too_small: "Window too small for the map",
+    close_list: "close list",
 };
 
 /// The map's words in `lang` (English for a language the program has no texts for).

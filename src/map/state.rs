@@ -125,6 +125,12 @@ impl MapState {
         !self.back.is_empty()
     }
 
+    /// Whether there is a centre to go forward to, after going back.
+    #[must_use]
+    pub fn can_go_forward(&self) -> bool {
+        !self.forward.is_empty()
+    }
+
     /// Applies `action`, the map drawn in `area`, texts in `lang`.
     pub fn update(
         &mut self,

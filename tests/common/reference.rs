@@ -54,6 +54,8 @@ pub struct Node {
     #[serde(default)]
     pub legal_basis: Option<RText>,
     #[serde(default)]
+    pub since: Option<RText>,
+    #[serde(default)]
     pub related: Vec<Ref>,
     #[serde(default)]
     pub organisations: Vec<Ref>,
@@ -252,7 +254,7 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         check("acronym", opt(&n.acronym), e.acronym.clone())?;
         check("summary", opt(&n.summary), e.summary.clone())?;
         let facts: Vec<Text> =
-            [&n.participants, &n.coordination, &n.frequency, &n.ccb_role, &n.legal_basis]
+            [&n.participants, &n.coordination, &n.frequency, &n.ccb_role, &n.legal_basis, &n.since]
                 .into_iter()
                 .filter_map(opt)
                 .collect();
