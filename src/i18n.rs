@@ -726,7 +726,10 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
                 "centrer",
             ),
             ("kaart: op de gekozen buur centreren, of de lijst van een ‘+N’ openen", "centreren"),
-            ("Karte: auf den gewählten Nachbarn zentrieren oder die Liste eines „+N“ öffnen", "zentrieren"),
+            (
+                "Karte: auf den gewählten Nachbarn zentrieren oder die Liste eines „+N“ öffnen",
+                "zentrieren",
+            ),
             ("map: centre on the chosen neighbour, or open the list of a “+N”", "centre"),
         ],
         MapAction::Back => [
@@ -750,7 +753,10 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
         MapAction::Close => [
             ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
             ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
-            ("Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen", "Karte schließen"),
+            (
+                "Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen",
+                "Karte schließen",
+            ),
             ("map: close the list, or leave the map on its centre", "close map"),
         ],
         // A click, not a key.
