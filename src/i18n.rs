@@ -373,7 +373,7 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Häufigkeit", "How often"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "Rolle des CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Rechtsgrundlage", "Legal basis"],
-        Fact::Since => ["Depuis la page", "Sinds de pagina", "Seit der Seite", "Since the page"],
+        Fact::Since => ["Depuis la page", "Sinds de pagina", "Seither", "Since then"],
     };
     pick(lang, fr, nl, de, en)
 }
