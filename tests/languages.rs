@@ -65,7 +65,7 @@ fn the_header_shows_every_language_at_80_columns_the_active_one_marked() {
     assert!(header(&app).contains(" DE   EN  [IT]"), "{}", header(&app));
     // Each label is a place to click: the fourth is English.
     let a = areas(Rect::new(0, 0, 80, 24), false, false).expect("layout");
-    let spots = language_spots(a.header, &app.catalog().languages);
+    let spots = language_spots(a.header, &app.catalog().languages, 4);
     assert_eq!(spots.len(), 5);
     assert_eq!(spots.iter().map(|(_, i)| *i).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
 }
