@@ -5,75 +5,14 @@
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
+use crate::data::model::Source;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
 use crate::i18n::{self, fact_label, kind_label};
-use crate::text::{one_line, wrap};
+// How things are named lives in `names`; these stay reachable here for existing callers.
+pub use crate::names::{UNVERIFIED, fallback_marker, joined, node_title, org_title, pick_line};
+use crate::text::{one_line, width, wrap};
 use crate::theme;
 use crate::tree::Item;
-
-/// The marker of a text shown in language `code` instead of the active one: `[FR] `.
-#[must_use]
-pub fn fallback_marker(code: &str) -> String {
-    format!("[{}] ", code.to_uppercase())
-}
-
-/// A text in `lang`, on one line, with its fallback marker when it is in another language.
-#[must_use]
-pub fn pick_line(catalog: &Catalog, text: &Text, lang: &str) -> (Option<String>, String) {
-    let shown = catalog.pick(text, lang);
-    (shown.fallback.map(fallback_marker), one_line(shown.text).into_owned())
-}
-
-/// `CySSAP · Cybersecurity Sectoral Authority Platform`, or the name alone when there is no
-/// acronym (or it is the name): (fallback marker, acronym, name). The marker is set when either
-/// part is shown in another language.
-#[must_use]
-pub fn node_title(
-    catalog: &Catalog,
-    n: NodeIx,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let node = &catalog.nodes[n];
-    title(catalog, &node.name, node.acronym.as_ref(), lang)
-}
-
-/// The same, for an organisation.
-#[must_use]
-pub fn org_title(
-    catalog: &Catalog,
-    o: OrgIx,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let org = &catalog.orgs[o];
-    title(catalog, &org.name, org.acronym.as_ref(), lang)
-}
-
-fn title(
-    catalog: &Catalog,
-    name: &Text,
-    acronym: Option<&Text>,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let (m1, name) = pick_line(catalog, name, lang);
-    let (m2, acr) = match acronym {
-        Some(a) => {
-            let (m, s) = pick_line(catalog, a, lang);
-            (m, Some(s))
-        }
-        None => (None, None),
-    };
-    let acr = acr.filter(|a| *a != name && !a.is_empty());
-    (m1.or(m2), acr, name)
-}
-
-/// `ACR · name` as one string.
-#[must_use]
-pub fn joined(acr: Option<&str>, name: &str) -> String {
-    match acr {
-        Some(a) => format!("{a} · {name}"),
-        None => name.to_owned(),
-    }
-}
 
 /// The most items a list of the detail pane shows; a longer list ends with how many more there
 /// are (the tree and the search reach them all).
@@ -93,6 +32,19 @@ pub struct LinkSpot {
     pub last_line: usize,
 }
 
+/// Where the address of a source stands in the detail's lines, to make it a hyperlink.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlSpot {
+    /// The line.
+    pub line: usize,
+    /// The first cell of the address on that line.
+    pub col: usize,
+    /// How many cells of it are on that line (a long address wraps).
+    pub width: usize,
+    /// The address.
+    pub url: String,
+}
+
 /// The detail pane's content: its lines and its links, numbered from 1 in this order.
 #[derive(Debug, Clone, Default)]
 pub struct DetailView {
@@ -100,6 +52,8 @@ pub struct DetailView {
     pub lines: Vec<Line<'static>>,
     /// The links, in the order shown.
     pub links: Vec<LinkSpot>,
+    /// The addresses of sources, line by line.
+    pub urls: Vec<UrlSpot>,
 }
 
 struct Builder<'a> {
@@ -108,6 +62,7 @@ struct Builder<'a> {
     width: usize,
     lines: Vec<Line<'static>>,
     links: Vec<LinkSpot>,
+    urls: Vec<UrlSpot>,
     /// The link to show as focused.
     focus: Option<usize>,
 }
@@ -215,6 +170,35 @@ impl Builder<'_> {
         }
     }
 
+    /// Each source as `◦ title, consulted on DATE`, its address under it (wrapped anywhere,
+    /// each piece recorded as a [`UrlSpot`]).
+    fn sources<'s>(&mut self, indent: usize, list: impl Iterator<Item = &'s Source>) {
+        let s = i18n::strings(self.lang);
+        for src in list {
+            let (m, title) = pick_line(self.catalog, &src.title, self.lang);
+            let when =
+                src.consulted.as_deref().map(|d| format!(", {} {}", s.consulted, one_line(d)));
+            let text = format!("◦ {title}{}", when.unwrap_or_default());
+            self.para(indent, m.as_deref(), &text, theme::DIM);
+            let Some(url) = &src.url else { continue };
+            let url = one_line(url).into_owned();
+            let avail = self.width.saturating_sub(indent + 2).max(1);
+            for piece in crate::text::split_width(&url, avail) {
+                let col = indent + 2;
+                self.urls.push(UrlSpot {
+                    line: self.lines.len(),
+                    col,
+                    width: width(&piece),
+                    url: url.clone(),
+                });
+                self.lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(col)),
+                    Span::styled(piece, theme::URL),
+                ]));
+            }
+        }
+    }
+
     fn source(&mut self) {
         let s = i18n::strings(self.lang);
         self.heading(s.source);
@@ -251,8 +235,15 @@ pub fn node_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let node = &catalog.nodes[n];
-    let mut b =
-        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b = Builder {
+        catalog,
+        lang,
+        width: width.max(1),
+        lines: Vec::new(),
+        links: Vec::new(),
+        urls: Vec::new(),
+        focus,
+    };
 
     let (marker, acr, name) = node_title(catalog, n, lang);
     let mut over = Vec::new();
@@ -266,6 +257,9 @@ pub fn node_view(
         b.para(0, None, &over.join(" · "), theme::DIM);
     }
     b.para(0, marker.as_deref(), &name, theme::TITLE);
+    if node.unverified {
+        b.para(0, None, &format!("{UNVERIFIED} {}", s.unverified), theme::DIM);
+    }
     let path: Vec<String> = catalog
         .ancestry(n)
         .into_iter()
@@ -284,6 +278,7 @@ pub fn node_view(
     for (fact, text) in &node.facts {
         b.heading(fact_label(*fact, lang));
         b.text(2, text, Style::new());
+        b.sources(2, node.sources.iter().filter(|s| s.fact == Some(*fact)));
     }
     if !node.children.is_empty() {
         b.heading(s.children);
@@ -318,8 +313,12 @@ pub fn node_view(
         }
         b.more(node.organisations.len());
     }
+    if node.sources.iter().any(|s| s.fact.is_none()) {
+        b.heading(s.sources);
+        b.sources(2, node.sources.iter().filter(|s| s.fact.is_none()));
+    }
     b.source();
-    DetailView { lines: b.lines, links: b.links }
+    DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }
 
 /// The detail of organisation `o` in `lang`: its names, what it belongs to and what belongs to
@@ -335,8 +334,15 @@ pub fn org_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let org = &catalog.orgs[o];
-    let mut b =
-        Builder { catalog, lang, width: width.max(1), lines: Vec::new(), links: Vec::new(), focus };
+    let mut b = Builder {
+        catalog,
+        lang,
+        width: width.max(1),
+        lines: Vec::new(),
+        links: Vec::new(),
+        urls: Vec::new(),
+        focus,
+    };
     let (marker, acr, name) = org_title(catalog, o, lang);
     let mut over = vec![s.organisation.to_owned()];
     if let Some(a) = &acr {
@@ -344,6 +350,9 @@ pub fn org_view(
     }
     b.para(0, None, &over.join(" · "), theme::DIM);
     b.para(0, marker.as_deref(), &name, theme::TITLE);
+    if org.unverified {
+        b.para(0, None, &format!("{UNVERIFIED} {}", s.unverified), theme::DIM);
+    }
     if let Some(summary) = &org.summary {
         b.blank();
         b.text(0, summary, Style::new());
@@ -390,6 +399,10 @@ pub fn org_view(
         }
         b.more(met.len());
     }
+    if !org.sources.is_empty() {
+        b.heading(s.sources);
+        b.sources(2, org.sources.iter());
+    }
     b.source();
-    DetailView { lines: b.lines, links: b.links }
+    DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }

@@ -14,7 +14,7 @@ pub use markdown::{markdown, markdown_with_mermaid};
 pub use text::{item_text, text};
 
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, node_title};
+use crate::names::{fallback_marker, node_title};
 use crate::text::one_line;
 
 /// The shape of an export: the `--format` flag.
@@ -42,6 +42,8 @@ pub struct Labels {
     pub named_in: &'static str,
     /// Before the address of the source.
     pub address: &'static str,
+    /// Before the title of the source page.
+    pub page: &'static str,
     /// Before the organisations an organisation meets.
     pub meets: &'static str,
     /// Heading of the Mermaid flowchart in Markdown.
@@ -52,6 +54,7 @@ const FR: Labels = Labels {
     part_of: "Fait partie de",
     named_in: "Cité dans",
     address: "Adresse",
+    page: "Page source",
     meets: "Rencontre",
     map: "Carte du réseau",
 };
@@ -59,6 +62,7 @@ const NL: Labels = Labels {
     part_of: "Maakt deel uit van",
     named_in: "Vermeld in",
     address: "Adres",
+    page: "Bronpagina",
     meets: "Ontmoet",
     map: "Kaart van het netwerk",
 };
@@ -66,6 +70,7 @@ const DE: Labels = Labels {
     part_of: "Gehört zu",
     named_in: "Genannt in",
     address: "Adresse",
+    page: "Quellseite",
     meets: "Trifft",
     map: "Karte des Netzwerks",
 };
@@ -73,6 +78,7 @@ const EN: Labels = Labels {
     part_of: "Part of",
     named_in: "Named in",
     address: "Address",
+    page: "Source page",
     meets: "Meets",
     map: "Map of the network",
 };
@@ -100,6 +106,16 @@ pub fn path(catalog: &Catalog, n: NodeIx, lang: &str) -> Vec<String> {
             acr.unwrap_or(name)
         })
         .collect()
+}
+
+/// A source as one line, without its address: `title, consulted on DATE`.
+#[must_use]
+pub fn source_title(catalog: &Catalog, src: &crate::data::model::Source, lang: &str) -> String {
+    let mut s = marked(catalog, &src.title, lang);
+    if let Some(d) = &src.consulted {
+        s.push_str(&format!(", {} {}", crate::i18n::strings(lang).consulted, one_line(d)));
+    }
+    s
 }
 
 /// `text` in `lang` on one line, preceded by its fallback marker (`[FR] `) when it is shown in

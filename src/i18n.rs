@@ -33,6 +33,12 @@ pub struct Strings {
     pub source: &'static str,
     /// Label of the date the content reflects.
     pub as_of: &'static str,
+    /// Heading of the sources an entry names besides the source page.
+    pub sources: &'static str,
+    /// Before the date a source was consulted.
+    pub consulted: &'static str,
+    /// Under a name for which no official source was found.
+    pub unverified: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -76,14 +82,14 @@ pub struct Strings {
     pub wrapped_end: &'static str,
     /// Help heading for the mouse.
     pub group_mouse: &'static str,
-    /// Mouse help lines.
-    pub mouse: [&'static str; 4],
+    /// Mouse and paste help lines.
+    pub mouse: [&'static str; 5],
     /// Help heading of the keys of the help overlay itself.
     pub group_help: &'static str,
     /// Help heading of the legend of the detail's marks.
     pub group_marks: &'static str,
     /// The legend: each mark and what it means.
-    pub marks: [(&'static str, &'static str); 6],
+    pub marks: [(&'static str, &'static str); 7],
     /// The footer's message after `y`; `{}` is the name copied.
     pub copied: &'static str,
     /// The footer's message after `Y`; `{}` is the id copied.
@@ -117,6 +123,9 @@ const FR: Strings = Strings {
     children: "Sous-entrées",
     source: "Source",
     as_of: "Date de référence",
+    sources: "Autres sources",
+    consulted: "consulté le",
+    unverified: "Nom non vérifié\u{a0}: aucune source officielle n'a été trouvée pour ce nom.",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
     appears_in: "Cité dans",
@@ -137,12 +146,13 @@ const FR: Strings = Strings {
     problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
     problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
-    group_mouse: "Souris",
+    group_mouse: "Souris et collage",
     mouse: [
         "clic sur une ligne\u{a0}: la sélectionner\u{a0}; sur ▸/▾\u{a0}: déplier ou replier\u{a0}; sur un lien\u{a0}: le suivre",
         "molette\u{a0}: faire défiler le panneau sous le pointeur",
         "clic sur une langue dans l'en-tête\u{a0}: passer à cette langue",
         "Maj+glisser sélectionne du texte dans la plupart des terminaux\u{a0}; m coupe la souris du programme",
+        "un texte collé va dans la ligne de recherche (qui s'ouvre), jamais comme des touches",
     ],
     group_help: "Dans cette aide",
     group_marks: "Signes des détails",
@@ -153,6 +163,7 @@ const FR: Strings = Strings {
         ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
+        ("*", "nom non vérifié (aucune source officielle trouvée)"),
     ],
     copied: "Copié\u{a0}: {}",
     copied_id: "Identifiant copié\u{a0}: {}",
@@ -178,6 +189,9 @@ const NL: Strings = Strings {
     children: "Onderdelen",
     source: "Bron",
     as_of: "Peildatum",
+    sources: "Andere bronnen",
+    consulted: "geraadpleegd op",
+    unverified: "Niet geverifieerde naam: voor deze naam werd geen officiële bron gevonden.",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
     appears_in: "Vermeld in",
@@ -198,12 +212,13 @@ const NL: Strings = Strings {
     problems_count: ["1 probleem — !", "{} problemen — !"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
-    group_mouse: "Muis",
+    group_mouse: "Muis en plakken",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen; op een link: volgen",
         "muiswiel: het paneel onder de aanwijzer scrollen",
         "klik op een taal in de kop: naar die taal overschakelen",
         "Shift+slepen selecteert tekst in de meeste terminals; m geeft de muis vrij",
+        "geplakte tekst gaat naar de zoekregel (die opengaat), nooit als toetsen",
     ],
     group_help: "In deze hulp",
     group_marks: "Tekens in de details",
@@ -214,6 +229,7 @@ const NL: Strings = Strings {
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
         ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
         ("↻", "het zoeken is rondgegaan (n / N)"),
+        ("*", "niet geverifieerde naam (geen officiële bron gevonden)"),
     ],
     copied: "Gekopieerd: {}",
     copied_id: "Id gekopieerd: {}",
@@ -238,6 +254,9 @@ const DE: Strings = Strings {
     organisations: "Organisationen",
     children: "Untereinträge",
     source: "Quelle",
+    sources: "Weitere Quellen",
+    consulted: "abgerufen am",
+    unverified: "Nicht bestätigter Name: Für diesen Namen wurde keine amtliche Quelle gefunden.",
     as_of: "Stand",
     part_of: "Gehört zu",
     parts: "Untergliederungen",
@@ -265,6 +284,7 @@ const DE: Strings = Strings {
         "Mausrad: den Bereich unter dem Zeiger blättern",
         "Klick auf eine Sprache in der Kopfzeile: zu dieser Sprache wechseln",
         "Umschalt+Ziehen markiert in den meisten Terminals Text; m gibt die Maus frei",
+        "eingefügter Text kommt in die Suchzeile (die sich dabei öffnet), nie als Tasten",
     ],
     group_help: "In dieser Hilfe",
     group_marks: "Zeichen in den Details",
@@ -275,6 +295,7 @@ const DE: Strings = Strings {
         ("↑ ↓", "Organisation, zu der sie gehört; ihre Untergliederungen"),
         ("[FR]", "Text in einer anderen Sprache, da eine Übersetzung fehlt"),
         ("↻", "die Suche hat von vorn begonnen (n / N)"),
+        ("*", "nicht bestätigter Name (keine amtliche Quelle gefunden)"),
     ],
     copied: "Kopiert: {}",
     copied_id: "Kennung kopiert: {}",
@@ -300,6 +321,9 @@ const EN: Strings = Strings {
     children: "Entries below",
     source: "Source",
     as_of: "Reference date",
+    sources: "Other sources",
+    consulted: "consulted",
+    unverified: "Unverified name: no official source was found for this name.",
     part_of: "Part of",
     parts: "Parts",
     appears_in: "Named in",
@@ -320,12 +344,13 @@ const EN: Strings = Strings {
     problems_count: ["1 problem — !", "{} problems — !"],
     problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
-    group_mouse: "Mouse",
+    group_mouse: "Mouse and paste",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse; click a link: follow it",
         "wheel: scroll the pane under the pointer",
         "click a language in the header: switch to it",
         "Shift+drag selects text in most terminals; m releases the mouse",
+        "pasted text goes into the search line (opening it), never as keys",
     ],
     group_help: "In this help",
     group_marks: "Marks in the details",
@@ -336,6 +361,7 @@ const EN: Strings = Strings {
         ("↑ ↓", "organisation it is part of, its parts"),
         ("[FR]", "text shown in another language, as a translation is missing"),
         ("↻", "the search wrapped around (n / N)"),
+        ("*", "unverified name (no official source found)"),
     ],
     copied: "Copied: {}",
     copied_id: "ID copied: {}",
@@ -642,6 +668,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("einde van de regel", "einde"),
             ("Zeilenende", "Ende"),
             ("end of the line", "end"),
+        ],
+        Action::Suspend => [
+            ("suspendre (fg pour revenir)", "suspendre"),
+            ("pauzeren (fg om terug te keren)", "pauzeren"),
+            ("anhalten (mit fg zurück)", "anhalten"),
+            ("suspend (fg to come back)", "suspend"),
         ],
         Action::Quit => [
             ("quitter", "quitter"),

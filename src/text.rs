@@ -148,6 +148,25 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `s` cut into pieces of at most `max` cells each, anywhere (an address has no place to break).
+#[must_use]
+pub fn split_width(s: &str, max: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max.max(1) && used > 0 {
+            out.push(String::new());
+            used = 0;
+        }
+        used += w;
+        if let Some(l) = out.last_mut() {
+            l.push(c);
+        }
+    }
+    out
+}
+
 /// Splits `s` into lines of at most `max` cells, where the Unicode line-breaking rules
 /// (UAX #14) allow a break: never before `:` `;` `!` `?` `»` or a closing bracket, never after
 /// `«` or an opening one, never at a no-break space (so "18\u{A0}octobre\u{A0}2024" stays

@@ -11,8 +11,10 @@ pub const SELECTED_UNFOCUSED: Style = Style::new().add_modifier(Modifier::UNDERL
 pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);
 /// Border of the other pane.
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
-/// Secondary text: paths, kinds, markers.
-pub const DIM: Style = Style::new().fg(Color::DarkGray);
+/// Secondary text: paths, kinds, markers, the inactive language. The terminal's own dim
+/// attribute, not a colour: dark grey disappears on some themes (Solarized Dark), and the
+/// attribute stays without colours (`NO_COLOR`).
+pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 /// The name at the top of the detail pane.
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 /// Field labels and section headings.
@@ -35,6 +37,8 @@ pub const MATCH: Style =
 pub const PROMPT: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
 /// The focused link of the detail pane.
 pub const LINK_FOCUSED: Style = Style::new().add_modifier(Modifier::REVERSED);
+/// The address of a source.
+pub const URL: Style = Style::new().fg(Color::DarkGray).add_modifier(Modifier::UNDERLINED);
 /// The banner of a data file that does not load.
 pub const BANNER: Style =
     Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);

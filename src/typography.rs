@@ -4,8 +4,6 @@
 
 use std::borrow::Cow;
 
-use crate::data::Text;
-
 /// The no-break space this program uses in French: U+00A0, which every terminal font has
 /// (U+202F, the narrow one, is missing from some and then drawn as a box or a gap of another
 /// width).
@@ -15,26 +13,6 @@ pub const NBSP: char = '\u{A0}';
 #[must_use]
 pub fn is_french(lang: &str) -> bool {
     lang == "fr" || lang.starts_with("fr-")
-}
-
-/// `t` with the French rules applied to its French texts; a text written once for every
-/// language ([`Text::Same`]: a name, an acronym) is left as it is, since it is shown in the
-/// other languages too.
-#[must_use]
-pub fn apply(t: Text) -> Text {
-    match t {
-        Text::Same(s) => Text::Same(s),
-        Text::Localized(mut v) => {
-            for (lang, s) in &mut v {
-                if is_french(lang)
-                    && let Cow::Owned(fixed) = french(s)
-                {
-                    *s = fixed;
-                }
-            }
-            Text::Localized(v)
-        }
-    }
 }
 
 /// Whether a space goes before `c`: the high punctuation and the closing guillemet.
@@ -177,6 +155,7 @@ pub fn french(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Text;
 
     fn fr(s: &str) -> String {
         french(s).replace(NBSP, "~")
@@ -232,13 +211,14 @@ mod tests {
 
     #[test]
     fn only_french_texts_change() {
-        let t = apply(Text::Localized(vec![
+        let t = Text::Localized(vec![
             ("fr".into(), "Rôle : membre".into()),
             ("nl".into(), "Rol : lid".into()),
-        ]));
+        ])
+        .with_french_typography();
         assert_eq!(t.get("fr"), Some("Rôle\u{A0}: membre"));
         assert_eq!(t.get("nl"), Some("Rol : lid"));
-        let same = apply(Text::Same("FIRST : x".into()));
+        let same = Text::Same("FIRST : x".into()).with_french_typography();
         assert_eq!(same.get("fr"), Some("FIRST : x"));
         assert!(is_french("fr-BE") && !is_french("frr") && !is_french("nl"));
     }

@@ -10,10 +10,10 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::action::Action;
 use crate::app::{App, Focus, Overlay};
-use crate::detail;
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS, Mode, Pane};
 use crate::layout::{self, Areas};
+use crate::names;
 use crate::text::{truncate, width};
 use crate::theme;
 use crate::tree::{self, Item};
@@ -377,7 +377,7 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
     let spots = layout::language_spots(a, langs, active);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
-    let (marker, title) = detail::pick_line(app.catalog(), &app.catalog().title, app.lang());
+    let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
     let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
     if let Some(m) = marker {
         spans.push(Span::styled(m, theme::FALLBACK));
@@ -442,7 +442,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         };
         let (fb, acr, name) = match item {
             Item::Node(n) | Item::Use(_, n) => tree::node_row_title(app.catalog(), n, app.lang()),
-            Item::Org(o) => detail::org_title(app.catalog(), o, app.lang()),
+            Item::Org(o) => names::org_title(app.catalog(), o, app.lang()),
         };
         // In a filtered tree, the ancestors of results are dimmed.
         let ancestor = app.filtering() && !app.is_result(item);
@@ -453,7 +453,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
             spans.push(Span::styled(m, theme::FALLBACK));
         }
         if let Some(l) = app.result_language(item) {
-            spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
+            spans.push(Span::styled(names::fallback_marker(l), theme::FALLBACK));
         }
         let mut title = Vec::new();
         let mut before: usize = spans.iter().map(|sp| width(&sp.content)).sum();
@@ -519,6 +519,14 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
         let y = inner.y + u16::try_from(i).unwrap_or(0);
         Line::from(highlight(line.spans.clone(), &words))
             .render(Rect::new(inner.x, y, inner.width, 1), buf);
+    }
+    if app.hyperlinks() {
+        for u in view.urls.iter().filter(|u| (start..end).contains(&u.line)) {
+            let y = inner.y + u16::try_from(u.line - start).unwrap_or(0);
+            let x = inner.x.saturating_add(u16::try_from(u.col).unwrap_or(u16::MAX));
+            let w = u16::try_from(u.width).unwrap_or(0).min(inner.right().saturating_sub(x));
+            crate::hyperlink::link(buf, x, y, w, &u.url);
+        }
     }
 }
 

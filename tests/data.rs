@@ -376,6 +376,38 @@ fn what_changed_since_the_page_is_there_dated() {
     assert!(since("enisa-management-board", "nl").contains("Director General"));
     let ncca = c.org_by_id("ncca-be").expect("the certification authority");
     assert_eq!(c.orgs[ncca].part_of, c.org_by_id("ccb"));
+    assert!(!c.orgs[ncca].sources.is_empty(), "designated after the page: its sources");
+}
+
+#[test]
+fn what_is_not_from_the_page_names_its_source() {
+    let c = catalog();
+    // The page itself, for everything else.
+    assert!(text(&c, &c.page.title, "fr").contains("Collaboration"));
+    let mut since = 0;
+    for n in &c.nodes {
+        for (f, _) in &n.facts {
+            if *f == Fact::Since {
+                since += 1;
+                let own = n.sources.iter().filter(|s| s.fact == Some(Fact::Since));
+                let urls: Vec<_> = own.filter_map(|s| s.url.as_deref()).collect();
+                assert!(!urls.is_empty(), "{}: the change names a source with its address", n.id);
+                assert!(urls.iter().all(|u| u.starts_with("https://")), "{}: {urls:?}", n.id);
+            }
+        }
+    }
+    assert_eq!(since, 5);
+    // Expansions the page does not give.
+    for id in ["g-cloud", "first", "tf-csirt", "dge-channel"] {
+        assert!(node(&c, id).sources.iter().any(|s| s.fact.is_none() && s.url.is_some()), "{id}");
+    }
+    // The names the glossary marks "unverified", and only those.
+    let marked: Vec<&str> =
+        c.nodes.iter().filter(|n| n.unverified).map(|n| n.id.as_str()).collect();
+    assert_eq!(marked, ["isp-think-tank"]);
+    assert!(!c.orgs.iter().any(|o| o.unverified));
+    let dge = c.org_by_id("dge").expect("dge");
+    assert!(!c.orgs[dge].sources.is_empty());
 }
 
 #[test]

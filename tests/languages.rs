@@ -5,7 +5,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use ccbnet::action::Action;
 use ccbnet::app::App;
@@ -92,7 +91,7 @@ fn a_one_language_data_set_works_the_same() {
 
 /// `ccbnet ARGS` on the five-language fixture with these locale variables (and no others).
 fn with_locale(vars: &[(&str, &str)], args: &[&str]) -> String {
-    let mut cmd = Command::new(common::BIN);
+    let mut cmd = common::cmd(common::bin());
     cmd.args(["--data", FIVE]).args(args);
     for v in ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"] {
         cmd.env_remove(v);

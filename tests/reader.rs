@@ -60,19 +60,21 @@ Dataset(
     format: 1,
     languages: ["fr", "nl",],
     title: {"fr": "Titre \"cité\" \\ \n\t\r\0 \'x\' \u{e9}\u{1F600}", "nl": "Titel"},
-    source: Source(note: "n", as_of: {"fr": "a", "nl": "b"}, url: "https://example.org",),
+    source: Source(note: "n", as_of: {"fr": "a", "nl": "b"}, url: "https://example.org", title: "T", consulted: "2024-11-05",),
     organisations: [
-        Organisation(id: "a", name: "A", acronym: {"fr": "AF", "nl": "AN"}, part_of: "b", summary: "s"),
-        (id: "b", name: "B"),
+        Organisation(id: "a", name: "A", acronym: {"fr": "AF", "nl": "AN"}, part_of: "b", summary: "s", source: [(title: "o", url: "https://o.example")]),
+        (id: "b", name: "B", unverified: false),
     ],
     nodes: [
         Node /* between */ (
             id: "top", kind: Level, name: "Top", short: "T.", acronym: "T", summary: "S",
-            legal_basis: "l", participants: "p", coordination: "c", frequency: "f", ccb_role: "r",
+            legal_basis: (text: "l", source: [(title: {"fr": "lf", "nl": "ln"}, consulted: "2024")]),
+            participants: "p", coordination: "c", frequency: "f", ccb_role: {"fr": "r", "nl": "r"},
+            since: (source: [], text: {"fr": "s", "nl": "s"},), source: [(title: "e",), (url: "u", title: "e2")],
             related: ["x", (id: "y"), (id: "z", role: {"fr": "rôle", "nl": "rol"}, back: "b"),],
             organisations: [(role: "r", id: "a")],
             children: [
-                (id: "x", name: "X", kind: Network),
+                (id: "x", name: "X", kind: Network, unverified: true),
                 Node(id: "y", name: "Y", kind: Platform, children: []),
                 Node(id: "z", name: "Z", kind: Forum,),
             ],

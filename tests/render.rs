@@ -45,7 +45,7 @@ fn snapshots_in_both_languages_at_three_sizes() {
 }
 
 /// The explorer on the shipped data set in `lang`, with the entry `id` selected.
-fn shipped(lang: &str, w: u16, h: u16, id: &str) -> App {
+fn shipped_on(lang: &str, w: u16, h: u16, id: &str) -> App {
     let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
     let mut app = App::new(catalog, lang, (w, h));
     select(&mut app, id);
@@ -56,9 +56,9 @@ fn shipped(lang: &str, w: u16, h: u16, id: &str) -> App {
 fn snapshots_of_the_shipped_data_in_all_four_languages() {
     for (w, h) in [(120, 40), (80, 24)] {
         for lang in ["fr", "nl", "de", "en"] {
-            let app = shipped(lang, w, h, "ren-cybercrime");
+            let app = shipped_on(lang, w, h, "ren-cybercrime");
             insta::assert_snapshot!(format!("shipped_{lang}_{w}x{h}"), screen(&app));
-            let mut app = shipped(lang, w, h, "qctr");
+            let mut app = shipped_on(lang, w, h, "qctr");
             app.update(Action::ToggleHelp);
             insta::assert_snapshot!(format!("shipped_help_{lang}_{w}x{h}"), screen(&app));
         }
@@ -86,11 +86,11 @@ fn german_and_english_screens_have_no_french_or_dutch_interface_word() {
     ];
     for lang in ["de", "en"] {
         for (w, h) in [(120, 40), (80, 24)] {
-            let mut screens = vec![screen(&shipped(lang, w, h, "sit"))];
-            let mut app = shipped(lang, w, h, "sit");
+            let mut screens = vec![screen(&shipped_on(lang, w, h, "sit"))];
+            let mut app = shipped_on(lang, w, h, "sit");
             app.update(Action::ToggleHelp);
             screens.push(screen(&app));
-            let mut app = shipped(lang, w, h, "sit");
+            let mut app = shipped_on(lang, w, h, "sit");
             app.update(Action::OpenSearch);
             app.update(Action::SearchChar('x'));
             app.update(Action::SearchChar('q'));
@@ -107,8 +107,8 @@ fn german_and_english_screens_have_no_french_or_dutch_interface_word() {
             }
         }
     }
-    assert!(screen(&shipped("de", 20, 5, "sit")).contains("Fenster zu klein"));
-    assert!(screen(&shipped("en", 20, 5, "sit")).contains("Window too small"));
+    assert!(screen(&shipped_on("de", 20, 5, "sit")).contains("Fenster zu klein"));
+    assert!(screen(&shipped_on("en", 20, 5, "sit")).contains("Window too small"));
 }
 
 #[test]
@@ -240,5 +240,85 @@ fn search_snapshots() {
             app.update(Action::SearchChar(c));
         }
         insta::assert_snapshot!(format!("search_{lang}_80x24"), screen(&app));
+    }
+}
+
+/// The shipped data set's explorer.
+fn shipped(lang: &str, w: u16, h: u16) -> App {
+    App::new(ccbnet::data::load_embedded().expect("shipped data").catalog, lang, (w, h))
+}
+
+/// The frame's buffer, escape sequences in the cells kept.
+fn cells(app: &App) -> Buffer {
+    let (w, h) = app.size();
+    let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
+    ccbnet::ui::draw(app, buf.area, &mut buf);
+    buf
+}
+
+#[test]
+fn the_detail_shows_a_fact_s_sources_and_their_addresses() {
+    for lang in ["fr", "nl"] {
+        let mut app = shipped(lang, 120, 40);
+        select(&mut app, "first");
+        let view = app.detail().clone();
+        let text: Vec<String> = view.lines.iter().map(|l| l.to_string()).collect();
+        let all = text.join("\n");
+        assert!(all.contains("◦ FIRST — Forum of Incident Response and Security Teams"), "{all}");
+        let spot = view.urls.iter().find(|u| u.url == "https://www.first.org/").expect("a spot");
+        assert_eq!(&text[spot.line][spot.col..], "https://www.first.org/");
+        // The change since the page, with its own sources under it.
+        select(&mut app, "single-point-of-contact");
+        let all: String = app.detail().lines.iter().map(|l| format!("{l}\n")).collect();
+        let since = all.find("2022/2555").expect("the change");
+        let src = all.find("https://atwork.safeonweb.be/fr/nis2").expect("its source");
+        assert!(since < src, "the source follows the fact");
+    }
+}
+
+#[test]
+fn addresses_are_osc_8_hyperlinks_only_where_the_terminal_shows_them() {
+    let mut plain = shipped("fr", 120, 40);
+    select(&mut plain, "first");
+    let buf = cells(&plain);
+    assert!(!buf.content.iter().any(|c| c.symbol().contains('\x1b')), "plain text by default");
+    let mut linked = shipped("fr", 120, 40).with_hyperlinks(true);
+    select(&mut linked, "first");
+    let buf = cells(&linked);
+    let opens: Vec<_> = buf
+        .content
+        .iter()
+        .filter(|c| c.symbol().starts_with("\x1b]8;;https://www.first.org/\x1b\\"))
+        .collect();
+    assert_eq!(opens.len(), 1, "one link opened");
+    assert_eq!(buf.content.iter().filter(|c| c.symbol().ends_with("\x1b]8;;\x1b\\")).count(), 1);
+    // The same text, cell for cell, once the escape sequences are taken out.
+    let strip = |b: &Buffer| -> String {
+        b.content
+            .iter()
+            .map(|c| {
+                c.symbol()
+                    .replace("\x1b]8;;https://www.first.org/\x1b\\", "")
+                    .replace("\x1b]8;;\x1b\\", "")
+            })
+            .collect()
+    };
+    assert_eq!(strip(&buf), strip(&cells(&plain)));
+}
+
+#[test]
+fn an_unverified_name_carries_its_mark_in_the_tree_and_the_detail() {
+    for (lang, name, says) in [
+        ("fr", "Groupe de réflexion ISP*", "* Nom non vérifié"),
+        ("nl", "ISP-denktank*", "* Niet geverifieerde naam"),
+    ] {
+        let mut app = shipped(lang, 120, 40);
+        select(&mut app, "isp-think-tank");
+        let s = screen(&app);
+        assert!(s.matches(name).count() >= 2, "tree row and detail title:\n{s}");
+        assert!(s.contains(says), "{s}");
+        // A name that is verified has no mark.
+        select(&mut app, "cyssap");
+        assert!(!app.detail().lines.iter().any(|l| l.to_string().contains("Platform*")));
     }
 }

@@ -15,16 +15,17 @@ pub struct Pos {
 }
 
 /// How bad a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
 pub enum Severity {
     /// The file still loads; something is shown in another language or left out.
     Warning,
     /// The file does not load.
+    #[default]
     Error,
 }
 
 /// One problem in a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Diagnostic {
     /// How bad it is.
     pub severity: Severity,
@@ -51,17 +52,7 @@ impl Diagnostic {
     /// An error at `pos`.
     #[must_use]
     pub fn error(file: &str, pos: Option<Pos>, message: impl Into<String>) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            file: file.to_owned(),
-            pos,
-            line_text: None,
-            path: Vec::new(),
-            message: message.into(),
-            help: None,
-            syntax: false,
-            missing: None,
-        }
+        Diagnostic { file: file.to_owned(), pos, message: message.into(), ..Diagnostic::default() }
     }
 
     /// Whether this problem stops the file from loading.

@@ -38,23 +38,13 @@ pub enum LoadError {
         reason: String,
     },
     /// The file was read but is not valid: every problem found, errors and warnings.
-    #[error("{}", Problems(.0))]
+    #[error("{}", problems(.0))]
     Invalid(Vec<Diagnostic>),
 }
 
 /// Problems, one a line.
-struct Problems<'a>(&'a [Diagnostic]);
-
-impl std::fmt::Display for Problems<'_> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
-    }
+fn problems(found: &[Diagnostic]) -> String {
+    found.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
 }
 
 /// Loads the data set built into the binary.
@@ -78,9 +68,7 @@ pub const PIPE_PAUSE: Duration = Duration::from_secs(10);
 /// [`LoadError::Unreadable`] when it cannot be read, [`LoadError::Invalid`] when it is not a
 /// valid data set.
 pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
-    let (path, name) = source(path);
-    let bytes = read_data(path, &name, true)?;
-    load_owned(&name, bytes, true).map_err(LoadError::Invalid)
+    load_file(path, true, true)
 }
 
 /// Checks the file at `path` as [`load_path`] does, finding the same problems, without keeping
@@ -90,9 +78,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// # Errors
 /// As [`load_path`].
 pub fn check_path(path: &Path) -> Result<Loaded, LoadError> {
-    let (path, name) = source(path);
-    let bytes = read_data(path, &name, true)?;
-    load_owned(&name, bytes, false).map_err(LoadError::Invalid)
+    load_file(path, true, false)
 }
 
 /// The name messages give standard input, read for the data file `-`.
@@ -119,14 +105,28 @@ fn source(path: &Path) -> (&Path, String) {
 /// # Errors
 /// As [`load_path`].
 pub fn reload_path(path: &Path) -> Result<Loaded, LoadError> {
-    let name = path.display().to_string();
-    let bytes = read_data(path, &name, false)?;
-    load_owned(&name, bytes, true).map_err(LoadError::Invalid)
+    load_file(path, false, true)
+}
+
+/// The file at `path` read (pipes only if `pipes`) and loaded, its texts kept if `keep`.
+fn load_file(path: &Path, pipes: bool, keep: bool) -> Result<Loaded, LoadError> {
+    let (path, name) = source(path);
+    let bytes = read_data(path, &name, pipes)?;
+    load_slice(&name, &bytes, keep).map_err(LoadError::Invalid)
 }
 
 /// The bytes of the data file at `path` (named `name` in messages); pipes only if `pipes`.
 fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError> {
+    use std::io::IsTerminal;
     use std::os::unix::fs::FileTypeExt;
+    if name == STDIN_NAME && std::io::stdin().is_terminal() {
+        return Err(LoadError::Unreadable {
+            file: name.to_owned(),
+            reason: "standard input is the terminal, not data; give the data through it, as in \
+                     `cat networks.ron | ccbnet --data -`"
+                .into(),
+        });
+    }
     let unreadable =
         |e: std::io::Error| LoadError::Unreadable { file: name.to_owned(), reason: io_reason(&e) };
     let refuse =
@@ -205,17 +205,14 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, Result<LoadError, std::
     }
 }
 
-/// [`load_bytes`] on bytes it owns.
-fn load_owned(file: &str, bytes: Vec<u8>, keep: bool) -> Result<Loaded, Vec<Diagnostic>> {
+/// [`load_bytes`], keeping the texts or not.
+fn load_slice(file: &str, bytes: &[u8], keep: bool) -> Result<Loaded, Vec<Diagnostic>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(vec![too_large(file)]);
     }
-    match String::from_utf8(bytes) {
-        Ok(text) => read_str(file, &text, keep),
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            Err(vec![not_utf8(file, e.as_bytes(), at)])
-        }
+    match std::str::from_utf8(bytes) {
+        Ok(src) => read_str(file, src, keep),
+        Err(e) => Err(vec![not_utf8(file, bytes, e.valid_up_to())]),
     }
 }
 
@@ -255,13 +252,7 @@ fn io_reason(e: &std::io::Error) -> String {
 /// # Errors
 /// Every problem found, when there is at least one error.
 pub fn load_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, Vec<Diagnostic>> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(vec![too_large(file)]);
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(src) => load_str(file, src),
-        Err(e) => Err(vec![not_utf8(file, bytes, e.valid_up_to())]),
-    }
+    load_slice(file, bytes, true)
 }
 
 /// Loads a data set from text, named `file` in messages.

@@ -26,6 +26,19 @@ pub enum Fact {
     Since,
 }
 
+/// Where a text comes from, when it is named: `(title: ..., url: ..., consulted: ...)`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Source {
+    /// What the source is called.
+    pub title: Text,
+    /// Its address.
+    pub url: Option<String>,
+    /// The date it was consulted, as written.
+    pub consulted: Option<String>,
+    /// The fact it is the source of; `None`: of the whole entry or organisation.
+    pub fact: Option<Fact>,
+}
+
 /// A resolved reference: its target and the word on the relation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Link<T> {
@@ -39,7 +52,7 @@ pub struct Link<T> {
 }
 
 /// One entry of the tree.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Entry {
     /// Stable id from the file.
     pub id: String,
@@ -59,6 +72,10 @@ pub struct Entry {
     pub related: Vec<Link<NodeIx>>,
     /// Organisations this entry refers to.
     pub organisations: Vec<Link<OrgIx>>,
+    /// The sources it names, for itself or for one of its facts.
+    pub sources: Vec<Source>,
+    /// Whether no official source was found for its name.
+    pub unverified: bool,
     /// The node above, if any.
     pub parent: Option<NodeIx>,
     /// The nodes below, in file order.
@@ -71,25 +88,12 @@ impl Entry {
     /// An entry with nothing read yet, below `parent`.
     #[must_use]
     pub fn blank(parent: Option<NodeIx>, depth: usize) -> Self {
-        Entry {
-            id: String::new(),
-            kind: None,
-            name: Text::Same(String::new()),
-            short: None,
-            acronym: None,
-            summary: None,
-            facts: Vec::new(),
-            related: Vec::new(),
-            organisations: Vec::new(),
-            parent,
-            children: Vec::new(),
-            depth,
-        }
+        Entry { parent, depth, ..Entry::default() }
     }
 }
 
 /// One organisation.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Org {
     /// Stable id from the file.
     pub id: String,
@@ -101,20 +105,10 @@ pub struct Org {
     pub part_of: Option<OrgIx>,
     /// A sentence on what it is.
     pub summary: Option<Text>,
-}
-
-impl Org {
-    /// An organisation with nothing read yet.
-    #[must_use]
-    pub fn blank() -> Self {
-        Org {
-            id: String::new(),
-            name: Text::Same(String::new()),
-            acronym: None,
-            part_of: None,
-            summary: None,
-        }
-    }
+    /// The sources it names.
+    pub sources: Vec<Source>,
+    /// Whether no official source was found for its name.
+    pub unverified: bool,
 }
 
 /// What an id names.
@@ -148,46 +142,38 @@ impl IdIndex {
             // At most half full, so that lookups stay short.
             let grown = vec![0; (self.slots.len() * 2).max(16)];
             let old = std::mem::replace(&mut self.slots, grown);
-            let mask = self.slots.len() - 1;
             for code in old.into_iter().filter(|&c| c != 0) {
-                let mut at = hash(id_of(decode(code))) & mask;
-                while self.slots[at] != 0 {
-                    at = (at + 1) & mask;
+                if let Err(at) = self.probe(id_of(decode(code)), &id_of) {
+                    self.slots[at] = code;
                 }
-                self.slots[at] = code;
             }
         }
         let code = match t {
             Target::Node(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) & !ORG_BIT,
             Target::Org(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) | ORG_BIT,
         };
-        let id = id_of(t);
-        let mask = self.slots.len() - 1;
-        let mut at = hash(id) & mask;
-        loop {
-            match self.slots[at] {
-                0 => {
-                    self.slots[at] = code;
-                    self.len += 1;
-                    return None;
-                }
-                c if id_of(decode(c)) == id => return Some(decode(c)),
-                _ => at = (at + 1) & mask,
-            }
-        }
+        let at = match self.probe(id_of(t), &id_of) {
+            Ok(first) => return Some(first),
+            Err(at) => at,
+        };
+        self.slots[at] = code;
+        self.len += 1;
+        None
     }
 
     /// What `id` names, `id_of` giving the id of a target.
     pub fn find<'a>(&self, id: &str, id_of: impl Fn(Target) -> &'a str) -> Option<Target> {
-        if self.slots.is_empty() {
-            return None;
-        }
+        if self.slots.is_empty() { None } else { self.probe(id, &id_of).ok() }
+    }
+
+    /// What `id` names, or the empty slot where it would go.
+    fn probe<'a>(&self, id: &str, id_of: &impl Fn(Target) -> &'a str) -> Result<Target, usize> {
         let mask = self.slots.len() - 1;
         let mut at = hash(id) & mask;
         loop {
             match self.slots[at] {
-                0 => return None,
-                c if id_of(decode(c)) == id => return Some(decode(c)),
+                0 => return Err(at),
+                c if id_of(decode(c)) == id => return Ok(decode(c)),
                 _ => at = (at + 1) & mask,
             }
         }
@@ -219,7 +205,7 @@ pub struct Shown<'a> {
 }
 
 /// The whole data set, validated and indexed.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Catalog {
     /// Declared languages, in order.
     pub languages: Vec<String>,
@@ -229,8 +215,8 @@ pub struct Catalog {
     pub source_note: Text,
     /// Which date it reflects.
     pub as_of: Text,
-    /// Address of the source.
-    pub url: Option<String>,
+    /// The source of everything that names no other: its title, address and date consulted.
+    pub page: Source,
     /// Every node, in file order (pre-order: a node comes before its children).
     pub nodes: Vec<Entry>,
     /// The top nodes.
@@ -250,26 +236,20 @@ impl Catalog {
     /// fallback). Never fails: an empty map shows as an empty text.
     #[must_use]
     pub fn pick<'a>(&'a self, text: &'a Text, lang: &str) -> Shown<'a> {
-        match text {
-            Text::Same(s) => Shown { text: s, fallback: None },
-            Text::Localized(v) => {
-                if let Some((_, s)) = v.iter().find(|(l, _)| **l == *lang) {
-                    return Shown { text: s, fallback: None };
-                }
-                let start = self.languages.iter().position(|l| l == lang).unwrap_or(0);
-                let n = self.languages.len();
-                for k in 0..n {
-                    let l = &self.languages[(start + k) % n];
-                    if let Some((code, s)) = v.iter().find(|(c, _)| **c == **l) {
-                        return Shown { text: s, fallback: Some(code) };
-                    }
-                }
-                v.first().map_or(Shown { text: "", fallback: None }, |(code, s)| Shown {
-                    text: s,
-                    fallback: Some(code),
-                })
-            }
-        }
+        let Text::Localized(v) = text else {
+            return Shown { text: text.get(lang).unwrap_or(""), fallback: None };
+        };
+        let start = self.languages.iter().position(|l| l == lang).unwrap_or(0);
+        let n = self.languages.len();
+        let order = (0..n).map(|k| self.languages[(start + k) % n].as_str());
+        std::iter::once(lang)
+            .chain(order)
+            .find_map(|l| v.iter().find(|(c, _)| **c == *l))
+            .or(v.first())
+            .map_or(Shown { text: "", fallback: None }, |(code, s)| Shown {
+                text: s,
+                fallback: (**code != *lang).then_some(&**code),
+            })
     }
 
     /// The language after `lang` in the declared order, wrapping.
@@ -282,10 +262,7 @@ impl Catalog {
     /// The node with this id.
     #[must_use]
     pub fn node_by_id(&self, id: &str) -> Option<NodeIx> {
-        match self.target(id) {
-            Some(Target::Node(i)) => Some(i),
-            _ => None,
-        }
+        if let Some(Target::Node(i)) = self.target(id) { Some(i) } else { None }
     }
 
     /// What `id` names.
@@ -300,21 +277,14 @@ impl Catalog {
     /// The organisation with this id.
     #[must_use]
     pub fn org_by_id(&self, id: &str) -> Option<OrgIx> {
-        match self.target(id) {
-            Some(Target::Org(i)) => Some(i),
-            _ => None,
-        }
+        if let Some(Target::Org(i)) = self.target(id) { Some(i) } else { None }
     }
 
     /// The chain of nodes from the top down to `ix`, `ix` included.
     #[must_use]
     pub fn ancestry(&self, ix: NodeIx) -> Vec<NodeIx> {
-        let mut chain = vec![ix];
-        let mut cur = ix;
-        while let Some(p) = self.nodes[cur].parent {
-            chain.push(p);
-            cur = p;
-        }
+        let mut chain: Vec<NodeIx> =
+            std::iter::successors(Some(ix), |&c| self.nodes[c].parent).collect();
         chain.reverse();
         chain
     }

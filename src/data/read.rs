@@ -11,10 +11,10 @@ use std::borrow::Cow;
 use memchr::{memchr, memchr2};
 
 use super::diag::{self, Diagnostic, Severity, did_you_mean};
-use super::model::{Catalog, Entry, IdIndex, Link, NodeIx, Org, OrgIx, Target};
+use super::model::{Catalog, Entry, Fact, Link, NodeIx, Org, OrgIx, Source, Target};
 use super::schema::{
-    DATASET_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS, RefParts,
-    SOURCE_FIELDS, Text, Value,
+    DATASET_FIELDS, FACT_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
+    RefParts, SOURCE_FIELDS, SOURCE_REF_FIELDS, Text, Value,
 };
 use crate::text::{needs_sanitizing, sanitize};
 
@@ -58,11 +58,8 @@ pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<
 /// Whether `id` is kebab-case: lowercase ASCII letters and digits, words joined by single hyphens.
 #[must_use]
 pub fn is_kebab(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && !id.ends_with('-')
-        && !id.contains("--")
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    id.split('-')
+        .all(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }
 
 /// Whether `code` looks like a language code: `fr`, `nl`, `deu`, `pt-BR`, `zh-Hant`.
@@ -113,6 +110,7 @@ struct Pending {
     parts: RefParts,
 }
 
+#[derive(Default)]
 struct Reader<'s> {
     file: &'s str,
     src: &'s str,
@@ -136,6 +134,8 @@ struct Reader<'s> {
     /// The reference being read in full.
     scratch: RefParts,
     scratch_at: usize,
+    /// The source being read.
+    source: Source,
     found: Vec<(usize, Diagnostic)>,
     /// The record being read, for the id path of messages.
     node: Option<NodeIx>,
@@ -150,40 +150,9 @@ impl<'s> Reader<'s> {
     fn new(file: &'s str, src: &'s str, langs: Option<Vec<String>>, keep: bool) -> Self {
         // About 600 bytes an entry in a typical file: room for the ids without regrowing often.
         let guess = src.len() / 600;
-        Reader {
-            file,
-            src,
-            b: src.as_bytes(),
-            i: 0,
-            depth: 0,
-            langs,
-            langs_late: false,
-            keep,
-            codes: Vec::new(),
-            cat: Catalog {
-                languages: Vec::new(),
-                title: Text::Same(String::new()),
-                source_note: Text::Same(String::new()),
-                as_of: Text::Same(String::new()),
-                url: None,
-                nodes: Vec::with_capacity(guess),
-                roots: Vec::new(),
-                orgs: Vec::new(),
-                index: IdIndex::default(),
-                referred_by: Vec::new(),
-                org_used_by: Vec::new(),
-            },
-            node_id_at: Vec::with_capacity(guess),
-            org_id_at: Vec::new(),
-            refs: Vec::new(),
-            scratch: RefParts::default(),
-            scratch_at: 0,
-            found: Vec::new(),
-            node: None,
-            org: None,
-            multiline: None,
-            lines: Vec::new(),
-        }
+        let cat = Catalog { nodes: Vec::with_capacity(guess), ..Catalog::default() };
+        let node_id_at = Vec::with_capacity(guess);
+        Reader { file, src, b: src.as_bytes(), langs, keep, cat, node_id_at, ..Reader::default() }
     }
 
     /// Reads the whole file; `false` when a syntax error stopped it.
@@ -213,28 +182,23 @@ impl<'s> Reader<'s> {
 
     /// The ids from the top node down to the record being read.
     fn path(&self) -> Vec<String> {
-        if let Some(ix) = self.node {
-            let mut path = Vec::new();
-            let mut cur = Some(ix);
-            while let Some(n) = cur {
-                path.push(self.cat.nodes[n].id.clone());
-                cur = self.cat.nodes[n].parent;
+        let ids = match (self.node, self.org) {
+            (Some(ix), _) => {
+                self.cat.ancestry(ix).into_iter().map(|n| &self.cat.nodes[n].id).collect()
             }
-            path.retain(|id| !id.is_empty());
-            path.reverse();
-            path
-        } else if let Some(o) = self.org {
-            vec![self.cat.orgs[o].id.clone()].into_iter().filter(|id| !id.is_empty()).collect()
-        } else {
-            Vec::new()
-        }
+            (_, Some(o)) => vec![&self.cat.orgs[o].id],
+            _ => Vec::new(),
+        };
+        ids.into_iter().filter(|id| !id.is_empty()).cloned().collect()
     }
 
     fn report(&mut self, severity: Severity, at: usize, message: String, help: Option<String>) {
-        let mut d = Diagnostic::error(self.file, None, message);
-        d.severity = severity;
-        d.path = self.path();
-        d.help = help;
+        let d = Diagnostic {
+            severity,
+            path: self.path(),
+            help,
+            ..Diagnostic::error(self.file, None, message)
+        };
         self.found.push((at, d));
     }
 
@@ -324,12 +288,9 @@ impl<'s> Reader<'s> {
     }
 
     fn eat(&mut self, c: u8) -> bool {
-        if self.peek() == Some(c) {
-            self.i += 1;
-            true
-        } else {
-            false
-        }
+        let there = self.peek() == Some(c);
+        self.i += usize::from(there);
+        there
     }
 
     /// Skips spaces, tabs, line ends and comments (`// ...`, nested `/* ... */`).
@@ -622,10 +583,8 @@ impl<'s> Reader<'s> {
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
                     if out.iter().any(|(l, _)| *l == lang) {
-                        self.error(
-                            key_at,
-                            format!("the language \"{lang}\" is written twice in {}", f.what),
-                        );
+                        let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
+                        self.error(key_at, msg);
                     } else if !known {
                         let help = self
                             .langs
@@ -665,10 +624,8 @@ impl<'s> Reader<'s> {
                 }
             }
             _ => {
-                return self.unexpected(&format!(
-                    "{} as a text (a string, or a map from language code to string)",
-                    f.what
-                ));
+                let what = format!("{} as a text (a string, or a map of languages)", f.what);
+                return self.unexpected(&what);
             }
         };
         if self.langs.is_none() {
@@ -711,8 +668,15 @@ impl<'s> Reader<'s> {
             }
             Value::Url(slot) => {
                 let s = self.string(f.what)?;
-                let s = self.kept(s);
-                *slot(get(self)) = Some(s);
+                *slot(get(self)) = Some(self.kept(s));
+            }
+            Value::Flag(slot) => {
+                let on = self.b[self.i..].starts_with(b"true");
+                if !on && !self.b[self.i..].starts_with(b"false") {
+                    return self.unexpected("`true` or `false`");
+                }
+                self.i += if on { 4 } else { 5 };
+                *slot(get(self)) = on;
             }
             _ => return Ok(false),
         }
@@ -732,9 +696,7 @@ impl<'s> Reader<'s> {
         match f.value {
             Value::Format => {
                 let start = self.i;
-                while matches!(self.peek(), Some(b'0'..=b'9')) {
-                    self.i += 1;
-                }
+                self.i += self.b[start..].iter().take_while(|b| b.is_ascii_digit()).count();
                 let digits = &self.src[start..self.i];
                 let more = matches!(self.peek(), Some(b'a'..=b'z' | b'A'..=b'Z' | b'_' | b'.'));
                 if more || digits.is_empty() || (digits.len() > 1 && digits.starts_with('0')) {
@@ -758,22 +720,16 @@ impl<'s> Reader<'s> {
                     } else if langs.contains(&l) {
                         r.error(at, format!("the language \"{l}\" is declared twice"));
                     }
-                    langs.push(l);
+                    if !langs.contains(&l) {
+                        langs.push(l);
+                    }
                     Ok(())
                 })?;
                 if langs.is_empty() {
                     self.error(at, "no language is declared in `languages`".into());
                 }
-                let mut unique: Vec<String> = Vec::with_capacity(langs.len());
-                for l in langs {
-                    if !unique.contains(&l) {
-                        unique.push(l);
-                    }
-                }
-                if self.langs.is_none() {
-                    self.langs = Some(unique.clone());
-                }
-                self.cat.languages = unique;
+                self.langs.get_or_insert_with(|| langs.clone());
+                self.cat.languages = langs;
             }
             Value::Source => {
                 self.record("Source", SOURCE_FIELDS, |r, f, at| {
@@ -783,16 +739,10 @@ impl<'s> Reader<'s> {
             Value::Orgs => self.list("the organisations", |r| r.organisation())?,
             Value::Nodes => {
                 let before = self.cat.roots.len();
-                self.list("the nodes", |r| {
-                    let ix = r.node(None, 0)?;
-                    r.cat.roots.push(ix);
-                    Ok(())
-                })?;
+                self.list("the nodes", |r| r.node(None, 0).map(|ix| r.cat.roots.push(ix)))?;
                 if self.cat.roots.len() == before {
-                    self.error(
-                        at,
-                        "the file has no nodes: `nodes` needs at least one level".into(),
-                    );
+                    let msg = "the file has no nodes: `nodes` needs at least one level";
+                    self.error(at, msg.into());
                 }
             }
             _ => {}
@@ -808,8 +758,7 @@ impl<'s> Reader<'s> {
             Target::Org(i) => orgs[i].id.as_str(),
         };
         let id = id_of(t).to_owned();
-        let first = index.insert(t, id_of);
-        if let Some(first) = first {
+        if let Some(first) = index.insert(t, id_of) {
             let first_at = match first {
                 Target::Node(i) => self.node_id_at[i],
                 Target::Org(i) => self.org_id_at[i],
@@ -817,12 +766,12 @@ impl<'s> Reader<'s> {
             let there = self.where_is(first_at);
             self.error(at, format!("the id \"{id}\" is used twice; first used at {there}"));
         } else if !is_kebab(&id) {
+            let kebab =
+                "is not kebab-case (lowercase letters and digits, joined by single hyphens)";
             let msg = if id.is_empty() {
-                "an id is empty".to_owned()
+                "an id is empty".into()
             } else {
-                format!(
-                    "the id \"{id}\" is not kebab-case (lowercase letters and digits, joined by single hyphens)"
-                )
+                format!("the id \"{id}\" {kebab}")
             };
             self.error(at, msg);
         }
@@ -830,7 +779,7 @@ impl<'s> Reader<'s> {
 
     fn organisation(&mut self) -> R<()> {
         let ox = self.cat.orgs.len();
-        self.cat.orgs.push(Org::blank());
+        self.cat.orgs.push(Org::default());
         self.org_id_at.push(self.i);
         let (node, org) = (self.node.take(), self.org.replace(ox));
         self.record("Organisation", ORG_FIELDS, |r, f, at| {
@@ -849,6 +798,7 @@ impl<'s> Reader<'s> {
                     let parts = RefParts { id, ..RefParts::default() };
                     r.refs.push(Pending { from: ox, list: List::PartOf, at, parts });
                 }
+                Value::Sources => r.sources(None)?,
                 _ => {}
             }
             Ok(())
@@ -889,9 +839,23 @@ impl<'s> Reader<'s> {
                 self.claim(Target::Node(ix), at);
             }
             Value::Fact(fact) => {
-                let t = self.text(f, at)?;
+                let before = self.cat.nodes[ix].sources.len();
+                let mut t = Text::default();
+                if self.peek() == Some(b'(') {
+                    self.record("", FACT_FIELDS, |r, g, _| match g.value {
+                        Value::Sources => r.sources(Some(fact)),
+                        _ => r.text(f, at).map(|x| t = x),
+                    })?;
+                } else {
+                    t = self.text(f, at)?;
+                }
+                if fact == Fact::Since && self.cat.nodes[ix].sources.len() == before {
+                    let msg = "what has changed since is not from the source page, and names no source; write it `since: (text: ..., source: [(title: ..., url: ...)])`";
+                    self.report(Severity::Warning, at, msg.into(), None);
+                }
                 self.cat.nodes[ix].facts.push((fact, t));
             }
+            Value::Sources => self.sources(None)?,
             Value::Kind => {
                 let start = self.i;
                 let some = self.b[start..].starts_with(b"Some(");
@@ -914,13 +878,28 @@ impl<'s> Reader<'s> {
             Value::Related => self.references(ix, List::Related)?,
             Value::Organisations => self.references(ix, List::Organisations)?,
             Value::Children => self.list("the entries below", |r| {
-                let c = r.node(Some(ix), depth + 1)?;
-                r.cat.nodes[ix].children.push(c);
-                Ok(())
+                r.node(Some(ix), depth + 1).map(|c| r.cat.nodes[ix].children.push(c))
             })?,
             _ => {}
         }
         Ok(())
+    }
+
+    /// A list of sources, `[(title: ..., url: ..., consulted: ...), ...]`, of the entry or
+    /// organisation being read, or of its fact `fact`.
+    fn sources(&mut self, fact: Option<Fact>) -> R<()> {
+        self.list("the sources", |r| {
+            r.record("", SOURCE_REF_FIELDS, |r, f, at| {
+                r.common(f, at, |r| &mut r.source).map(drop)
+            })?;
+            let s = Source { fact, ..std::mem::take(&mut r.source) };
+            match (r.node, r.org) {
+                (Some(n), _) => r.cat.nodes[n].sources.push(s),
+                (_, Some(o)) => r.cat.orgs[o].sources.push(s),
+                _ => {}
+            }
+            Ok(())
+        })
     }
 
     /// A list of references: `"id"` or `(id: "id", role: text, back: text)` each.
@@ -1000,14 +979,12 @@ impl<'s> Reader<'s> {
                 (List::PartOf, Some(Target::Org(t))) if t == from => {
                     format!("\"{id}\" is part of itself")
                 }
-                (List::Related, Some(Target::Node(t))) => {
-                    let RefParts { role, back, .. } = p.parts;
-                    self.cat.nodes[from].related.push(Link { target: t, role, back });
-                    continue;
-                }
-                (List::Organisations, Some(Target::Org(t))) => {
-                    let RefParts { role, back, .. } = p.parts;
-                    self.cat.nodes[from].organisations.push(Link { target: t, role, back });
+                (List::Related, Some(Target::Node(t)))
+                | (List::Organisations, Some(Target::Org(t))) => {
+                    let (RefParts { role, back, .. }, n) = (p.parts, &mut self.cat.nodes[from]);
+                    let links =
+                        if p.list == List::Related { &mut n.related } else { &mut n.organisations };
+                    links.push(Link { target: t, role, back });
                     continue;
                 }
                 (List::PartOf, Some(Target::Org(t))) => {
@@ -1051,18 +1028,13 @@ impl<'s> Reader<'s> {
         for (ix, n) in cat.nodes.iter_mut().enumerate() {
             n.related.shrink_to_fit();
             n.organisations.shrink_to_fit();
-            for l in &n.related {
-                let list = &mut cat.referred_by[l.target];
+            let add = |list: &mut Vec<NodeIx>| {
                 if list.last() != Some(&ix) {
                     list.push(ix);
                 }
-            }
-            for l in &n.organisations {
-                let list = &mut cat.org_used_by[l.target];
-                if list.last() != Some(&ix) {
-                    list.push(ix);
-                }
-            }
+            };
+            n.related.iter().for_each(|l| add(&mut cat.referred_by[l.target]));
+            n.organisations.iter().for_each(|l| add(&mut cat.org_used_by[l.target]));
         }
     }
 

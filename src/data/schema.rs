@@ -2,11 +2,22 @@
 //! the reader and its checks both walk. Adding a field to an entry is a line in [`NODE_FIELDS`]
 //! and a place for it in [`super::model::Entry`] (plus its display and its documentation).
 
-use super::model::{Catalog, Entry, Fact, Org};
+use super::model::{Catalog, Entry, Fact, Org, Source};
 
-/// What sort of entry a node is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+/// The kinds of entry: the enum, and every kind as written in a file, from one list.
+macro_rules! kinds {
+    ($($(#[doc = $doc:literal])* $kind:ident,)*) => {
+        /// What sort of entry a node is.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Kind { $($(#[doc = $doc])* $kind,)* }
+        impl Kind {
+            /// Every kind, as written in a file.
+            pub const ALL: &[(&'static str, Kind)] = &[$((stringify!($kind), Kind::$kind),)*];
+        }
+    };
+}
+
+kinds! {
     /// One of the top levels of the tree.
     Level,
     /// A network of peers.
@@ -29,22 +40,6 @@ pub enum Kind {
     Channel,
 }
 
-impl Kind {
-    /// Every kind, as written in a file.
-    pub const ALL: [(&'static str, Kind); 10] = [
-        ("Level", Kind::Level),
-        ("Network", Kind::Network),
-        ("Platform", Kind::Platform),
-        ("Forum", Kind::Forum),
-        ("Body", Kind::Body),
-        ("Event", Kind::Event),
-        ("Exercise", Kind::Exercise),
-        ("Service", Kind::Service),
-        ("Role", Kind::Role),
-        ("Channel", Kind::Channel),
-    ];
-}
-
 /// A language code in a text, shared.
 pub type Lang = std::sync::Arc<str>;
 
@@ -59,6 +54,12 @@ pub enum Text {
     /// One text per language, in the order written; the language codes are shared by every
     /// text of the file (one allocation each, not one per text).
     Localized(Vec<(Lang, String)>),
+}
+
+impl Default for Text {
+    fn default() -> Self {
+        Text::Same(String::new())
+    }
 }
 
 impl Text {
@@ -78,6 +79,26 @@ impl Text {
             Text::Localized(v) => (None, v.as_slice()),
         };
         same.into_iter().chain(localized.iter().map(|(l, s)| (Some(&**l), s.as_str())))
+    }
+
+    /// The same text with the French rules ([`crate::typography::french`]) applied to its French
+    /// texts; a text written once for every language (a name, an acronym) is left as it is,
+    /// since it is shown in the other languages too.
+    #[must_use]
+    pub fn with_french_typography(self) -> Text {
+        match self {
+            Text::Same(s) => Text::Same(s),
+            Text::Localized(mut v) => {
+                for (lang, s) in &mut v {
+                    if crate::typography::is_french(lang)
+                        && let std::borrow::Cow::Owned(fixed) = crate::typography::french(s)
+                    {
+                        *s = fixed;
+                    }
+                }
+                Text::Localized(v)
+            }
+        }
     }
 }
 
@@ -134,10 +155,12 @@ pub enum Value<T: 'static> {
     Orgs,
     /// The list of top nodes.
     Nodes,
-    /// An optional plain string (an address).
+    /// An optional plain string (an address, a date).
     Url(fn(&mut T) -> &mut Option<String>),
-    /// The id a reference names.
-    RefId,
+    /// A list of sources.
+    Sources,
+    /// `true` or `false`.
+    Flag(fn(&mut T) -> &mut bool),
 }
 
 /// One field of a record: its name in the file, how messages call it, whether it must be
@@ -173,7 +196,22 @@ pub const DATASET_FIELDS: &[Field<Catalog>] = &[
 pub const SOURCE_FIELDS: &[Field<Catalog>] = &[
     field("note", "the source note", Required, Value::Text(|c| &mut c.source_note)),
     field("as_of", "the source date", Required, Value::Text(|c| &mut c.as_of)),
-    field("url", "the address of the source", Optional, Value::Url(|c| &mut c.url)),
+    field("title", "the title of the source", Optional, Value::Text(|c| &mut c.page.title)),
+    field("url", "the address of the source", Optional, Value::Url(|c| &mut c.page.url)),
+    field("consulted", "the date consulted", Optional, Value::Url(|c| &mut c.page.consulted)),
+];
+
+/// The fields of a source an entry, an organisation or a fact names.
+pub const SOURCE_REF_FIELDS: &[Field<Source>] = &[
+    field("title", "the title of the source", NonEmpty, Value::Text(|s| &mut s.title)),
+    field("url", "the address of the source", Optional, Value::Url(|s| &mut s.url)),
+    field("consulted", "the date consulted", Optional, Value::Url(|s| &mut s.consulted)),
+];
+
+/// The fields of a fact written with its sources, `(text: ..., source: [...])`.
+pub const FACT_FIELDS: &[Field<Text>] = &[
+    field("text", "the text", Required, Value::Text(|t| t)),
+    field("source", "the sources", Optional, Value::Sources),
 ];
 
 /// The fields of a `Node`, an entry of the tree.
@@ -193,6 +231,8 @@ pub const NODE_FIELDS: &[Field<Entry>] = &[
     field("related", "the related entries", Optional, Value::Related),
     field("organisations", "the organisations", Optional, Value::Organisations),
     field("children", "the entries below", Optional, Value::Children),
+    field("source", "the sources", Optional, Value::Sources),
+    field("unverified", "the mark", Optional, Value::Flag(|e| &mut e.unverified)),
 ];
 
 /// The fields of an `Organisation`.
@@ -202,11 +242,13 @@ pub const ORG_FIELDS: &[Field<Org>] = &[
     field("acronym", "the acronym", Optional, Value::OptText(|o| &mut o.acronym)),
     field("part_of", "the organisation it belongs to", Optional, Value::PartOf),
     field("summary", "the summary", Optional, Value::OptText(|o| &mut o.summary)),
+    field("source", "the sources", Optional, Value::Sources),
+    field("unverified", "the mark", Optional, Value::Flag(|o| &mut o.unverified)),
 ];
 
 /// The fields of a reference written in full.
 pub const REF_FIELDS: &[Field<RefParts>] = &[
-    field("id", "the id", Required, Value::RefId),
+    field("id", "the id", Required, Value::Id),
     field("role", "the role", Optional, Value::OptText(|r| &mut r.role)),
     field("back", "the role seen from the other side", Optional, Value::OptText(|r| &mut r.back)),
 ];

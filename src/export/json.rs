@@ -58,7 +58,9 @@ struct Doc<'a> {
 struct Source<'a> {
     note: JText<'a>,
     as_of: JText<'a>,
+    title: Option<JText<'a>>,
     url: Option<&'a str>,
+    consulted: Option<&'a str>,
     #[serde(skip_serializing_if = "no_fallback")]
     fallback: Fallback<'a>,
 }
@@ -78,6 +80,8 @@ struct Node<'a> {
     ccb_role: Option<JText<'a>>,
     legal_basis: Option<JText<'a>>,
     since: Option<JText<'a>>,
+    sources: Vec<Cited<'a>>,
+    unverified: bool,
     related: Vec<Related<'a>>,
     organisations: Vec<OrgLink<'a>>,
     children: Vec<&'a str>,
@@ -111,8 +115,45 @@ struct Org<'a> {
     summary: Option<JText<'a>>,
     named_in: Vec<&'a str>,
     meets: Vec<Meets<'a>>,
+    sources: Vec<Cited<'a>>,
+    unverified: bool,
     #[serde(skip_serializing_if = "no_fallback")]
     fallback: Fallback<'a>,
+}
+
+/// A source an entry, an organisation or one of an entry's facts names.
+#[derive(Serialize)]
+struct Cited<'a> {
+    /// The field of the fact it is the source of; `None` for the whole record.
+    fact: Option<&'static str>,
+    title: JText<'a>,
+    url: Option<&'a str>,
+    consulted: Option<&'a str>,
+    #[serde(skip_serializing_if = "no_fallback")]
+    fallback: Fallback<'a>,
+}
+
+/// The sources `list` as exported.
+fn cited<'a>(tx: &Texts<'a>, list: &'a [crate::data::model::Source]) -> Vec<Cited<'a>> {
+    use crate::data::schema::{NODE_FIELDS, Value};
+    list.iter()
+        .map(|s| {
+            let mut fallback = Fallback::new();
+            let fact = s.fact.and_then(|f| {
+                NODE_FIELDS
+                    .iter()
+                    .find(|x| matches!(x.value, Value::Fact(k) if k == f))
+                    .map(|x| x.name)
+            });
+            Cited {
+                fact,
+                title: tx.get(&s.title, "title", &mut fallback),
+                url: s.url.as_deref(),
+                consulted: s.consulted.as_deref(),
+                fallback,
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -195,7 +236,10 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
     let source = Source {
         note: tx.get(&catalog.source_note, "note", &mut sfb),
         as_of: tx.get(&catalog.as_of, "as_of", &mut sfb),
-        url: catalog.url.as_deref(),
+        title: (!catalog.page.title.entries().all(|(_, t)| t.is_empty()))
+            .then(|| tx.get(&catalog.page.title, "title", &mut sfb)),
+        url: catalog.page.url.as_deref(),
+        consulted: catalog.page.consulted.as_deref(),
         fallback: sfb,
     };
     let nodes = (0..catalog.nodes.len())
@@ -242,6 +286,8 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
                 ccb_role: tx.opt(fact(Fact::CcbRole), "ccb_role", &mut fb),
                 legal_basis: tx.opt(fact(Fact::LegalBasis), "legal_basis", &mut fb),
                 since: tx.opt(fact(Fact::Since), "since", &mut fb),
+                sources: cited(&tx, &node.sources),
+                unverified: node.unverified,
                 related,
                 organisations,
                 children: node.children.iter().map(|&c| catalog.nodes[c].id.as_str()).collect(),
@@ -272,6 +318,8 @@ pub fn json(catalog: &Catalog, lang: Option<&str>) -> Result<String, serde_json:
                         entries: m.entries.iter().map(|&n| catalog.nodes[n].id.as_str()).collect(),
                     })
                     .collect(),
+                sources: cited(&tx, &org.sources),
+                unverified: org.unverified,
                 fallback: fb,
             }
         })

@@ -6,11 +6,12 @@
 use std::fmt::Write as _;
 
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, joined, node_title, org_title};
 use crate::i18n::{fact_label, kind_label, strings};
+use crate::names::{fallback_marker, joined, node_title, org_title};
 use crate::text::one_line;
 
-use super::labels;
+use super::{labels, source_title};
+use crate::data::model::Source;
 
 /// `s` on one line, with every character Markdown (CommonMark and its GitHub flavour) could
 /// read as formatting escaped with a backslash.
@@ -90,6 +91,21 @@ impl Writer<'_> {
         }
     }
 
+    /// Each source as a list item at `indent`: `[title](<address>)`, or the title alone.
+    fn sources<'s>(&mut self, indent: &str, list: impl Iterator<Item = &'s Source>) {
+        for src in list {
+            let title = inline(&source_title(self.catalog, src, self.lang));
+            let item = match &src.url {
+                Some(url) if !url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') => {
+                    format!("[{title}](<{url}>)")
+                }
+                Some(url) => format!("{title} — {}", inline(url)),
+                None => title,
+            };
+            let _ = writeln!(self.out, "{indent}- {item}");
+        }
+    }
+
     fn heading(&mut self, level: usize, id: &str, title: &str) {
         let hashes = "#".repeat(level.clamp(1, 6));
         let _ = write!(self.out, "<a id=\"{id}\"></a>\n\n{hashes} {title}\n\n");
@@ -110,6 +126,10 @@ impl Writer<'_> {
         if let Some(k) = node.kind {
             let _ = write!(self.out, "*{}*\n\n", inline(kind_label(k, lang)));
         }
+        if node.unverified {
+            let note = inline(&format!("{} {}", crate::detail::UNVERIFIED, s.unverified));
+            let _ = write!(self.out, "{note}\n\n");
+        }
         if let Some(summary) = &node.summary {
             let text = self.shown(summary, true);
             let _ = write!(self.out, "{text}\n\n");
@@ -120,7 +140,13 @@ impl Writer<'_> {
                     self.shown(text, false)
                 });
                 self.out.push_str(&line);
+                self.sources("  ", node.sources.iter().filter(|s| s.fact == Some(*fact)));
             }
+            self.out.push('\n');
+        }
+        if node.sources.iter().any(|s| s.fact.is_none()) {
+            let _ = write!(self.out, "{}\n\n", self.label(s.sources));
+            self.sources("", node.sources.iter().filter(|s| s.fact.is_none()));
             self.out.push('\n');
         }
         let related = catalog.related_both(n);
@@ -161,6 +187,10 @@ impl Writer<'_> {
             inline(&joined(acr.as_deref(), &name))
         );
         self.heading(3, &org.id, &title);
+        if org.unverified {
+            let note = format!("{} {}", crate::detail::UNVERIFIED, strings(lang).unverified);
+            let _ = write!(self.out, "{}\n\n", inline(&note));
+        }
         if let Some(summary) = &org.summary {
             let text = self.shown(summary, true);
             let _ = write!(self.out, "{text}\n\n");
@@ -195,6 +225,11 @@ impl Writer<'_> {
             self.out.push_str(&facts);
             self.out.push('\n');
         }
+        if !org.sources.is_empty() {
+            let _ = write!(self.out, "{}\n\n", self.label(strings(lang).sources));
+            self.sources("", org.sources.iter());
+            self.out.push('\n');
+        }
     }
 }
 
@@ -219,7 +254,11 @@ fn write(catalog: &Catalog, lang: &str, mermaid: bool) -> String {
     let source = format!("{} {}", w.label(s.source), w.shown(&catalog.source_note, false));
     let as_of = format!("{} {}", w.label(s.as_of), w.shown(&catalog.as_of, false));
     let _ = write!(w.out, "{source}\n\n{as_of}\n\n");
-    if let Some(url) = &catalog.url {
+    if !catalog.page.title.entries().all(|(_, t)| t.is_empty()) {
+        let page = inline(&source_title(catalog, &catalog.page, lang));
+        let _ = write!(w.out, "{} {page}\n\n", w.label(labels(lang).page));
+    }
+    if let Some(url) = &catalog.page.url {
         let shown = if url.contains(|c: char| c.is_whitespace() || c == '<' || c == '>') {
             inline(url)
         } else {

@@ -1,14 +1,16 @@
 //! The plain-text export: the tree as indented paragraphs wrapped to a width, each entry
 //! introduced by its kind, with its path, details, links and organisations, then every
 //! organisation. Only letters, spaces, `-` bullets and `→`/`←` arrows: nothing a screen reader
-//! would spell out as drawing.
+//! would spell out as drawing. Every line fits the width but a source's address, which stands
+//! whole on a line of its own.
 
 use crate::data::model::Target;
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, joined, node_title, org_title};
 use crate::i18n::{fact_label, kind_label, strings};
+use crate::names::{fallback_marker, joined, node_title, org_title};
 
-use super::{labels, marked, path};
+use super::{labels, marked, path, source_title};
+use crate::data::model::Source;
 
 /// Writes lines, wrapping each paragraph at the width.
 struct Writer<'a> {
@@ -82,6 +84,18 @@ impl Writer<'_> {
         s
     }
 
+    /// Each source as an item: its title, then its address.
+    fn sources<'s>(&mut self, indent: usize, list: impl Iterator<Item = &'s Source>) {
+        for src in list {
+            self.item(indent, "-", &source_title(self.catalog, src, self.lang));
+            // The address whole on its own line, however long: it is copied, not read.
+            if let Some(url) = &src.url {
+                let line = format!("{}{}\n", " ".repeat(indent + 2), crate::text::one_line(url));
+                self.out.push_str(&line);
+            }
+        }
+    }
+
     /// An entry and, under it, every entry below it.
     fn subtree(&mut self, n: NodeIx) {
         self.node(n);
@@ -105,6 +119,9 @@ impl Writer<'_> {
             Some(k) => self.labelled(indent, kind_label(k, lang), &title),
             None => self.para(indent, &title),
         }
+        if node.unverified {
+            self.para(body, &format!("{} {}", crate::detail::UNVERIFIED, s.unverified));
+        }
         if node.depth > 0 {
             self.labelled(body, s.path, &path(catalog, n, lang).join(" > "));
         }
@@ -118,6 +135,7 @@ impl Writer<'_> {
             for (fact, text) in &node.facts {
                 let text = self.shown(text);
                 self.labelled(body, fact_label(*fact, lang), &text);
+                self.sources(body + 2, node.sources.iter().filter(|s| s.fact == Some(*fact)));
             }
         }
         let related = catalog.related_both(n);
@@ -137,6 +155,11 @@ impl Writer<'_> {
                 self.item(body + 2, "-", &text);
             }
         }
+        if node.sources.iter().any(|s| s.fact.is_none()) {
+            self.blank();
+            self.list_heading(body, s.sources);
+            self.sources(body + 2, node.sources.iter().filter(|s| s.fact.is_none()));
+        }
         self.blank();
     }
 
@@ -145,6 +168,9 @@ impl Writer<'_> {
         let lang = self.lang;
         let org = &catalog.orgs[o];
         self.para(2, &self.link(org_title(catalog, o, lang), None));
+        if org.unverified {
+            self.para(4, &format!("{} {}", crate::detail::UNVERIFIED, strings(lang).unverified));
+        }
         if let Some(summary) = &org.summary {
             let text = self.shown(summary);
             self.para(4, &text);
@@ -170,6 +196,10 @@ impl Writer<'_> {
                 self.item(6, "-", &format!("{who}{}{entries}", strings(lang).colon));
             }
         }
+        if !org.sources.is_empty() {
+            self.list_heading(4, strings(lang).sources);
+            self.sources(6, org.sources.iter());
+        }
         self.blank();
     }
 }
@@ -184,9 +214,13 @@ pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
     w.blank();
     let note = w.shown(&catalog.source_note);
     w.labelled(0, s.source, &note);
+    if !catalog.page.title.entries().all(|(_, t)| t.is_empty()) {
+        let page = source_title(catalog, &catalog.page, lang);
+        w.labelled(0, labels(lang).page, &page);
+    }
     let as_of = w.shown(&catalog.as_of);
     w.labelled(0, s.as_of, &as_of);
-    if let Some(url) = &catalog.url {
+    if let Some(url) = &catalog.page.url {
         w.labelled(0, labels(lang).address, url);
     }
     w.blank();

@@ -28,6 +28,28 @@ pub struct Source {
     pub as_of: RText,
     #[serde(default)]
     pub url: Option<String>,
+    #[serde(default)]
+    pub title: Option<RText>,
+    #[serde(default)]
+    pub consulted: Option<String>,
+}
+
+/// A source an entry, an organisation or a fact names.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RSource {
+    pub title: RText,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub consulted: Option<String>,
+}
+
+/// A fact: a text, or `(text: ..., source: [...])`.
+#[derive(Debug)]
+pub struct RFact {
+    pub text: RText,
+    pub source: Vec<RSource>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -44,23 +66,27 @@ pub struct Node {
     #[serde(default)]
     pub summary: Option<RText>,
     #[serde(default)]
-    pub participants: Option<RText>,
+    pub participants: Option<RFact>,
     #[serde(default)]
-    pub coordination: Option<RText>,
+    pub coordination: Option<RFact>,
     #[serde(default)]
-    pub frequency: Option<RText>,
+    pub frequency: Option<RFact>,
     #[serde(default)]
-    pub ccb_role: Option<RText>,
+    pub ccb_role: Option<RFact>,
     #[serde(default)]
-    pub legal_basis: Option<RText>,
+    pub legal_basis: Option<RFact>,
     #[serde(default)]
-    pub since: Option<RText>,
+    pub since: Option<RFact>,
     #[serde(default)]
     pub related: Vec<Ref>,
     #[serde(default)]
     pub organisations: Vec<Ref>,
     #[serde(default)]
     pub children: Vec<Node>,
+    #[serde(default)]
+    pub source: Vec<RSource>,
+    #[serde(default)]
+    pub unverified: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -74,6 +100,10 @@ pub struct Organisation {
     pub part_of: Option<String>,
     #[serde(default)]
     pub summary: Option<RText>,
+    #[serde(default)]
+    pub source: Vec<RSource>,
+    #[serde(default)]
+    pub unverified: bool,
 }
 
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -124,6 +154,50 @@ impl<'de> Deserialize<'de> for RText {
                     out.push((lang, text));
                 }
                 Ok(RText::Localized(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl<'de> Deserialize<'de> for RFact {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RFact;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a fact")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<RFact, E> {
+                Ok(RFact { text: RText::Same(v.to_owned()), source: Vec::new() })
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RFact, A::Error> {
+                let Some(first) = map.next_key::<String>()? else {
+                    return Ok(RFact { text: RText::Localized(Vec::new()), source: Vec::new() });
+                };
+                if first != "text" && first != "source" {
+                    // A text written as a map of languages.
+                    let mut out = vec![(first, map.next_value::<String>()?)];
+                    while let Some((lang, text)) = map.next_entry::<String, String>()? {
+                        if out.iter().any(|(l, _)| *l == lang) {
+                            return Err(de::Error::custom("a language twice"));
+                        }
+                        out.push((lang, text));
+                    }
+                    return Ok(RFact { text: RText::Localized(out), source: Vec::new() });
+                }
+                let (mut text, mut source) = (None, None);
+                let mut key = Some(first);
+                while let Some(k) = key {
+                    match k.as_str() {
+                        "text" if text.is_none() => text = Some(map.next_value::<RText>()?),
+                        "source" if source.is_none() => source = Some(map.next_value()?),
+                        _ => return Err(de::Error::custom(format!("field {k} in a fact"))),
+                    }
+                    key = map.next_key::<String>()?;
+                }
+                let text = text.ok_or_else(|| de::Error::missing_field("text"))?;
+                Ok(RFact { text, source: source.unwrap_or_default() })
             }
         }
         d.deserialize_any(V)
@@ -204,16 +278,41 @@ pub fn compare(src: &str) -> Result<Verdict, String> {
 
 fn text(t: &RText) -> Text {
     let s = |x: &String| sanitize(x).into_owned();
-    ccbnet::typography::apply(match t {
+    match t {
         RText::Same(x) => Text::Same(s(x)),
         RText::Localized(v) => {
             Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), s(x))).collect())
         }
-    })
+    }
+    .with_french_typography()
 }
 
 fn opt(t: &Option<RText>) -> Option<Text> {
     t.as_ref().map(text)
+}
+
+/// Sources as comparable strings, sorted: the fact (if any), title, address, date.
+fn sources<'a>(s: impl Iterator<Item = (Option<String>, &'a RSource)>) -> Vec<String> {
+    let safe = |u: &Option<String>| u.as_ref().map(|u| sanitize(u).into_owned());
+    let mut v: Vec<String> = s
+        .map(|(f, r)| {
+            format!("{f:?} {:?} {:?} {:?}", text(&r.title), safe(&r.url), safe(&r.consulted))
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn our_sources(s: &[ccbnet::data::model::Source]) -> Vec<String> {
+    let mut v: Vec<String> = s
+        .iter()
+        .map(|r| {
+            let f = r.fact.map(|f| format!("{f:?}"));
+            format!("{f:?} {:?} {:?} {:?}", r.title, r.url, r.consulted)
+        })
+        .collect();
+    v.sort();
+    v
 }
 
 fn check<T: PartialEq + fmt::Debug>(what: &str, a: T, b: T) -> Result<(), String> {
@@ -226,7 +325,8 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
     check("title", text(&ds.title), c.title.clone())?;
     check("note", text(&ds.source.note), c.source_note.clone())?;
     check("as_of", text(&ds.source.as_of), c.as_of.clone())?;
-    check("url", ds.source.url.as_ref().map(|u| sanitize(u).into_owned()), c.url.clone())?;
+    check("url", ds.source.url.as_ref().map(|u| sanitize(u).into_owned()), c.page.url.clone())?;
+    check("source title", opt(&ds.source.title).unwrap_or_default(), c.page.title.clone())?;
     check("organisations", ds.organisations.len(), c.orgs.len())?;
     for (o, org) in ds.organisations.iter().zip(&c.orgs) {
         check("org id", &o.id, &org.id)?;
@@ -234,6 +334,11 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         check("org acronym", opt(&o.acronym), org.acronym.clone())?;
         check("org summary", opt(&o.summary), org.summary.clone())?;
         check("part_of", o.part_of.clone(), org.part_of.map(|p| c.orgs[p].id.clone()))?;
+        check(
+            "org sources",
+            sources(o.source.iter().map(|r| (None, r))),
+            our_sources(&org.sources),
+        )?;
     }
     let mut flat = Vec::new();
     fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
@@ -253,12 +358,24 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         check("short", opt(&n.short), e.short.clone())?;
         check("acronym", opt(&n.acronym), e.acronym.clone())?;
         check("summary", opt(&n.summary), e.summary.clone())?;
+        let named = [
+            ("Participants", &n.participants),
+            ("Coordination", &n.coordination),
+            ("Frequency", &n.frequency),
+            ("CcbRole", &n.ccb_role),
+            ("LegalBasis", &n.legal_basis),
+            ("Since", &n.since),
+        ];
         let facts: Vec<Text> =
-            [&n.participants, &n.coordination, &n.frequency, &n.ccb_role, &n.legal_basis, &n.since]
-                .into_iter()
-                .filter_map(opt)
-                .collect();
+            named.iter().filter_map(|(_, f)| f.as_ref().map(|f| text(&f.text))).collect();
         check("facts", facts, e.facts.iter().map(|(_, t)| t.clone()).collect())?;
+        let of_facts = named
+            .iter()
+            .filter_map(|(k, f)| f.as_ref().map(|f| (k, f)))
+            .flat_map(|(k, f)| f.source.iter().map(move |r| (Some(k.to_string()), r)));
+        let all = of_facts.chain(n.source.iter().map(|r| (None, r)));
+        check("sources", sources(all), our_sources(&e.sources))?;
+        check("unverified", n.unverified, e.unverified)?;
         let refs = |r: &[Ref]| -> Vec<(String, Option<Text>, Option<Text>)> {
             r.iter().map(|r| (r.id.clone(), opt(&r.role), opt(&r.back))).collect()
         };
