@@ -76,7 +76,7 @@ fn no_label_overlaps_another_or_a_line_or_leaves_the_area() {
         (0..c.nodes.len()).map(Target::Node).chain((0..c.orgs.len()).map(Target::Org)).collect();
     for (w, h) in [(120, 40), (80, 24), (60, 16), (34, 7)] {
         let area = draw::inner(Rect::new(0, 0, w, h));
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             for &t in &items {
                 for ring in [false, true] {
                     let mut state = MapState::new(&c, t);
