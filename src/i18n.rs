@@ -71,6 +71,8 @@ pub struct Strings {
     /// The banner's count of problems, and the key that lists them: one problem, several
     /// (`{}` is how many).
     pub problems_count: [&'static str; 2],
+    /// The same, short, for a narrow banner: the key first, and what it lists.
+    pub problems_short: [&'static str; 2],
     /// Title of the list of problems of the data file (`!`).
     pub problems_title: &'static str,
     /// Help sub-heading of the keys of the search line.
@@ -143,6 +145,7 @@ const FR: Strings = Strings {
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
     problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
+    problems_short: ["!\u{a0}: 1\u{a0}problème", "!\u{a0}: {}\u{a0}problèmes"],
     problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris et collage",
@@ -209,6 +212,7 @@ const NL: Strings = Strings {
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     problems_count: ["1 probleem — !", "{} problemen — !"],
+    problems_short: ["! : 1 probleem", "! : {} problemen"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis en plakken",
@@ -275,6 +279,7 @@ const EN: Strings = Strings {
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
     problems_count: ["1 problem — !", "{} problems — !"],
+    problems_short: ["!: 1 problem", "!: {} problems"],
     problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
     group_mouse: "Mouse and paste",
@@ -682,6 +687,8 @@ mod tests {
             s.reload_kept,
             s.problems_count[0],
             s.problems_count[1],
+            s.problems_short[0],
+            s.problems_short[1],
             s.problems_title,
             s.in_search_line,
             s.wrapped,
