@@ -103,6 +103,9 @@ pub struct Strings {
     pub to_levels: &'static str,
     /// The footer's word for `Enter` after a count: `{}` is the link's number.
     pub follow_numbered: &'static str,
+    /// Said when `Enter` follows a count that names no link; `{}` is the count, then how many
+    /// links there are.
+    pub no_link: &'static str,
     /// The footer's word for a count typed so far.
     pub count: &'static str,
     /// The detail pane while a search finds nothing.
@@ -173,6 +176,7 @@ const FR: Strings = Strings {
     mouse_on: "Souris reprise par ccbnet",
     to_levels: "niveaux",
     follow_numbered: "lien {}",
+    no_link: "Pas de lien {} ici (il y en a {})",
     count: "compte",
     no_results_detail: "Aucun résultat\u{a0}: modifiez la recherche, ou Esc pour l'annuler.",
     cite: "Source\u{a0}: {source} — date de référence\u{a0}: {date}",
@@ -240,6 +244,7 @@ const NL: Strings = Strings {
     mouse_on: "Muis terug bij ccbnet",
     to_levels: "niveaus",
     follow_numbered: "link {}",
+    no_link: "Geen link {} hier (er zijn er {})",
     count: "aantal",
     no_results_detail: "Geen resultaten: pas de zoekopdracht aan, of Esc om te annuleren.",
     cite: "Bron: {source} — peildatum: {date}",
@@ -307,6 +312,7 @@ const EN: Strings = Strings {
     mouse_on: "Mouse taken back by ccbnet",
     to_levels: "levels",
     follow_numbered: "link {}",
+    no_link: "No link {} here (there are {})",
     count: "count",
     no_results_detail: "No results: change the search, or Esc to cancel it.",
     cite: "Source: {source} — reference date: {date}",
