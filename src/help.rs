@@ -105,7 +105,7 @@ pub fn lines_for(lang: &str, max: usize, beneath: Option<&keymap::Mode>) -> Vec<
     for group in Group::ALL {
         out.push(Line::styled(group_heading(group, lang).to_owned(), theme::LABEL));
         let mut typing_heading = false;
-        for b in BINDINGS.iter().filter(|b| b.group == group) {
+        for b in keymap::listed().filter(|b| b.group == group) {
             if b.live == Live::Typing && !typing_heading {
                 out.push(Line::styled(format!(" {}", s.in_search_line), theme::DIM));
                 typing_heading = true;

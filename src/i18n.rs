@@ -72,6 +72,8 @@ pub struct Strings {
     /// The banner's count of problems, and the key that lists them: one problem, several
     /// (`{}` is how many).
     pub problems_count: [&'static str; 2],
+    /// The same, short, for a narrow banner: the key first, and what it lists.
+    pub problems_short: [&'static str; 2],
     /// Title of the list of problems of the data file (`!`).
     pub problems_title: &'static str,
     /// Help sub-heading of the keys of the search line.
@@ -102,6 +104,9 @@ pub struct Strings {
     pub to_levels: &'static str,
     /// The footer's word for `Enter` after a count: `{}` is the link's number.
     pub follow_numbered: &'static str,
+    /// Said when `Enter` follows a count that names no link; `{}` is the count, then how many
+    /// links there are.
+    pub no_link: &'static str,
     /// The footer's word for a count typed so far.
     pub count: &'static str,
     /// The detail pane while a search finds nothing.
@@ -144,6 +149,7 @@ const FR: Strings = Strings {
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
     problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
+    problems_short: ["!\u{a0}: 1\u{a0}problème", "!\u{a0}: {}\u{a0}problèmes"],
     problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris et collage",
@@ -171,6 +177,7 @@ const FR: Strings = Strings {
     mouse_on: "Souris reprise par ccbnet",
     to_levels: "niveaux",
     follow_numbered: "lien {}",
+    no_link: "Pas de lien {} ici (il y en a {})",
     count: "compte",
     no_results_detail: "Aucun résultat\u{a0}: modifiez la recherche, ou Esc pour l'annuler.",
     cite: "Source\u{a0}: {source} — date de référence\u{a0}: {date}",
@@ -210,6 +217,7 @@ const NL: Strings = Strings {
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     problems_count: ["1 probleem — !", "{} problemen — !"],
+    problems_short: ["! : 1 probleem", "! : {} problemen"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis en plakken",
@@ -237,6 +245,7 @@ const NL: Strings = Strings {
     mouse_on: "Muis terug bij ccbnet",
     to_levels: "niveaus",
     follow_numbered: "link {}",
+    no_link: "Geen link {} hier (er zijn er {})",
     count: "aantal",
     no_results_detail: "Geen resultaten: pas de zoekopdracht aan, of Esc om te annuleren.",
     cite: "Bron: {source} — peildatum: {date}",
@@ -342,6 +351,7 @@ const EN: Strings = Strings {
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
     problems_count: ["1 problem — !", "{} problems — !"],
+    problems_short: ["!: 1 problem", "!: {} problems"],
     problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
     group_mouse: "Mouse and paste",
@@ -369,6 +379,7 @@ const EN: Strings = Strings {
     mouse_on: "The mouse is back with ccbnet",
     to_levels: "levels",
     follow_numbered: "link {}",
+    no_link: "No link {} here (there are {})",
     count: "count",
     no_results_detail: "No results: change the search, or Esc to cancel it.",
     cite: "Source: {source} — reference date: {date}",
@@ -841,6 +852,8 @@ mod tests {
             s.reload_kept,
             s.problems_count[0],
             s.problems_count[1],
+            s.problems_short[0],
+            s.problems_short[1],
             s.problems_title,
             s.in_search_line,
             s.wrapped,

@@ -40,7 +40,7 @@ const SEE_ALSO: &str = r#".SH "SEE ALSO"
 /// The KEYS section: the key table, grouped as the help overlay groups it (the same headings,
 /// in English), then the mouse and paste.
 fn keys_section() -> String {
-    use crate::keymap::{BINDINGS, Group, Live, keys_label};
+    use crate::keymap::{Group, Live, keys_label, listed};
     let lang = "en";
     let mut out = String::from(
         ".SH KEYS\nIn the explorer. Which keys work depends on what is on screen; the footer \
@@ -49,7 +49,7 @@ fn keys_section() -> String {
     for group in Group::ALL {
         out.push_str(&format!(".SS \"{}\"\n", crate::help::group_heading(group, lang)));
         let mut typing = false;
-        for b in BINDINGS.iter().filter(|b| b.group == group) {
+        for b in listed().filter(|b| b.group == group) {
             if b.live == Live::Typing && !typing {
                 let s = crate::i18n::strings(lang);
                 out.push_str(&format!(".PP\n{}\n", roff_text(s.in_search_line)));

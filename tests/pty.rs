@@ -459,7 +459,7 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     s.wait_for_texts(&["Cyber Europe 2026"]);
     // A broken save: the last good data stays, a banner says what and where.
     std::fs::write(&file, good.replace("format: 1,", "format: 1")).expect("save");
-    let screen = s.wait_for_texts(&[":3:14: error:", "(1\u{a0}!)", "! problèmes"]);
+    let screen = s.wait_for_texts(&[":3:14: error:", "1\u{a0}problème", "! problèmes"]);
     assert!(screen.contents().contains("Cyber Europe 2026"), "{}", dump(&screen));
     // `!` lists the problems in full; `q` closes the list and does not quit.
     s.send(b"!");

@@ -575,8 +575,18 @@ impl App {
             }
             Action::FollowFocused => {}
             Action::FollowNumbered => {
-                if let Some(i) = to_row(count) {
-                    self.follow_link(i);
+                let links = self.mode().links;
+                match to_row(count) {
+                    Some(i) if i < links => self.follow_link(i),
+                    _ => {
+                        let s = crate::i18n::strings(&self.lang);
+                        self.message =
+                            Some(s.no_link.replacen("{}", &times.to_string(), 1).replacen(
+                                "{}",
+                                &links.to_string(),
+                                1,
+                            ));
+                    }
                 }
             }
             Action::DropCount => {}
