@@ -55,7 +55,7 @@ const FR: Labels = Labels {
     named_in: "Cité dans",
     address: "Adresse",
     page: "Page source",
-    meets: "Rencontre",
+    meets: "Organisations rencontrées",
     map: "Carte du réseau",
 };
 const NL: Labels = Labels {
@@ -63,7 +63,7 @@ const NL: Labels = Labels {
     named_in: "Vermeld in",
     address: "Adres",
     page: "Bronpagina",
-    meets: "Ontmoet",
+    meets: "Komt samen met",
     map: "Kaart van het netwerk",
 };
 const DE: Labels = Labels {
@@ -79,7 +79,7 @@ const EN: Labels = Labels {
     named_in: "Named in",
     address: "Address",
     page: "Source page",
-    meets: "Meets",
+    meets: "Organisations it meets",
     map: "Map of the network",
 };
 

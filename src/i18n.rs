@@ -284,6 +284,7 @@ const DE: Strings = Strings {
     reload_failed: "Die geänderte Datei lässt sich nicht laden:",
     more: "… und {} weitere",
     reload_kept: " – die letzten gültigen Daten bleiben sichtbar.",
+    problems_short: ["!: 1 Problem", "!: {} Probleme"],
     problems_count: ["1 Problem – !", "{} Probleme – !"],
     problems_title: "Probleme der Datendatei",
     wrapped_end: "zurück zum Ende",
@@ -315,6 +316,7 @@ const DE: Strings = Strings {
     count: "Anzahl",
     no_results_detail: "Keine Treffer: Suche ändern oder mit Esc abbrechen.",
     cite: "Quelle: {source} – Stand: {date}",
+    no_link: "Kein Link {} hier (es gibt {})",
 };
 
 const EN: Strings = Strings {
@@ -410,7 +412,12 @@ pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
         Fact::Frequency => ["Fréquence", "Frequentie", "Häufigkeit", "How often"],
         Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "Rolle des CCB", "The CCB's role"],
         Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Rechtsgrundlage", "Legal basis"],
-        Fact::Since => ["Depuis la page", "Sinds de pagina", "Seither", "Since then"],
+        Fact::Since => [
+            "Depuis la rédaction de la page",
+            "Sinds de pagina werd geschreven",
+            "Seit Erstellung der Seite",
+            "Since the page was written",
+        ],
     };
     pick(lang, fr, nl, de, en)
 }

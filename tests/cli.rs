@@ -115,10 +115,41 @@ fn show_prints_the_items_part_of_the_text_export() {
 fn show_of_an_unknown_id_suggests_the_nearest() {
     let (out, err, code) = ccbnet(&["show", "enisaa"]);
     assert_eq!((out.as_str(), code), ("", 1));
-    assert!(err.contains("`enisaa`") && err.contains("did you mean \"enisa\"?"), "{err}");
+    assert_eq!(err, "ccbnet: nothing has the id \"enisaa\"; did you mean \"enisa\"?\n");
     let (_, err, code) = ccbnet(&["show", "\x1b[31mzzz"]);
     assert_eq!(code, 1);
     assert!(!err.contains('\x1b'), "the id is sanitized: {err:?}");
+}
+
+#[test]
+fn ids_on_the_command_line_match_ignoring_case_in_show_and_meets() {
+    let (exact, _, _) = ccbnet(&["show", "enisa", "--width", "80"]);
+    let (upper, err, code) = ccbnet(&["show", "ENISA", "--width", "80"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    let (exact, _, _) = ccbnet(&["meets", "enisa"]);
+    let (upper, err, code) = ccbnet(&["meets", "EniSa"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    // An entry's id in capitals is still an entry, for meets.
+    let (_, err, code) = ccbnet(&["meets", "QCTR"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("ccbnet: \"qctr\" is an entry, not an organisation;"), "{err}");
+}
+
+#[test]
+fn unknown_ids_get_the_same_message_in_show_and_meets() {
+    let (_, show, code) = ccbnet(&["show", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(show, "ccbnet: nothing has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    let (_, meets, code) = ccbnet(&["meets", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(meets, "ccbnet: no organisation has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    // Without a near id, each says where the ids are, with the id quoted the same way.
+    let (_, show, _) = ccbnet(&["show", "zzzz"]);
+    let (_, meets, _) = ccbnet(&["meets", "zzzz"]);
+    assert!(show.starts_with("ccbnet: nothing has the id \"zzzz\"; `ccbnet search"), "{show}");
+    assert!(meets.starts_with("ccbnet: no organisation has the id \"zzzz\"; `ccbnet"), "{meets}");
 }
 
 // --- check --format json --------------------------------------------------------------------

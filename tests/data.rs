@@ -721,3 +721,43 @@ fn no_text_repeats_the_label_it_is_shown_after() {
         }
     }
 }
+
+/// Whether `s` holds a colon that ends a label (`word :` or `word:` before a space).
+fn has_label_colon(s: &str) -> bool {
+    let s = s.replace(['\u{A0}', '\u{202F}'], " ");
+    s.contains(" : ") || s.contains(": ")
+}
+
+#[test]
+fn no_text_shown_after_a_label_starts_another_label() {
+    // Facts and the roles of links are printed after a label and its colon (`Participants :`,
+    // `ECCG · European Cybersecurity Certification Group :`): a colon of their own would make two.
+    let c = catalog();
+    let mut doubled = Vec::new();
+    for n in &c.nodes {
+        let roles = n.related.iter().flat_map(|l| [&l.role, &l.back]);
+        let org_roles = n.organisations.iter().map(|l| &l.role);
+        let facts = n.facts.iter().map(|(_, t)| Some(t));
+        for t in roles.chain(org_roles).flatten().chain(facts.flatten()) {
+            for (lang, s) in t.entries() {
+                if has_label_colon(s) {
+                    doubled.push(format!("{} ({lang:?}): {s}", n.id));
+                }
+            }
+        }
+    }
+    assert!(doubled.is_empty(), "{doubled:#?}");
+}
+
+#[test]
+fn an_international_organisations_summary_says_what_it_is_not_what_the_ccb_does() {
+    let c = catalog();
+    for id in ["nato", "un", "oecd", "itu"] {
+        let o = &c.orgs[c.org_by_id(id).expect(id)];
+        let summary = o.summary.as_ref().expect("a summary");
+        for lang in ["fr", "nl"] {
+            let s = text(&c, summary, lang);
+            assert!(!s.contains("CCB"), "{id} ({lang}): {s}");
+        }
+    }
+}

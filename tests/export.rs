@@ -392,7 +392,7 @@ fn json_marks_texts_shown_in_another_language() {
     let b1 = doc["nodes"].as_array().expect("nodes").iter().find(|n| n["id"] == "b1");
     let b1 = b1.expect("b1 exported");
     assert_eq!(b1["fallback"]["summary"], "fr");
-    assert_eq!(b1["summary"], "Texte    avec tabulation, uniquement en français.");
+    assert_eq!(b1["summary"], "Texte avec tabulation, uniquement en français.");
     // Control characters were replaced at load, before any output.
     assert_eq!(b1["name"], "Alarm\u{FFFD}[31m rood\u{FFFD}");
     let all =
@@ -436,4 +436,22 @@ fn search_json_matches_the_documented_shape() {
     checker.object(&doc, "Search", "$");
     assert_eq!(doc["results"][0]["id"], "ren-cybercrime");
     assert_eq!(doc["results"][0]["matched_in"], "fr", "anvers is French only");
+}
+
+#[test]
+fn a_tab_in_a_text_is_one_space_in_every_output() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/warnings/control-characters.ron")
+        .display()
+        .to_string();
+    let show = ok(&["--data", &data, "show", "cyber-europe"]);
+    assert!(show.contains("Cyber Europe\n"), "{show}");
+    for format in ["text", "markdown", "json", "dot", "mermaid"] {
+        let out = ok(&["--data", &data, "export", "--format", format]);
+        assert!(out.contains("Cyber Europe"), "{format}: {out}");
+        assert!(!out.contains("Cyber  ") && !out.contains('\t'), "{format}: {out}");
+    }
+    let json: Value =
+        serde_json::from_str(&ok(&["--data", &data, "export", "--format", "json"])).expect("JSON");
+    assert_eq!(json["nodes"][1]["name"], "Cyber Europe", "{json}");
 }

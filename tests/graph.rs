@@ -330,7 +330,7 @@ fn meets_json_has_the_same_rows() {
 fn meets_an_unknown_id_says_so_and_exits_1() {
     let (out, err, code) = ccbnet(&["meets", "no-such-body"]);
     assert_eq!((out.as_str(), code), ("", 1));
-    assert!(err.contains("no organisation has the id `no-such-body`"), "{err}");
+    assert!(err.contains("no organisation has the id \"no-such-body\""), "{err}");
     let (out, err, code) = ccbnet(&["meets", "cyber-europe"]);
     assert_eq!((out.as_str(), code), ("", 1));
     assert!(err.contains("is an entry"), "{err}");

@@ -1011,7 +1011,11 @@ fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
     let screen = s.wait_for_texts(&["END=0"]);
     // The last organisation of the export is on the screen, just above the status.
     let c = screen.contents();
-    assert!(c.contains("Rencontre") || c.contains("Cité dans"), "{}", dump(&screen));
+    assert!(
+        c.contains("Organisations rencontrées") || c.contains("Cité dans"),
+        "{}",
+        dump(&screen)
+    );
 }
 
 #[test]
