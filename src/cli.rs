@@ -16,7 +16,7 @@ const GLOBAL: &str = "Global options";
 /// The end of `ccbnet --help`: a few examples and where the keys are.
 const AFTER_HELP: &str = "\
 Examples:
-  ccbnet --lang nl                    the explorer, in Dutch
+  ccbnet --lang de                    the explorer, in German
   ccbnet search cybercrime            one result a line: id, path, name
   ccbnet show enisa                   one entry or organisation as text
   ccbnet export --format json | jq    the whole data set, for scripts
@@ -28,8 +28,8 @@ The command line wins over it, and CCBNET_DATA over its data.
 
 In the explorer, press ? for the keys.";
 
-/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French or
-/// Dutch.
+/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French,
+/// Dutch, German or English.
 #[derive(Debug, Parser)]
 #[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -38,9 +38,9 @@ pub struct Cli {
     /// configuration file's data.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
-    /// The language (a code of the data set, such as fr or nl); export --format json also takes
-    /// all. Default: the configuration file's lang, else the locale (LC_ALL, LC_MESSAGES,
-    /// LANG), else the data set's first.
+    /// The language (a code of the data set: fr, nl, de, en; any case, a region is ignored: nl-BE,
+    /// de_BE); export --format json also takes all. Default: the configuration file's lang, else
+    /// the locale (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE", help_heading = GLOBAL)]
     pub lang: Option<String>,
     /// Colours in the explorer and in these messages: auto (the default: on a terminal, unless
@@ -388,7 +388,7 @@ fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>, pager: b
         Err(code) => return code,
     };
     let catalog = &loaded.catalog;
-    let all = cli.lang.as_deref() == Some("all");
+    let all = cli.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("all"));
     if all && format != Format::Json {
         eprintln!(
             "ccbnet: --lang all is for --format json; the other formats are written in one \

@@ -66,6 +66,14 @@ const NL: Labels = Labels {
     meets: "Komt samen met",
     map: "Kaart van het netwerk",
 };
+const DE: Labels = Labels {
+    part_of: "Gehört zu",
+    named_in: "Genannt in",
+    address: "Adresse",
+    page: "Quellseite",
+    meets: "Trifft",
+    map: "Karte des Netzwerks",
+};
 const EN: Labels = Labels {
     part_of: "Part of",
     named_in: "Named in",
@@ -78,9 +86,10 @@ const EN: Labels = Labels {
 /// The export labels of `lang` (English for a language the program has no texts for).
 #[must_use]
 pub fn labels(lang: &str) -> &'static Labels {
-    match lang.split('-').next().unwrap_or(lang) {
+    match lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase().as_str() {
         "fr" => &FR,
         "nl" => &NL,
+        "de" => &DE,
         _ => &EN,
     }
 }

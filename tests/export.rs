@@ -1,5 +1,5 @@
-//! `ccbnet export`: golden files of every format in French and Dutch (and JSON in every
-//! language), on the shipped data set and on the explorer's fixture; the JSON checked against
+//! `ccbnet export`: golden files of every format in French, Dutch, German and English (and JSON
+//! with every language), on the shipped data set and (French and Dutch) on the explorer's fixture; the JSON checked against
 //! the shape docs/json-format.md documents; plain text that fits its width and draws no boxes;
 //! Markdown that no name can break.
 //!
@@ -56,21 +56,27 @@ fn golden(name: &str, actual: &str) {
 }
 
 #[test]
-fn text_golden_files_in_both_languages() {
-    for lang in ["fr", "nl"] {
+fn text_golden_files_in_every_language() {
+    for lang in ["fr", "nl", "de", "en"] {
         let out = ok(&["export", "--lang", lang, "--width", "80"]);
         golden(&format!("export-{lang}.txt"), &out);
         // Without --width, the output is not a terminal: 80 columns.
         assert_eq!(ok(&["export", "--lang", lang]), out);
+        if !matches!(lang, "fr" | "nl") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--lang", lang, "--width", "60"]);
         golden(&format!("fixture-{lang}.txt"), &fixture);
     }
 }
 
 #[test]
-fn markdown_golden_files_in_both_languages() {
-    for lang in ["fr", "nl"] {
+fn markdown_golden_files_in_every_language() {
+    for lang in ["fr", "nl", "de", "en"] {
         golden(&format!("export-{lang}.md"), &ok(&["export", "-f", "markdown", "--lang", lang]));
+        if !matches!(lang, "fr" | "nl") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--format", "markdown", "--lang", lang]);
         golden(&format!("fixture-{lang}.md"), &fixture);
     }
@@ -78,8 +84,11 @@ fn markdown_golden_files_in_both_languages() {
 
 #[test]
 fn json_golden_files_in_each_language_and_all() {
-    for lang in ["fr", "nl", "all"] {
+    for lang in ["fr", "nl", "de", "en", "all"] {
         golden(&format!("export-{lang}.json"), &ok(&["export", "-f", "json", "--lang", lang]));
+        if matches!(lang, "de" | "en") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--format", "json", "--lang", lang]);
         golden(&format!("fixture-{lang}.json"), &fixture);
     }
@@ -133,7 +142,7 @@ fn plain_text_fits_its_width_and_draws_nothing() {
 #[test]
 fn every_entry_and_organisation_is_in_every_format() {
     let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let text = ok(&["export", "--lang", lang, "--width", "1000"]);
         let md = ok(&["export", "--lang", lang, "--format", "markdown"]);
         for n in 0..catalog.nodes.len() {
@@ -195,9 +204,9 @@ fn lang_all_is_for_json_only_and_unknown_languages_are_refused() {
     let (out, err, code) = ccbnet(&["export", "--lang", "all"]);
     assert_eq!((out.as_str(), code), ("", 2));
     assert!(err.contains("--format json") && err.lines().count() == 1, "{err}");
-    let (out, err, code) = ccbnet(&["export", "--format", "json", "--lang", "de"]);
+    let (out, err, code) = ccbnet(&["export", "--format", "json", "--lang", "pt"]);
     assert_eq!((out.as_str(), code), ("", 2));
-    assert!(err.contains("fr, nl"), "{err}");
+    assert!(err.contains("fr, nl, de, en"), "{err}");
     let (_, err, code) = ccbnet(&["export", "--width", "5"]);
     assert_eq!(code, 2, "{err}");
 }
@@ -404,7 +413,7 @@ fn meets_json_matches_the_documented_shape() {
         languages: vec!["fr".into(), "nl".into()],
         all: false,
     };
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let doc: Value =
             serde_json::from_str(&ok(&["meets", "--json", "--lang", lang, "enisa"])).expect("JSON");
         checker.object(&doc, "Meets", "$");

@@ -251,7 +251,7 @@ fn check_mermaid(src: &str) -> (HashSet<String>, usize) {
 #[test]
 fn mermaid_follows_the_grammar_on_the_shipped_data() {
     let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let src = ok(&["export", "--format", "mermaid", "--lang", lang]);
         let (nodes, edges) = check_mermaid(&src);
         assert_eq!(nodes.len(), catalog.nodes.len() + catalog.orgs.len());

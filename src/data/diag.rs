@@ -44,6 +44,8 @@ pub struct Diagnostic {
     /// Whether the file could not be read as the format at all (its syntax, an unknown or
     /// missing field, a value of the wrong type), rather than a value refused by a check.
     pub syntax: bool,
+    /// For a text missing in a declared language: that language's code.
+    pub missing: Option<String>,
 }
 
 impl Diagnostic {

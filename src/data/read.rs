@@ -651,6 +651,9 @@ impl<'s> Reader<'s> {
                 .unwrap_or(&v[0].0);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
             self.report(Severity::Warning, at, msg, None);
+            if let Some((_, d)) = self.found.last_mut() {
+                d.missing = Some(l.clone());
+            }
         }
         self.langs = Some(langs);
     }
