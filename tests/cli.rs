@@ -166,6 +166,16 @@ fn ids_on_the_command_line_match_ignoring_case_in_show_and_meets() {
 }
 
 #[test]
+fn the_manual_says_show_and_meets_exit_1_for_an_unknown_id() {
+    let (man, _, code) = ccbnet(&["man"]);
+    assert_eq!(code, 0);
+    let status = man.split(".SH \"EXIT STATUS\"").nth(1).expect("an EXIT STATUS section");
+    let status = status.split(".SH").next().expect("its text");
+    assert!(status.contains("\\fBshow\\fR was given an id"), "{status}");
+    assert!(status.contains("\\fBmeets\\fR was given an id"), "{status}");
+}
+
+#[test]
 fn unknown_ids_get_the_same_message_in_show_and_meets() {
     let (_, show, code) = ccbnet(&["show", "ENISAA"]);
     assert_eq!(code, 1);
