@@ -640,9 +640,9 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 3] {
             ("map: show or hide the neighbours' neighbours", "2nd ring"),
         ],
         MapAction::Close => [
-            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
-            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
-            ("map: close the list, or leave the map on its centre", "close map"),
+            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer"),
+            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "sluiten"),
+            ("map: close the list, or leave the map on its centre", "close"),
         ],
         // A click, not a key.
         MapAction::Click(..) => [("", ""), ("", ""), ("", "")],
