@@ -90,7 +90,7 @@ pub struct Strings {
     /// Help heading of the legend of the detail's marks.
     pub group_marks: &'static str,
     /// The legend: each mark and what it means.
-    pub marks: [(&'static str, &'static str); 7],
+    pub marks: [(&'static str, &'static str); 8],
     /// The footer's message after `y`; `{}` is the name copied.
     pub copied: &'static str,
     /// The footer's message after `Y`; `{}` is the id copied.
@@ -166,6 +166,7 @@ const FR: Strings = Strings {
         ("←", "lien depuis une entrée qui cite celle-ci"),
         ("•", "élément d'une liste (organisation, sous-entrée)"),
         ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
+        ("↔", "organisation rencontrée dans les mêmes entrées (détails, carte)"),
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
         ("*", "nom non vérifié (aucune source officielle trouvée)"),
@@ -234,6 +235,7 @@ const NL: Strings = Strings {
         ("←", "link van een item dat dit item vermeldt"),
         ("•", "element van een lijst (organisatie, onderdeel)"),
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
+        ("↔", "organisatie die ze in dezelfde items ontmoet (details, kaart)"),
         ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
         ("↻", "het zoeken is rondgegaan (n / N)"),
         ("*", "niet geverifieerde naam (geen officiële bron gevonden)"),
@@ -302,6 +304,7 @@ const EN: Strings = Strings {
         ("←", "link from an entry that names this one"),
         ("•", "item of a list (organisation, entry below)"),
         ("↑ ↓", "organisation it is part of, its parts"),
+        ("↔", "organisation met in the same entries (details, map)"),
         ("[FR]", "text shown in another language, for want of a translation"),
         ("↻", "the search went round (n / N)"),
         ("*", "unverified name (no official source found)"),
