@@ -32,6 +32,9 @@ pub enum Pane {
     Help,
     /// The map: keys choose a neighbour, re-centre, go back or leave.
     Map,
+    /// A screen too small for the layout, which says so: nothing is seen to act on, so only
+    /// quitting and suspending do anything (and resizing, which is no key).
+    TooSmall,
 }
 
 /// What the keys do now. [`crate::app::App::mode`] works it out from the state, and the key
@@ -105,6 +108,8 @@ pub enum Live {
     Move,
     /// In the tree, the detail pane or the map.
     View,
+    /// In the tree or the detail pane, or on a screen too small for anything (`q` quits there).
+    BrowseOrTooSmall,
     /// In the tree.
     Tree,
     /// In the tree, on a row that expands, without a search kept and without a count.
@@ -149,8 +154,9 @@ impl Live {
         match self {
             Live::Always => true,
             Live::Browse => browse,
-            Live::Move => !matches!(m.pane, Pane::Typing | Pane::Map),
+            Live::Move => matches!(m.pane, Pane::Tree | Pane::Detail | Pane::Help),
             Live::View => browse || m.pane == Pane::Map,
+            Live::BrowseOrTooSmall => browse || m.pane == Pane::TooSmall,
             Live::Tree => m.pane == Pane::Tree,
             Live::Expandable => {
                 m.pane == Pane::Tree && m.expandable && !m.filter && m.count.is_none()
@@ -328,7 +334,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Help, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
-    b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(7)),
+    b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(7)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
     b(&[Key::Ctrl('z')], Action::Suspend, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
@@ -469,7 +475,8 @@ mod tests {
     /// Every mode worth telling apart: each pane with each condition on and off.
     fn modes() -> Vec<Mode> {
         let mut out = Vec::new();
-        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map] {
+        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map, Pane::TooSmall]
+        {
             for bits in 0..256u32 {
                 let on = |k: u32| bits & (1 << k) != 0;
                 out.push(Mode {
@@ -586,6 +593,37 @@ mod tests {
         assert_eq!(p(KeyCode::Char('u'), KeyModifiers::CONTROL), Some(Action::HalfPageUp));
         assert_eq!(p(KeyCode::Char('o'), NONE), None);
         assert_eq!(p(KeyCode::Char('3'), NONE), None);
+    }
+
+    #[test]
+    fn on_a_screen_too_small_only_quitting_and_suspending_act() {
+        let mut m = Mode::plain(Pane::TooSmall);
+        m.expandable = true;
+        m.links = 3;
+        m.results = 2;
+        m.filter = true;
+        m.problems = 1;
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(press_in(&m, KeyCode::Char('q'), NONE), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('c'), ctrl), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('z'), ctrl), Some(Action::Suspend));
+        for code in [
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Char('3'),
+            KeyCode::Char('/'),
+            KeyCode::Char('L'),
+            KeyCode::Char('?'),
+            KeyCode::Char('n'),
+            KeyCode::Char('!'),
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Char('o'),
+            KeyCode::Char('M'),
+        ] {
+            assert_eq!(press_in(&m, code, NONE), None, "{code:?}");
+        }
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let mode = app.mode();
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
-        Pane::Help => None,
+        Pane::Help | Pane::TooSmall => None,
         Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
@@ -402,7 +402,9 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     } else {
         format!(" {}/{} ", app.cursor() + 1, app.rows().len())
     };
+    // With no results the tree shows a message, not its rows: nothing to scroll.
     let more = match (app.tree_offset() > 0, end < app.rows().len()) {
+        _ if app.no_results() => "",
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
