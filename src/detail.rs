@@ -270,14 +270,25 @@ impl Builder<'_> {
             }
         }
     }
+}
 
-    fn source(&mut self) {
-        let s = i18n::strings(self.lang);
-        self.heading(s.source);
-        self.text(2, &self.catalog.source_note, theme::DIM);
-        let (m, as_of) = pick_line(self.catalog, &self.catalog.as_of, self.lang);
-        self.para(2, m.as_deref(), &format!("{}{}{as_of}", s.as_of, s.colon), theme::DIM);
+/// The source screen's text in `lang`, one paragraph a line: the source note, the source page
+/// (title, date consulted, address), and the date the content reflects.
+#[must_use]
+pub fn source_text(catalog: &Catalog, lang: &str) -> String {
+    let s = i18n::strings(lang);
+    let (m, note) = pick_line(catalog, &catalog.source_note, lang);
+    let mut out = vec![format!("{}{note}", m.unwrap_or_default()), String::new()];
+    if !catalog.page.title.entries().all(|(_, t)| t.is_empty()) {
+        let page = crate::export::source_title(catalog, &catalog.page, lang);
+        out.push(format!("{}{}{page}", crate::export::labels(lang).page, s.colon));
     }
+    if let Some(url) = &catalog.page.url {
+        out.push(format!("{}{}{}", crate::export::labels(lang).address, s.colon, one_line(url)));
+    }
+    let (m, as_of) = pick_line(catalog, &catalog.as_of, lang);
+    out.push(format!("{}{}{}{as_of}", s.as_of, s.colon, m.unwrap_or_default()));
+    out.join("\n")
 }
 
 /// The detail pane for `item` in `lang`, wrapped at `width` cells, with link `focus` marked
@@ -389,7 +400,6 @@ pub fn node_view(
         b.heading(s.sources);
         b.sources(2, node.sources.iter().filter(|s| s.fact.is_none()));
     }
-    b.source();
     DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }
 
@@ -475,6 +485,5 @@ pub fn org_view(
         b.heading(s.sources);
         b.sources(2, org.sources.iter());
     }
-    b.source();
     DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }

@@ -38,6 +38,8 @@ pub struct Strings {
     pub consulted: &'static str,
     /// Under a name for which no official source was found.
     pub unverified: &'static str,
+    /// Title of the source screen.
+    pub source_title: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -124,6 +126,7 @@ const FR: Strings = Strings {
     as_of: "Date de référence",
     sources: "Autres sources",
     consulted: "consulté le",
+    source_title: "Source du contenu",
     unverified: "Nom non vérifié\u{a0}: aucune source officielle n'a été trouvée pour ce nom.",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
@@ -189,6 +192,7 @@ const NL: Strings = Strings {
     as_of: "Peildatum",
     sources: "Andere bronnen",
     consulted: "geraadpleegd op",
+    source_title: "Bron van de inhoud",
     unverified: "Niet geverifieerde naam: voor deze naam werd geen officiële bron gevonden.",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
@@ -254,6 +258,7 @@ const EN: Strings = Strings {
     as_of: "Reference date",
     sources: "Other sources",
     consulted: "consulted",
+    source_title: "Where the content comes from",
     unverified: "Unverified name: no official source was found for this name.",
     part_of: "Part of",
     parts: "Parts",
@@ -476,6 +481,11 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("tous les problèmes du fichier de données, en entier", "problèmes"),
             ("alle problemen van het gegevensbestand, volledig", "problemen"),
             ("every problem of the data file, in full", "problems"),
+        ],
+        Action::ShowSource => [
+            ("la source du contenu\u{a0}: note, page, date de référence", "source"),
+            ("de bron van de inhoud: toelichting, pagina, peildatum", "bron"),
+            ("where the content comes from: note, page, reference date", "source"),
         ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),

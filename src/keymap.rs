@@ -309,6 +309,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
+    b(&[Key::Char('s')], Action::ShowSource, Live::Browse, Other, None),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),

@@ -38,6 +38,8 @@ pub enum Overlay {
     Help,
     /// Every problem of the data file on disk (`!`, while it does not load).
     Problems,
+    /// Where the content comes from, in full (`s`).
+    Source,
 }
 
 /// Where the person stands: enough to come back to it exactly (history, search cancel).
@@ -590,6 +592,11 @@ impl App {
                 crate::i18n::strings(&self.lang).problems_title,
                 self.size,
             ),
+            Some(Overlay::Source) => crate::problems::scroll_range(
+                &crate::detail::source_text(&self.catalog, &self.lang),
+                crate::i18n::strings(&self.lang).source_title,
+                self.size,
+            ),
             _ => (
                 crate::help::visible_lines(&self.lang, self.size),
                 crate::help::max_scroll(&self.lang, self.size),
@@ -766,6 +773,10 @@ impl App {
                     self.overlay = Some(Overlay::Problems);
                     self.help_scroll = 0;
                 }
+            }
+            Action::ShowSource => {
+                self.overlay = Some(Overlay::Source);
+                self.help_scroll = 0;
             }
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
