@@ -258,10 +258,9 @@ fn an_unverified_name_carries_its_mark_in_the_tree_and_the_detail() {
 
 #[test]
 fn the_date_the_content_reflects_is_on_the_first_line_at_every_size() {
-    for (lang, date) in [
-        ("fr", "état avant le 18\u{a0}octobre\u{a0}2024"),
-        ("nl", "toestand vóór 18 oktober 2024"),
-    ] {
+    for (lang, date) in
+        [("fr", "état avant le 18\u{a0}octobre\u{a0}2024"), ("nl", "toestand vóór 18 oktober 2024")]
+    {
         for (w, h) in [(120, 40), (80, 24), (50, 15), (40, 12)] {
             let mut app = shipped(lang, w, h);
             for id in ["ecso", "isp-think-tank"] {
