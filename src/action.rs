@@ -90,6 +90,9 @@ pub enum Action {
     SearchCancel,
     /// Leave the program.
     Quit,
+    /// Suspend the program (`Ctrl-Z`): the terminal loop gives the terminal back and stops; `fg`
+    /// resumes it. Nothing changes in the state.
+    Suspend,
     /// Select this item (a click on its row).
     Select(Item),
     /// Expand or collapse this item (a click on its marker).

@@ -22,6 +22,10 @@ Examples:
   ccbnet export --format json | jq    the whole data set, for scripts
   ccbnet check my-networks.ron        the problems of a data file
 
+Configuration (optional): $XDG_CONFIG_HOME/ccbnet/config.toml, else
+~/.config/ccbnet/config.toml, with the keys data, lang, color and mouse.
+The command line wins over it, and CCBNET_DATA over its data.
+
 In the explorer, press ? for the keys.";
 
 /// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French or
@@ -30,17 +34,25 @@ In the explorer, press ? for the keys.";
 #[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Read this data file instead of the built-in data set; - reads standard input (the
-    /// explorer then reads the keys from the terminal).
+    /// explorer then reads the keys from the terminal). Default: CCBNET_DATA, else the
+    /// configuration file's data.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
     /// The language (a code of the data set, such as fr or nl); export --format json also takes
-    /// all. Default: the locale (LC_ALL, LC_MESSAGES, LANG), else the data set's first.
+    /// all. Default: the configuration file's lang, else the locale (LC_ALL, LC_MESSAGES,
+    /// LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE", help_heading = GLOBAL)]
     pub lang: Option<String>,
-    /// Colours in the explorer and in these messages: auto (on a terminal, unless NO_COLOR is
-    /// set), always or never. Exports and search results never have colours.
-    #[arg(long, value_name = "WHEN", value_enum, default_value_t)]
-    pub color: ColorChoice,
+    /// Colours in the explorer and in these messages: auto (the default: on a terminal, unless
+    /// NO_COLOR is set), always or never. Exports and search results never have colours.
+    #[arg(long, value_name = "WHEN", value_enum)]
+    pub color: Option<ColorChoice>,
+    /// Whether the explorer captures the mouse: from the configuration file (`mouse`).
+    #[arg(skip = true)]
+    pub mouse: bool,
+    /// The configuration file `lang` came from, when it did (for messages about it).
+    #[arg(skip)]
+    pub lang_from: Option<PathBuf>,
     /// What to do; without a command, the explorer opens.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -70,6 +82,10 @@ pub enum Command {
         /// Wrap plain text at this many columns (default: the terminal's width, else 80).
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..))]
         width: Option<u16>,
+        /// Write straight to the terminal, without the pager ($PAGER, else less -FRX) that an
+        /// export to a terminal goes through.
+        #[arg(long)]
+        no_pager: bool,
     },
     /// Search as the explorer's / does and print one result a line: id, path and name, separated
     /// by tabs. Exit 0 when something matched, 1 when nothing did.
@@ -238,10 +254,28 @@ pub enum CheckFormat {
 pub fn run() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let matches = command(message_colour(&args)).get_matches_from(&args);
-    let cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
+    let mut cli = match <Cli as clap::FromArgMatches>::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => e.exit(),
     };
+    // Every command that reads the data takes the configuration; a bad one stops it.
+    if !matches!(cli.command, Some(Command::Completions { .. } | Command::Man)) {
+        let config = match crate::config::from_env() {
+            Ok(c) => c,
+            Err(msg) => {
+                eprintln!("ccbnet: {msg}");
+                return ExitCode::from(2);
+            }
+        };
+        let env = std::env::var_os("CCBNET_DATA");
+        cli.data = crate::config::data_file(cli.data.as_deref(), env.as_deref(), &config);
+        if cli.lang.is_none() && config.lang.is_some() {
+            cli.lang_from.clone_from(&config.file);
+        }
+        cli.lang = cli.lang.or(config.lang);
+        cli.color = cli.color.or(config.color);
+        cli.mouse = config.mouse.unwrap_or(true);
+    }
     match &cli.command {
         Some(Command::Check { file, format }) => {
             let file = file.as_deref().or(cli.data.as_deref());
@@ -260,7 +294,9 @@ pub fn run() -> ExitCode {
                 Err(code) => code,
             }
         }
-        Some(Command::Export { format, mermaid, width }) => export(&cli, *format, *mermaid, *width),
+        Some(Command::Export { format, mermaid, width, no_pager }) => {
+            export(&cli, *format, *mermaid, *width, !no_pager)
+        }
         Some(Command::Meets { id, json }) => meets(&cli, id, *json),
         Some(Command::Search { query, json }) => search(&cli, &query.join(" "), *json),
         Some(Command::Show { id, width }) => show(&cli, id, *width),
@@ -322,7 +358,13 @@ fn load(cli: &Cli) -> Result<Loaded, ExitCode> {
 fn language(cli: &Cli, catalog: &Catalog) -> Result<String, ExitCode> {
     crate::term::start_language(cli.lang.as_deref(), &catalog.languages, |v| std::env::var(v).ok())
         .map_err(|msg| {
-            eprintln!("ccbnet: {msg}");
+            match &cli.lang_from {
+                Some(file) => eprintln!(
+                    "ccbnet: {msg} (the lang of {})",
+                    crate::text::one_line(&crate::text::sanitize(&file.display().to_string()))
+                ),
+                None => eprintln!("ccbnet: {msg}"),
+            }
             ExitCode::from(2)
         })
 }
@@ -334,7 +376,7 @@ fn load_in_language(cli: &Cli) -> Result<(Loaded, String), ExitCode> {
     Ok((loaded, lang))
 }
 
-fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitCode {
+fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>, pager: bool) -> ExitCode {
     if mermaid && format != Format::Markdown {
         eprintln!("ccbnet: --mermaid is for --format markdown (or use --format mermaid)");
         return ExitCode::from(2);
@@ -381,6 +423,15 @@ fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>) -> ExitC
             crate::export::text(catalog, lang, width)
         }
     };
+    // On a terminal, through the pager; one that cannot start leaves the text to us.
+    if pager && std::io::stdout().is_terminal() {
+        let words = crate::pager::from_env(std::env::var_os("PAGER").as_deref());
+        if let Some(words) = words
+            && crate::pager::page(&words, out.as_bytes()).is_ok()
+        {
+            return ExitCode::SUCCESS;
+        }
+    }
     emit(out.as_bytes()).unwrap_or_else(|code| code)
 }
 
@@ -502,7 +553,7 @@ fn explore(cli: &Cli) -> ExitCode {
         return ExitCode::from(2);
     }
     let term = std::env::var("TERM").ok();
-    let Some(caps) = crate::term::capabilities(term.as_deref()) else {
+    let Some(mut caps) = crate::term::capabilities(term.as_deref()) else {
         eprintln!(
             "ccbnet: the explorer needs a terminal that can move the cursor, and TERM is {}; \
              set TERM to your terminal's type (such as xterm-256color), or for plain text, \
@@ -514,8 +565,10 @@ fn explore(cli: &Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     };
+    caps.mouse &= cli.mouse;
+    let no_color = std::env::var_os("NO_COLOR");
     let colour =
-        crate::term::colour_enabled(cli.color, std::env::var_os("NO_COLOR").as_deref(), stdout_tty);
+        crate::term::colour_enabled(cli.color.unwrap_or_default(), no_color.as_deref(), stdout_tty);
     let links = crate::hyperlink::supported(|v| std::env::var(v).ok());
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24)).with_hyperlinks(links);
     // Standard input is read once: it is not watched for changes.

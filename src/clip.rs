@@ -2,9 +2,9 @@
 //! and the OSC 52 sequence that asks the terminal to put it there.
 
 use crate::data::Catalog;
-use crate::detail::{joined, node_title, org_title};
 use crate::export::marked;
 use crate::i18n::{self, fact_label, kind_label};
+use crate::names::{joined, node_title, org_title};
 use crate::text::one_line;
 use crate::tree::Item;
 

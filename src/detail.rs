@@ -8,83 +8,11 @@ use ratatui::text::{Line, Span};
 use crate::data::model::Source;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
 use crate::i18n::{self, fact_label, kind_label};
+// How things are named lives in `names`; these stay reachable here for existing callers.
+pub use crate::names::{UNVERIFIED, fallback_marker, joined, node_title, org_title, pick_line};
 use crate::text::{one_line, width, wrap};
 use crate::theme;
 use crate::tree::Item;
-
-/// The marker of a text shown in language `code` instead of the active one: `[FR] `.
-#[must_use]
-pub fn fallback_marker(code: &str) -> String {
-    format!("[{}] ", code.to_uppercase())
-}
-
-/// A text in `lang`, on one line, with its fallback marker when it is in another language.
-#[must_use]
-pub fn pick_line(catalog: &Catalog, text: &Text, lang: &str) -> (Option<String>, String) {
-    let shown = catalog.pick(text, lang);
-    (shown.fallback.map(fallback_marker), one_line(shown.text).into_owned())
-}
-
-/// `CySSAP · Cybersecurity Sectoral Authority Platform`, or the name alone when there is no
-/// acronym (or it is the name): (fallback marker, acronym, name). The marker is set when either
-/// part is shown in another language.
-#[must_use]
-pub fn node_title(
-    catalog: &Catalog,
-    n: NodeIx,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let node = &catalog.nodes[n];
-    marked_unverified(title(catalog, &node.name, node.acronym.as_ref(), lang), node.unverified)
-}
-
-/// The mark after a name for which no official source was found.
-pub const UNVERIFIED: &str = "*";
-
-fn marked_unverified(
-    (m, acr, name): (Option<String>, Option<String>, String),
-    unverified: bool,
-) -> (Option<String>, Option<String>, String) {
-    (m, acr, if unverified { format!("{name}{UNVERIFIED}") } else { name })
-}
-
-/// The same, for an organisation.
-#[must_use]
-pub fn org_title(
-    catalog: &Catalog,
-    o: OrgIx,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let org = &catalog.orgs[o];
-    marked_unverified(title(catalog, &org.name, org.acronym.as_ref(), lang), org.unverified)
-}
-
-fn title(
-    catalog: &Catalog,
-    name: &Text,
-    acronym: Option<&Text>,
-    lang: &str,
-) -> (Option<String>, Option<String>, String) {
-    let (m1, name) = pick_line(catalog, name, lang);
-    let (m2, acr) = match acronym {
-        Some(a) => {
-            let (m, s) = pick_line(catalog, a, lang);
-            (m, Some(s))
-        }
-        None => (None, None),
-    };
-    let acr = acr.filter(|a| *a != name && !a.is_empty());
-    (m1.or(m2), acr, name)
-}
-
-/// `ACR · name` as one string.
-#[must_use]
-pub fn joined(acr: Option<&str>, name: &str) -> String {
-    match acr {
-        Some(a) => format!("{a} · {name}"),
-        None => name.to_owned(),
-    }
-}
 
 /// The most items a list of the detail pane shows; a longer list ends with how many more there
 /// are (the tree and the search reach them all).

@@ -14,7 +14,7 @@ pub use markdown::{markdown, markdown_with_mermaid};
 pub use text::{item_text, text};
 
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, node_title};
+use crate::names::{fallback_marker, node_title};
 use crate::text::one_line;
 
 /// The shape of an export: the `--format` flag.

@@ -179,6 +179,21 @@ mod tests {
     }
 
     #[test]
+    fn the_help_names_suspend_paste_and_the_terminal_selection() {
+        for (lang, words) in [
+            ("fr", ["Ctrl-Z", "fg", "collé", "recherche", "Maj+glisser", "m "]),
+            ("nl", ["Ctrl-Z", "fg", "geplakte", "zoekregel", "Shift+slepen", "m "]),
+            ("en", ["Ctrl-Z", "fg", "pasted", "search line", "Shift+drag", "m "]),
+        ] {
+            let text: String =
+                lines(lang, usize::MAX).iter().map(|l| l.to_string() + "\n").collect();
+            for w in words {
+                assert!(text.contains(w), "{w} missing from the {lang} help");
+            }
+        }
+    }
+
+    #[test]
     fn the_legend_names_every_mark_of_the_detail() {
         for lang in ["fr", "nl"] {
             let text: String =

@@ -83,8 +83,8 @@ pub struct Strings {
     pub wrapped_end: &'static str,
     /// Help heading for the mouse.
     pub group_mouse: &'static str,
-    /// Mouse help lines.
-    pub mouse: [&'static str; 4],
+    /// Mouse and paste help lines.
+    pub mouse: [&'static str; 5],
     /// Help heading of the keys of the help overlay itself.
     pub group_help: &'static str,
     /// Help heading of the legend of the detail's marks.
@@ -148,12 +148,13 @@ const FR: Strings = Strings {
     problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
     problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
-    group_mouse: "Souris",
+    group_mouse: "Souris et collage",
     mouse: [
         "clic sur une ligne\u{a0}: la sélectionner\u{a0}; sur ▸/▾\u{a0}: déplier ou replier\u{a0}; sur un lien\u{a0}: le suivre",
         "molette\u{a0}: faire défiler le panneau sous le pointeur",
         "clic sur une langue dans l'en-tête\u{a0}: passer à cette langue",
         "Maj+glisser sélectionne du texte dans la plupart des terminaux\u{a0}; m coupe la souris du programme",
+        "un texte collé va dans la ligne de recherche (qui s'ouvre), jamais comme des touches",
     ],
     group_help: "Dans cette aide",
     group_marks: "Signes des détails",
@@ -214,12 +215,13 @@ const NL: Strings = Strings {
     problems_count: ["1 probleem — !", "{} problemen — !"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
-    group_mouse: "Muis",
+    group_mouse: "Muis en plakken",
     mouse: [
         "klik op een regel: selecteren; op ▸/▾: open- of dichtklappen; op een link: volgen",
         "muiswiel: het paneel onder de aanwijzer scrollen",
         "klik op een taal in de kop: naar die taal overschakelen",
         "Shift+slepen selecteert tekst in de meeste terminals; m geeft de muis vrij",
+        "geplakte tekst gaat naar de zoekregel (die opengaat), nooit als toetsen",
     ],
     group_help: "In deze hulp",
     group_marks: "Tekens in de details",
@@ -280,12 +282,13 @@ const EN: Strings = Strings {
     problems_count: ["1 problem — !", "{} problems — !"],
     problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
-    group_mouse: "Mouse",
+    group_mouse: "Mouse and paste",
     mouse: [
         "click a row: select it; click ▸/▾: expand or collapse; click a link: follow it",
         "wheel: scroll the pane under the pointer",
         "click a language in the header: switch to it",
         "Shift+drag selects text in most terminals; m releases the mouse",
+        "pasted text goes into the search line (opening it), never as keys",
     ],
     group_help: "In this help",
     group_marks: "Marks in the details",
@@ -549,6 +552,11 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("fin de la ligne", "fin"),
             ("einde van de regel", "einde"),
             ("end of the line", "end"),
+        ],
+        Action::Suspend => [
+            ("suspendre (fg pour revenir)", "suspendre"),
+            ("pauzeren (fg om terug te keren)", "pauzeren"),
+            ("suspend (fg to come back)", "suspend"),
         ],
         Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
         Action::Back => [("revenir en arrière", "retour"), ("terug", "terug"), ("go back", "back")],

@@ -313,6 +313,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
+    b(&[Key::Ctrl('z')], Action::Suspend, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
     t(&[c(Esc)], Action::SearchCancel, Some(2)),
     t(&[c(Down)], Action::NextResult, Some(3)),
@@ -385,6 +386,7 @@ pub fn key_label(key: Key) -> String {
         Key::Char(' ') => "Space".into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl-{}", c.to_ascii_uppercase()),
+        Key::Alt(KeyCode::Char(c)) => format!("Alt-{}", c.to_ascii_uppercase()),
         Key::Alt(code) => format!("Alt-{}", key_label(Key::Code(code))),
         Key::Code(code) => match code {
             KeyCode::Down => "↓".into(),
@@ -399,6 +401,8 @@ pub fn key_label(key: Key) -> String {
             KeyCode::Tab => "Tab".into(),
             KeyCode::BackTab => "Shift-Tab".into(),
             KeyCode::Esc => "Esc".into(),
+            KeyCode::Delete => "Delete".into(),
+            KeyCode::Backspace => "Backspace".into(),
             KeyCode::F(n) => format!("F{n}"),
             other => other.to_string(),
         },
@@ -578,6 +582,7 @@ mod tests {
         assert_eq!(typing(KeyCode::Enter, NONE), Some(Action::SearchAccept));
         assert_eq!(typing(KeyCode::F(2), NONE), Some(Action::NextLanguage));
         assert_eq!(typing(KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Action::Quit));
+        assert_eq!(typing(KeyCode::Char('z'), KeyModifiers::CONTROL), Some(Action::Suspend));
     }
 
     #[test]

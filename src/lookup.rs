@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::data::Catalog;
-use crate::detail::node_title;
+use crate::names::node_title;
 use crate::search::Index;
 
 /// The version of the JSON shape of `ccbnet search --json`.

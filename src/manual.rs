@@ -1,5 +1,6 @@
 //! `ccbnet man` and `ccbnet completions`: the manual page and the shell completion scripts, both
-//! generated from the clap definition of the command line, so they never disagree with it.
+//! generated from the clap definition of the command line (and the manual's KEYS from the key
+//! table), so they never disagree with them.
 
 use std::io;
 
@@ -10,6 +11,63 @@ use clap::Command;
 pub fn completions(shell: clap_complete::Shell, mut cmd: Command) -> Vec<u8> {
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "ccbnet", &mut out);
+    out
+}
+
+/// What the program is, for the DESCRIPTION (the NAME line says it in one line already).
+const DESCRIPTION: &str = r#".SH DESCRIPTION
+\fBccbnet\fR shows the networks, platforms, forums and bodies through which the Centre for Cybersecurity Belgium cooperates, level by level (operational, strategic, political), with the organisations taking part and the links between them.
+.PP
+Without a command it opens the explorer: the tree on the left, the details of the selected entry on the right, a search line, a footer with the keys that work now, and a help overlay (\fB?\fR) with all of them (see \fBKEYS\fR). It needs a terminal that is not dumb; \fBccbnet export\fR writes the same content as text anywhere.
+.PP
+The commands give the same data to scripts and other programs: exports as text, Markdown, JSON or Graphviz, a search, who meets whom, and a check of a data file.
+"#;
+
+/// The data file, for FILES.
+const FILES: &str = r#".SH FILES
+.TP
+\fIFILE\fR of \fB\-\-data\fR
+The data file (RON, format 1, described in docs/data\-format.md of the source): read instead of the built\-in data set. The explorer reads it again each time it changes on disk, and keeps the last good version while a change does not load (the banner names the first problem, \fB!\fR lists them all, as \fBccbnet check\fR prints them). Data from a pipe is read once.
+.PP
+Without \fB\-\-data\fR, the data set built into the program is used. ccbnet writes no file.
+"#;
+
+/// Where to read more, for SEE ALSO.
+const SEE_ALSO: &str = r#".SH "SEE ALSO"
+\fBjq\fR(1), \fBdot\fR(1), \fBless\fR(1). In the source: README.md, docs/data\-format.md (the data file), docs/json\-format.md (the JSON export), docs/terminal\-safety.md.
+"#;
+
+/// The KEYS section: the key table, grouped as the help overlay groups it (the same headings,
+/// in English), then the mouse and paste.
+fn keys_section() -> String {
+    use crate::keymap::{BINDINGS, Group, Live, keys_label};
+    let lang = "en";
+    let mut out = String::from(
+        ".SH KEYS\nIn the explorer. Which keys work depends on what is on screen; the footer \
+         shows the most useful of them, \\fB?\\fR all of them.\n",
+    );
+    for group in Group::ALL {
+        out.push_str(&format!(".SS \"{}\"\n", crate::help::group_heading(group, lang)));
+        let mut typing = false;
+        for b in BINDINGS.iter().filter(|b| b.group == group) {
+            if b.live == Live::Typing && !typing {
+                let s = crate::i18n::strings(lang);
+                out.push_str(&format!(".PP\n{}\n", roff_text(s.in_search_line)));
+                typing = true;
+            }
+            let (long, _) = crate::i18n::action_text(b.action.clone(), lang);
+            out.push_str(&format!(
+                ".TP\n\\fB{}\\fR\n{}\n",
+                roff_text(&keys_label(b)),
+                roff_text(long)
+            ));
+        }
+    }
+    let s = crate::i18n::strings(lang);
+    out.push_str(&format!(".SS \"{}\"\n", s.group_mouse));
+    for line in s.mouse {
+        out.push_str(&format!(".IP \\(bu 2\n{}\n", roff_text(line)));
+    }
     out
 }
 
@@ -48,7 +106,8 @@ fn without_preamble(part: &[u8]) -> String {
 }
 
 /// The manual page of the command line `cmd`, in roff: the program, its options, then a section
-/// per command with its own options, the environment, the exit status and examples.
+/// per command with its own options, the keys of the explorer, the files, the environment, the
+/// exit status, examples and where to read more.
 ///
 /// # Errors
 /// When clap_mangen fails to write a part (it writes to memory, so in practice never).
@@ -61,7 +120,9 @@ pub fn man_page(mut cmd: Command) -> io::Result<Vec<u8>> {
     let mut part = Vec::new();
     man.render_name_section(&mut part)?;
     man.render_synopsis_section(&mut part)?;
-    man.render_description_section(&mut part)?;
+    out.extend(without_preamble(&part).as_bytes());
+    out.extend(DESCRIPTION.as_bytes());
+    let mut part = Vec::new();
     man.render_options_section(&mut part)?;
     out.extend(without_preamble(&part).as_bytes());
     let globals: Vec<String> = cmd
@@ -97,7 +158,10 @@ pub fn man_page(mut cmd: Command) -> io::Result<Vec<u8>> {
             out.extend(options.as_bytes());
         }
     }
+    out.extend(keys_section().as_bytes());
+    out.extend(FILES.as_bytes());
     out.extend(TAIL.as_bytes());
+    out.extend(SEE_ALSO.as_bytes());
     let mut part = Vec::new();
     man.render_version_section(&mut part)?;
     out.extend(without_preamble(&part).as_bytes());

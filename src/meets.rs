@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::data::{Catalog, NodeIx, OrgIx};
-use crate::detail::{joined, node_title, org_title};
+use crate::names::{joined, node_title, org_title};
 use crate::text::{one_line, sanitize};
 
 /// The version of the JSON shape of `ccbnet meets --json`.

@@ -11,13 +11,12 @@ use std::sync::{Mutex, OnceLock};
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Color;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use signal_hook::consts::signal::{
@@ -28,9 +27,8 @@ use signal_hook::consts::signal::{
 use crate::action::{Action, Effect};
 use crate::app::App;
 use crate::events::{self, Input};
-use crate::keymap;
-use crate::layout::Spot;
-use crate::map::state::MapAction;
+// What an event asks for is read in `mouse`, beside the layout; kept reachable here.
+pub use crate::mouse::{action_for_event, action_for_mouse};
 use crate::ui;
 
 /// Held while a frame is written, so that a signal never restores the terminal in the middle of
@@ -183,8 +181,9 @@ fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
     Ok(())
 }
 
-/// When to use colours: the `--color` flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+/// When to use colours: the `--color` flag, or `color` in the configuration file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
     /// Colours on a terminal, unless NO_COLOR is set and not empty.
     #[default]
@@ -333,16 +332,17 @@ fn handle(
             app.update(Action::Resize(w, h));
         }
         Input::Terminal(Event::Paste(text)) => app.update(Action::Paste(text)),
-        Input::Terminal(Event::Key(k)) if is_suspend(&k) => {
-            // The signal thread restores the terminal, stops, and takes it again.
-            let _ = signal_hook::low_level::raise(SIGTSTP);
-        }
-        Input::Terminal(ev) => {
-            if let Some(action) = action_for_event(app, &ev) {
-                app.update(action);
+        Input::Terminal(ev) => match action_for_event(app, &ev) {
+            // `Ctrl-Z`: the signal thread restores the terminal, stops, and takes it again.
+            Some(Action::Suspend) => {
+                let _ = signal_hook::low_level::raise(SIGTSTP);
             }
-            carry_out(app)?;
-        }
+            Some(action) => {
+                app.update(action);
+                carry_out(app)?;
+            }
+            None => {}
+        },
         Input::Redraw => {
             // Everything again, at the size the terminal has now.
             let (w, h) = clamp_size(crossterm::terminal::size()?);
@@ -376,11 +376,6 @@ fn handle(
     Ok(None)
 }
 
-/// `Ctrl-Z`: suspend, as in every terminal program.
-fn is_suspend(k: &KeyEvent) -> bool {
-    k.code == KeyCode::Char('z') && k.modifiers == KeyModifiers::CONTROL
-}
-
 /// Does what the last update asked of the terminal: a copy (OSC 52), the mouse on or off.
 fn carry_out(app: &mut App) -> io::Result<()> {
     while let Some(effect) = app.take_effect() {
@@ -409,79 +404,6 @@ fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
             Err(diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
         }
         Err(e) => Err(e.to_string()),
-    }
-}
-
-/// The action an input event asks for, if any.
-#[must_use]
-pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
-    match ev {
-        Event::Key(k) => keymap::action_for(*k, &app.mode()),
-        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Mouse(m) => action_for_mouse(app, m),
-        _ => None,
-    }
-}
-
-/// The action a mouse event asks for: clicks on rows, markers and languages; the wheel.
-#[must_use]
-pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
-    let at = Position::new(m.column, m.row);
-    let spot =
-        app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
-    if app.map().is_some() && !app.help() {
-        return map_mouse(app, m, spot);
-    }
-    match m.kind {
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            let d = if m.kind == MouseEventKind::ScrollDown { 3 } else { -3 };
-            if app.overlay().is_some() {
-                return Some(if d > 0 { Action::Down } else { Action::Up });
-            }
-            match spot {
-                Spot::Tree | Spot::TreeRow { .. } => Some(Action::ScrollTree(d)),
-                Spot::Detail | Spot::DetailLine(_) => Some(Action::ScrollDetail(d)),
-                _ => None,
-            }
-        }
-        MouseEventKind::Down(MouseButton::Left) if app.overlay().is_none() => match spot {
-            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
-            // A click on a link follows it.
-            Spot::DetailLine(line) => app
-                .detail()
-                .links
-                .iter()
-                .position(|l| (l.first_line..=l.last_line).contains(&line))
-                .map(Action::FollowLink),
-            Spot::TreeRow { row, cell } => {
-                let &item = app.rows().get(row)?;
-                let marker = item.depth(app.catalog()) * 2;
-                if item.has_children(app.catalog()) && (marker..marker + 2).contains(&cell) {
-                    Some(Action::ToggleNode(item))
-                } else {
-                    Some(Action::Select(item))
-                }
-            }
-            _ => None,
-        },
-        _ => None,
-    }
-}
-
-/// The mouse on the map: a click chooses a label (a second click re-centres on it), the wheel
-/// moves in the column; the languages of the header still switch.
-fn map_mouse(app: &App, m: &MouseEvent, spot: Spot) -> Option<Action> {
-    match m.kind {
-        MouseEventKind::ScrollDown => Some(Action::Map(MapAction::Down)),
-        MouseEventKind::ScrollUp => Some(Action::Map(MapAction::Up)),
-        MouseEventKind::Down(MouseButton::Left) => match spot {
-            Spot::Language(i) => Some(Action::SetLanguage(app.catalog().languages[i].clone())),
-            _ if app.map_frame()?.contains(Position::new(m.column, m.row)) => {
-                Some(Action::Map(MapAction::Click(m.column, m.row)))
-            }
-            _ => None,
-        },
-        _ => None,
     }
 }
 

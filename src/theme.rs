@@ -11,8 +11,10 @@ pub const SELECTED_UNFOCUSED: Style = Style::new().add_modifier(Modifier::UNDERL
 pub const BORDER_FOCUSED: Style = Style::new().fg(Color::Cyan);
 /// Border of the other pane.
 pub const BORDER: Style = Style::new().fg(Color::DarkGray);
-/// Secondary text: paths, kinds, markers.
-pub const DIM: Style = Style::new().fg(Color::DarkGray);
+/// Secondary text: paths, kinds, markers, the inactive language. The terminal's own dim
+/// attribute, not a colour: dark grey disappears on some themes (Solarized Dark), and the
+/// attribute stays without colours (`NO_COLOR`).
+pub const DIM: Style = Style::new().add_modifier(Modifier::DIM);
 /// The name at the top of the detail pane.
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 /// Field labels and section headings.

@@ -210,9 +210,9 @@ pub fn node_row_title(
 ) -> (Option<String>, Option<String>, String) {
     match &c.nodes[n].short {
         Some(short) => {
-            let (marker, text) = crate::detail::pick_line(c, short, lang);
+            let (marker, text) = crate::names::pick_line(c, short, lang);
             (marker, None, text)
         }
-        None => crate::detail::node_title(c, n, lang),
+        None => crate::names::node_title(c, n, lang),
     }
 }

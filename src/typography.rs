@@ -5,8 +5,6 @@
 
 use std::borrow::Cow;
 
-use crate::data::Text;
-
 /// The no-break space this program uses in French: U+00A0, which every terminal font has
 /// (U+202F, the narrow one, is missing from some and then drawn as a box or a gap of another
 /// width).
@@ -16,24 +14,6 @@ pub const NBSP: char = '\u{A0}';
 #[must_use]
 pub fn is_french(lang: &str) -> bool {
     lang == "fr" || lang.starts_with("fr-")
-}
-
-/// `t` with the rules of each language applied to its texts; a text written once for every
-/// language ([`Text::Same`]: a name, an acronym) is left as it is, since it is shown in the
-/// other languages too.
-#[must_use]
-pub fn apply(t: Text) -> Text {
-    match t {
-        Text::Same(s) => Text::Same(s),
-        Text::Localized(mut v) => {
-            for (lang, s) in &mut v {
-                if let Cow::Owned(fixed) = local(lang, s) {
-                    *s = fixed;
-                }
-            }
-            Text::Localized(v)
-        }
-    }
 }
 
 /// `s`, a text in `lang`, with that language's rules: [`french`] for French, [`dates`] for the
@@ -318,17 +298,18 @@ mod tests {
     }
 
     #[test]
-    fn only_french_texts_change() {
-        let t = apply(Text::Localized(vec![
-            ("fr".into(), "Rôle : membre".into()),
-            ("nl".into(), "Rol : lid, 7 april 2019".into()),
-        ]));
-        assert_eq!(t.get("fr"), Some("Rôle\u{A0}: membre"));
-        assert_eq!(t.get("nl"), Some("Rol : lid, 7\u{A0}april\u{A0}2019"), "only the date");
-        let same = apply(Text::Same("FIRST : x".into()));
-        assert_eq!(same.get("fr"), Some("FIRST : x"));
+    fn only_french_texts_take_the_french_rules() {
+        assert_eq!(local("fr", "Rôle : membre"), "Rôle\u{A0}: membre");
+        assert_eq!(local("nl", "Rol : lid, 7 april 2019"), "Rol : lid, 7\u{A0}april\u{A0}2019");
+        assert_eq!(local("fr-BE", "a ; b"), "a\u{A0}; b");
         assert!(is_french("fr-BE") && !is_french("frr") && !is_french("nl"));
+        // A text written once for every language is left as it is: see the reader's tests.
+        let same = crate::data::load_str("x", SAME).expect("loads").catalog;
+        assert_eq!(same.nodes[0].name.get("fr"), Some("FIRST : x"));
     }
+
+    const SAME: &str = r#"Dataset(format: 1, languages: ["fr", "nl"], title: "t",
+        source: (note: "n", as_of: "a"), nodes: [(id: "a", name: "FIRST : x")])"#;
 
     #[test]
     fn the_quick_check_misses_nothing_the_rules_change() {

@@ -10,10 +10,10 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::action::Action;
 use crate::app::{App, Focus, Overlay};
-use crate::detail;
 use crate::i18n::{self, action_text};
 use crate::keymap::{self, BINDINGS, Mode, Pane};
 use crate::layout::{self, Areas};
+use crate::names;
 use crate::text::{truncate, width};
 use crate::theme;
 use crate::tree::{self, Item};
@@ -376,10 +376,10 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
     let spots = layout::language_spots(a, &app.catalog().languages);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
-    let (marker, title) = detail::pick_line(app.catalog(), &app.catalog().title, app.lang());
+    let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
     // The date the content reflects stays whole; the program's name gives way first, then the
     // title.
-    let (m, as_of) = detail::pick_line(app.catalog(), &app.catalog().as_of, app.lang());
+    let (m, as_of) = names::pick_line(app.catalog(), &app.catalog().as_of, app.lang());
     let date = format!("{}{as_of}", m.unwrap_or_default());
     let room = usize::from(title_w).saturating_sub(width(&date) + 3);
     let spans = if room >= 8 {
@@ -455,7 +455,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
         };
         let (fb, acr, name) = match item {
             Item::Node(n) | Item::Use(_, n) => tree::node_row_title(app.catalog(), n, app.lang()),
-            Item::Org(o) => detail::org_title(app.catalog(), o, app.lang()),
+            Item::Org(o) => names::org_title(app.catalog(), o, app.lang()),
         };
         // In a filtered tree, the ancestors of results are dimmed.
         let ancestor = app.filtering() && !app.is_result(item);
@@ -466,7 +466,7 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
             spans.push(Span::styled(m, theme::FALLBACK));
         }
         if let Some(l) = app.result_language(item) {
-            spans.push(Span::styled(detail::fallback_marker(l), theme::FALLBACK));
+            spans.push(Span::styled(names::fallback_marker(l), theme::FALLBACK));
         }
         let mut title = Vec::new();
         let mut before: usize = spans.iter().map(|sp| width(&sp.content)).sum();
@@ -659,7 +659,7 @@ fn problems(app: &App, area: Rect, buf: &mut Buffer) {
 /// The source screen: the note, the source page, the date the content reflects, in full.
 fn source(app: &App, area: Rect, buf: &mut Buffer) {
     let title = i18n::strings(app.lang()).source_title;
-    let text = detail::source_text(app.catalog(), app.lang());
+    let text = crate::detail::source_text(app.catalog(), app.lang());
     let popup = crate::problems::popup(&text, title, area);
     let lines = crate::problems::lines(&text, crate::problems::text_width(popup));
     overlay(

@@ -1,8 +1,10 @@
 //! `ccbnet check` on good and bad files: each rule's exact message, line and column, and the
 //! exit status.
 
+mod common;
+use common::bin;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn fixture(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(rel)
@@ -10,7 +12,7 @@ fn fixture(rel: &str) -> PathBuf {
 
 /// Runs `ccbnet check FILE` from the fixtures folder, so paths print short.
 fn check(rel: &str) -> (String, i32) {
-    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet"))
+    let out = common::cmd(bin())
         .current_dir(fixture(""))
         .args(["check", rel])
         .output()
@@ -36,7 +38,7 @@ fn assert_invalid(rel: &str, expected_first_line: &str) {
 
 #[test]
 fn the_shipped_data_set_checks_clean() {
-    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet")).arg("check").output().expect("run ccbnet");
+    let out = common::cmd(bin()).arg("check").output().expect("run ccbnet");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{text}");
     assert_eq!(text.lines().count(), 1, "no warning expected: {text}");
@@ -243,7 +245,7 @@ fn a_folder_exits_2() {
 
 #[test]
 fn check_uses_data_when_no_file_is_given() {
-    let out = Command::new(env!("CARGO_BIN_EXE_ccbnet"))
+    let out = common::cmd(bin())
         .current_dir(fixture(""))
         .args(["--data", "invalid/syntax.ron", "check"])
         .output()

@@ -2,6 +2,9 @@
 //! reverse video and bold, so the selection still shows; `--color always` keeps them. Checked on
 //! a rendered buffer and on the real binary in a pseudo-terminal.
 
+mod common;
+use common::bin;
+
 use std::io::Read;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
@@ -15,7 +18,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/explorer.ron");
 
 /// The explorer's screen at 80x24, drawn as `term::run` draws it.
@@ -63,7 +65,8 @@ fn screen_of(env: &[(&str, &str)], args: &[&str]) -> vt100::Screen {
     let pty = native_pty_system()
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
-    let mut cmd = CommandBuilder::new(BIN);
+    let mut cmd = CommandBuilder::new(bin());
+    common::isolate_pty(&mut cmd);
     cmd.args(["--data", FIXTURE, "--lang", "fr"]);
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
@@ -146,4 +149,56 @@ fn colours_by_default_with_an_empty_no_color_and_with_color_always() {
         let (colours, _) = census(&screen_of(env, args));
         assert!(colours > 0, "{env:?} {args:?}: no colour at all");
     }
+}
+
+/// A configuration folder (for `XDG_CONFIG_HOME`) whose `ccbnet/config.toml` holds `text`.
+fn config_home(tag: &str, text: &str) -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("colour-config-{}-{tag}", std::process::id()));
+    std::fs::create_dir_all(dir.join("ccbnet")).expect("config folder");
+    std::fs::write(dir.join("ccbnet/config.toml"), text).expect("config file");
+    dir
+}
+
+#[test]
+fn the_configuration_file_sets_colours_and_mouse_and_the_flag_wins() {
+    let dir = config_home("never", "color = \"never\"\nmouse = false\n");
+    let home = dir.display().to_string();
+    let screen = screen_of(&[("XDG_CONFIG_HOME", &home)], &[]);
+    assert_eq!(census(&screen).0, 0, "color = never left colours:\n{}", screen.contents());
+    assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None, "mouse = false");
+    let screen = screen_of(&[("XDG_CONFIG_HOME", &home)], &["--color", "always"]);
+    assert!(census(&screen).0 > 0, "--color always wins over the file");
+    // Without the file, the mouse is captured.
+    let screen = screen_of(&[], &[]);
+    assert_ne!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The cell where `text` starts on row `y`.
+fn cell_of<'a>(buf: &'a Buffer, y: u16, text: &str) -> &'a ratatui::buffer::Cell {
+    let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol().to_owned()).collect();
+    let at = line.find(text).unwrap_or_else(|| panic!("{text} not on row {y}: {line}"));
+    let x = u16::try_from(line[..at].chars().count()).expect("x");
+    &buf[(x, y)]
+}
+
+#[test]
+fn secondary_text_uses_the_terminals_dim_attribute_not_a_grey() {
+    for colour in [true, false] {
+        let buf = drawn(colour);
+        // The inactive language in the header, and the program's name before the title.
+        for text in ["NL", "ccbnet"] {
+            let cell = cell_of(&buf, 0, text);
+            assert!(cell.modifier.contains(Modifier::DIM), "{text} (colour {colour}) is not dim");
+            assert_eq!(cell.fg, Color::Reset, "{text}: dim is not a colour, which themes hide");
+        }
+        assert!(!cell_of(&buf, 0, "FR").modifier.contains(Modifier::DIM), "the active language");
+    }
+    // No text is dark grey; only the border of the pane without the focus (and its title) is.
+    let buf = drawn(true);
+    let grey: String =
+        buf.content.iter().filter(|c| c.fg == Color::DarkGray).map(|c| c.symbol()).collect();
+    let grey = grey.replacen(" Détails ", "", 1);
+    assert!(grey.chars().all(|c| "─│┌┐└┘▼▲0123456789/ ".contains(c)), "grey text: {grey}");
 }

@@ -8,12 +8,11 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
-use common::{BIN, ccbnet};
+use common::ccbnet;
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/explorer.ron");
 
 /// The output of a command that must succeed without a word on standard error.
@@ -88,7 +87,7 @@ fn json_golden_files_in_each_language_and_all() {
 
 #[test]
 fn the_language_comes_from_the_locale_without_lang() {
-    let out = Command::new(BIN)
+    let out = common::cmd(common::bin())
         .args(["export", "--format", "json"])
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -206,7 +205,7 @@ fn lang_all_is_for_json_only_and_unknown_languages_are_refused() {
 #[test]
 fn a_reader_that_stops_early_is_not_an_error() {
     use std::io::Read;
-    let mut child = Command::new(BIN)
+    let mut child = common::cmd(common::bin())
         .args(["export", "--format", "json", "--lang", "all"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

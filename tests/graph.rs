@@ -4,15 +4,16 @@
 //! quoted and escaped), on the shipped data and on a data set of hostile names; and
 //! `ccbnet meets`, its lines, its JSON and its errors.
 
+mod common;
+use common::bin;
+
 use std::collections::HashSet;
 use std::io::Write as _;
 use std::process::{Command, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
-
 /// Runs `ccbnet ARGS` with no locale; returns stdout, stderr and the exit status.
 fn ccbnet(args: &[&str]) -> (String, String, i32) {
-    let out = Command::new(BIN)
+    let out = common::cmd(bin())
         .args(args)
         .env_remove("LANG")
         .env_remove("LC_ALL")

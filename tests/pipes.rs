@@ -2,11 +2,13 @@
 //! a full disk, and data given as a pipe, a named pipe nothing writes to, a device or a socket;
 //! nothing panics, nothing blocks.
 
+mod common;
+use common::bin;
+
 use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 const SHIPPED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/ccb-networks.ron");
 
 /// Runs `cmd` to its end, failing if it takes longer than `limit`; its status, and what it
@@ -50,7 +52,7 @@ fn every_command_ends_quietly_when_its_reader_goes_away() {
         &["man"],
         &["completions", "bash"],
     ] {
-        let mut child = Command::new(BIN)
+        let mut child = common::cmd(bin())
             .args(args)
             .env("LANG", "fr_BE.UTF-8")
             .stdout(Stdio::piped())
@@ -71,7 +73,7 @@ fn a_write_error_is_one_line_and_status_2() {
         return; // A system without /dev/full.
     };
     for args in [&["check"][..], &["export"], &["search", "cyber"]] {
-        let out = Command::new(BIN)
+        let out = common::cmd(bin())
             .args(args)
             .env("LANG", "fr_BE.UTF-8")
             .stdout(full.try_clone().expect("dup"))
@@ -87,8 +89,8 @@ fn a_write_error_is_one_line_and_status_2() {
 #[test]
 fn data_from_a_pipe_is_read_once() {
     // What `--data <(cat file)` hands over: a path to a pipe.
-    let script = format!(r#"cat "{SHIPPED}" | "{BIN}" check /dev/stdin"#);
-    let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
+    let script = format!(r#"cat "{SHIPPED}" | "{}" check /dev/stdin"#, bin());
+    let out = common::cmd("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         out.status.success(),
@@ -106,7 +108,7 @@ fn a_named_pipe_nothing_writes_to_is_given_up_with_a_clear_message() {
     let made = Command::new("mkfifo").arg(&fifo).status().expect("run mkfifo");
     assert!(made.success());
     for args in [&["check"][..], &["export"]] {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = common::cmd(bin());
         cmd.arg("--data").arg(&fifo).args(args);
         let (status, err) = run_within(&mut cmd, Duration::from_secs(10));
         assert_eq!(status.code(), Some(2), "{args:?}: {status:?} {err}");
@@ -121,7 +123,7 @@ fn devices_and_sockets_are_refused_at_once() {
     let sock = dir.join("s");
     let _listener = std::os::unix::net::UnixListener::bind(&sock).expect("bind a socket");
     for (path, word) in [(std::path::Path::new("/dev/zero"), "device"), (&sock, "socket")] {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = common::cmd(bin());
         cmd.arg("--data").arg(path).arg("export");
         let (status, err) = run_within(&mut cmd, Duration::from_secs(10));
         assert_eq!(status.code(), Some(2), "{}: {status:?} {err}", path.display());
@@ -133,28 +135,29 @@ fn devices_and_sockets_are_refused_at_once() {
 #[test]
 fn a_dash_reads_the_data_from_standard_input() {
     // `ccbnet check -`, from a pipe and from a redirected file.
+    let bin = bin();
     for script in [
-        format!(r#"cat "{SHIPPED}" | "{BIN}" check -"#),
-        format!(r#""{BIN}" check - < "{SHIPPED}""#),
-        format!(r#"cat "{SHIPPED}" | "{BIN}" --data - check"#),
+        format!(r#"cat "{SHIPPED}" | "{bin}" check -"#),
+        format!(r#""{bin}" check - < "{SHIPPED}""#),
+        format!(r#"cat "{SHIPPED}" | "{bin}" --data - check"#),
     ] {
-        let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
+        let out = common::cmd("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
         let text = String::from_utf8_lossy(&out.stdout);
         assert!(out.status.success(), "{script}: {:?} {text}", out.status);
         assert!(text.starts_with("<stdin>: ok: 42 entries"), "{script}: {text}");
     }
     // Every command that reads the data takes it.
-    let script = format!(r#"cat "{SHIPPED}" | "{BIN}" --data - --lang nl show enisa"#);
-    let out = Command::new("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
+    let script = format!(r#"cat "{SHIPPED}" | "{}" --data - --lang nl show enisa"#, bin);
+    let out = common::cmd("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ENISA"));
     // Problems are placed in `<stdin>`.
     let script = r#"printf '(\n  format_version: 1,\n  nope\n' | "$0" check -"#;
-    let out = Command::new("/bin/sh").args(["-c", script, BIN]).output().expect("run sh");
+    let out = common::cmd("/bin/sh").args(["-c", script, bin]).output().expect("run sh");
     let text = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(1), "{text}");
     assert!(text.starts_with("<stdin>:2:3: error: "), "{text}");
     // Standard input that is no data (here a device) is refused, never waited for.
-    let out = Command::new(BIN).args(["check", "-"]).stdin(Stdio::null()).output().expect("run");
+    let out = common::cmd(bin).args(["check", "-"]).stdin(Stdio::null()).output().expect("run");
     assert_ne!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
 }

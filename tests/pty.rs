@@ -4,6 +4,9 @@
 //! Every wait has a deadline, so a hang fails the test with the screen as it was instead of
 //! blocking the run.
 
+mod common;
+use common::bin;
+
 use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -13,7 +16,6 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
 /// The binary under test.
-const BIN: &str = env!("CARGO_BIN_EXE_ccbnet");
 /// A small data set whose wording the tests can rely on.
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/minimal.ron");
 /// How long any one wait may last before the test fails.
@@ -28,6 +30,7 @@ fn size(rows: u16, cols: u16) -> PtySize {
 /// A command with a deterministic environment: a known terminal type, no locale.
 fn command(program: &str) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
+    common::isolate_pty(&mut cmd);
     cmd.env("TERM", "xterm-256color");
     for var in ["LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE"] {
         cmd.env_remove(var);
@@ -38,7 +41,7 @@ fn command(program: &str) -> CommandBuilder {
 
 /// The explorer on the fixture, starting in French.
 fn explorer() -> CommandBuilder {
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", FIXTURE, "--lang", "fr"]);
     cmd
 }
@@ -234,7 +237,7 @@ fn starts_switches_language_quits_and_leaves_the_terminal_as_it_was() {
     cmd.arg(
         r#"stty -g > "$1"; "$0" --data "$4" --lang fr; s=$?; stty -g > "$2"; stty -a > "$3"; exit $s"#,
     );
-    cmd.arg(BIN);
+    cmd.arg(bin());
     for p in [&before, &after, &after_all] {
         cmd.arg(p);
     }
@@ -418,7 +421,7 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     let file = dir.join("live.ron");
     let good = std::fs::read_to_string(FIXTURE).expect("fixture");
     std::fs::write(&file, &good).expect("write the data file");
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
     let mut s = Session::spawn(cmd, 24, 80);
     s.wait_for_texts(&["Exemple", "Cyber Europe"]);
@@ -483,7 +486,7 @@ fn explorer_between_sttys(
         r#"stty -a > "$1"; "$0" --data "$3" --lang fr {}; s=$?; stty -a > "$2"; exit $s"#,
         args.join(" ")
     ));
-    cmd.arg(BIN);
+    cmd.arg(bin());
     cmd.arg(&before);
     cmd.arg(&after);
     cmd.arg(FIXTURE);
@@ -658,8 +661,14 @@ fn a_one_megabyte_paste_is_handled_at_once() {
     paste.extend_from_slice(b"\x1b[201~");
     let start = Instant::now();
     s.send(&paste);
-    // Esc cancels the search: the tree is back. With the paste typed key by key, each
-    // running the search, this would take minutes.
+    // The whole paste is in the search line, as text (its newlines spaces), and the line still
+    // has the keys: typed key by key, the first newline would have ended the search and the
+    // rest would have been keys; each key running the search again, it would take minutes.
+    s.wait_for("the paste in the search line", |sc| {
+        let (_, cols) = sc.size();
+        sc.rows(0, cols).any(|r| r.contains("Rechercher") && r.contains("exercice cyber europe"))
+    });
+    // Esc cancels the search: the tree is back.
     s.send(b"\x1b");
     s.wait_for("the search to be cancelled after the paste", |sc| {
         !sc.contents().contains("Rechercher") && FRENCH.iter().all(|t| sc.contents().contains(t))
@@ -816,7 +825,7 @@ fn a_vt100_gets_no_mouse_modes_and_no_alternate_screen() {
 
 /// The explorer on `file` (given as it is), in French.
 fn explorer_on(file: &std::path::Path) -> Session {
-    let mut cmd = command(BIN);
+    let mut cmd = command(bin());
     cmd.args(["--data", file.to_str().expect("utf-8 path"), "--lang", "fr"]);
     Session::spawn(cmd, 24, 80)
 }
@@ -900,7 +909,7 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     let mut cmd = command("/bin/sh");
     cmd.arg("-c");
     cmd.arg(r#"stty -g > "$1"; cat assets/ccb-networks.ron | "$0" --data - --lang fr; s=$?; stty -g > "$2"; exit $s"#);
-    cmd.arg(BIN);
+    cmd.arg(bin());
     cmd.arg(&before);
     cmd.arg(&after);
     let mut s = Session::spawn(cmd, 24, 80);
@@ -921,11 +930,80 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     let _ = std::fs::remove_file(&after);
 }
 
+/// Runs `script` (sh) in a pseudo-terminal with `PAGER` set to a small script that leaves a
+/// mark and prefixes each line with `P| `; returns whether the pager ran, and the screen.
+fn export_with_pager(script: &str, tag: &str) -> (bool, vt100::Screen) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let pager = dir.join(format!("pager-{}-{tag}.sh", std::process::id()));
+    let mark = dir.join(format!("pager-{}-{tag}.ran", std::process::id()));
+    let _ = std::fs::remove_file(&mark);
+    std::fs::write(&pager, format!("#!/bin/sh\ntouch '{}'\nsed 's/^/P| /'\n", mark.display()))
+        .expect("write the pager");
+    std::fs::set_permissions(&pager, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(format!("{script}; echo END=$?"));
+    cmd.arg(bin());
+    cmd.env("PAGER", &pager);
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(&["END=0"]);
+    let ran = mark.exists();
+    let _ = std::fs::remove_file(&mark);
+    let _ = std::fs::remove_file(&pager);
+    (ran, screen)
+}
+
+#[test]
+fn export_to_a_terminal_goes_through_the_pager_and_never_into_a_pipe() {
+    let (ran, screen) = export_with_pager(r#""$0" export --lang fr"#, "tty");
+    assert!(ran, "the pager did not run:\n{}", dump(&screen));
+    assert!(screen.contents().contains("P| "), "not the pager's output:\n{}", dump(&screen));
+
+    for (script, tag) in [
+        (r#""$0" export --lang fr | cat > /dev/null"#, "pipe"),
+        (r#""$0" export --lang fr > /dev/null"#, "file"),
+        (r#""$0" export --lang fr --no-pager"#, "flag"),
+    ] {
+        let (ran, screen) = export_with_pager(script, tag);
+        assert!(!ran, "{script}: the pager ran:\n{}", dump(&screen));
+        assert!(!screen.contents().contains("P| "), "{script}:\n{}", dump(&screen));
+    }
+}
+
+#[test]
+fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
+    let mut cmd = command("/bin/sh");
+    cmd.arg("-c");
+    cmd.arg(r#""$0" export --lang fr; echo END=$?"#);
+    cmd.arg(bin());
+    cmd.env("PAGER", "/nonexistent/pager -x");
+    let mut s = Session::spawn(cmd, 24, 80);
+    let screen = s.wait_for_texts(&["END=0"]);
+    // The last organisation of the export is on the screen, just above the status.
+    let c = screen.contents();
+    assert!(c.contains("Rencontre") || c.contains("Cité dans"), "{}", dump(&screen));
+}
+
+#[test]
+fn a_dash_with_the_terminal_as_standard_input_says_how_to_give_the_data() {
+    for args in [&["--data", "-"][..], &["check", "-"]] {
+        let mut cmd = command(bin());
+        cmd.args(args);
+        let mut s = Session::spawn(cmd, 24, 80);
+        let (status, screen) = s.wait_exit();
+        assert_eq!(status.exit_code(), 2, "{args:?}");
+        let c = screen.contents();
+        assert!(c.contains("standard input is the terminal"), "{args:?}:\n{}", dump(&screen));
+        assert!(c.contains("cat networks.ron | ccbnet --data -"), "{}", dump(&screen));
+    }
+}
+
 #[test]
 fn data_from_a_pipe_opens_the_explorer() {
     let mut cmd = command("/bin/bash");
     cmd.arg("-c");
-    cmd.arg(format!(r#""{BIN}" --lang fr --data <(cat "{FIXTURE}")"#));
+    cmd.arg(format!(r#""{}" --lang fr --data <(cat "{FIXTURE}")"#, bin()));
     let mut s = Session::spawn(cmd, 24, 80);
     s.wait_for_texts(FRENCH);
     s.send(b"q");

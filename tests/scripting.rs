@@ -2,12 +2,10 @@
 //! its exit status, like grep's), the one-line error of `ccbnet` without a terminal, shell
 //! completions and the manual page.
 
-use std::process::Command;
-
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
 mod common;
-use common::{BIN, ccbnet};
+use common::ccbnet;
 
 /// The `(id, path, name)` of each line of `ccbnet search` output.
 fn rows(out: &str) -> Vec<(&str, &str, &str)> {
@@ -125,9 +123,10 @@ fn ccbnet_piped_to_cat_exits_2_with_one_line_and_writes_nothing() {
         .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
         .expect("open a pty");
     let mut cmd = CommandBuilder::new("/bin/sh");
+    common::isolate_pty(&mut cmd);
     cmd.arg("-c");
     cmd.arg(r#"{ "$0" 2>"$2"; echo $? >"$3"; } | cat >"$1""#);
-    cmd.arg(BIN);
+    cmd.arg(common::bin());
     for f in [&out_file, &err_file, &code_file] {
         cmd.arg(f);
     }
@@ -169,7 +168,8 @@ fn bash_loads_the_completions_and_completes_the_formats() {
     let script = r#"source <("$0" completions bash) || exit 3
         COMP_WORDS=(ccbnet export --format ""); COMP_CWORD=3
         _ccbnet ccbnet "" --format; echo "${COMPREPLY[@]}""#;
-    let out = Command::new("/bin/bash").args(["-c", script, BIN]).output().expect("run bash");
+    let out =
+        common::cmd("/bin/bash").args(["-c", script, common::bin()]).output().expect("run bash");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "text markdown json dot mermaid");
 }

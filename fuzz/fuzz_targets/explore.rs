@@ -52,6 +52,7 @@ enum Step {
     ScrollDetail(i32),
     SetLanguage(u8),
     SetLanguageCode(String),
+    Paste(String),
     Reload(u8),
     ReloadErr(String),
 }
@@ -118,6 +119,19 @@ enum Plain {
     Back,
     Forward,
     ToggleView,
+    HalfPageDown,
+    HalfPageUp,
+    DropCount,
+    FollowNumbered,
+    FollowFocused,
+    CopyEntry,
+    CopyId,
+    ToggleMouse,
+    ShowProblems,
+    SearchDelete,
+    SearchKillEnd,
+    SearchWordLeft,
+    SearchWordRight,
 }
 
 /// An item for `Select` and `ToggleNode`: one of the rows, or one named by index (which may lie
@@ -143,7 +157,7 @@ enum Mouse {
 
 const BOUND: &[char] = &[
     'j', 'k', 'g', 'G', 'l', 'h', ' ', 'o', '/', 'n', 'N', 'L', '?', 'q', 'c', 'w', 'u', '1', '2',
-    '9', '0', 'é', '日',
+    '9', '0', 'é', '日', '!', 'm', 'y', 'Y', 'd', 'f', 'b', 'a', 'e',
 ];
 
 fn key_event(k: &Key) -> KeyEvent {
@@ -203,6 +217,19 @@ fn plain(p: &Plain) -> Action {
         Plain::Back => Action::Back,
         Plain::Forward => Action::Forward,
         Plain::ToggleView => Action::ToggleView,
+        Plain::HalfPageDown => Action::HalfPageDown,
+        Plain::HalfPageUp => Action::HalfPageUp,
+        Plain::DropCount => Action::DropCount,
+        Plain::FollowNumbered => Action::FollowNumbered,
+        Plain::FollowFocused => Action::FollowFocused,
+        Plain::CopyEntry => Action::CopyEntry,
+        Plain::CopyId => Action::CopyId,
+        Plain::ToggleMouse => Action::ToggleMouse,
+        Plain::ShowProblems => Action::ShowProblems,
+        Plain::SearchDelete => Action::SearchDelete,
+        Plain::SearchKillEnd => Action::SearchKillEnd,
+        Plain::SearchWordLeft => Action::SearchWordLeft,
+        Plain::SearchWordRight => Action::SearchWordRight,
     }
 }
 
@@ -256,6 +283,7 @@ fn actions(app: &mut App, step: &Step) -> Vec<Action> {
             vec![Action::SetLanguage(langs[usize::from(*i) % langs.len()].clone())]
         }
         Step::SetLanguageCode(code) => vec![Action::SetLanguage(code.clone())],
+        Step::Paste(text) => vec![Action::Paste(text.clone())],
         Step::Reload(i) => {
             app.reload(Ok(sets[usize::from(*i) % sets.len()].clone()));
             Vec::new()

@@ -15,10 +15,10 @@ use crate::tree::Item;
 #[derive(Debug, Clone)]
 pub(super) struct MapView {
     /// Centre, choice, second ring, list and the map's own history.
-    pub(super) state: MapState,
+    state: MapState,
     /// What the tree's selection showed when the map opened: leaving on it changes nothing in
     /// the tree.
-    pub(super) from: Target,
+    from: Target,
 }
 
 /// What the map shows for a row of the tree: the entry, or the organisation.

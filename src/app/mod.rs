@@ -1,15 +1,23 @@
 //! The explorer's state and its one `update`: an [`Action`] in, a new state out, no I/O.
 //!
-//! The tree's movement lives here; the search in [`searching`], links and history in
-//! [`links`].
+//! [`App`] holds parts that each keep their own rules: the tree pane in `rows`, the detail
+//! pane in `reading`, the history in `history`, the overlays in `overlay`, the search in
+//! `searching`, the map in `mapview`. This module decides, through [`App::mode`], which
+//! of them an action goes to, and moves the tree and the detail; following links and switching
+//! views is in `links`, live reload in `reload`.
 
+mod history;
+pub use history::HISTORY;
 mod links;
-pub use links::HISTORY;
 mod mapview;
+mod overlay;
+pub use overlay::Overlay;
+mod reading;
 mod reload;
+mod rows;
 mod searching;
+pub use searching::Search;
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use ratatui::layout::Rect;
@@ -19,8 +27,9 @@ use crate::data::{Catalog, NodeIx};
 use crate::detail;
 use crate::keymap::{Mode, Pane};
 use crate::layout::{self, Areas};
-use crate::search::{Hit, Index};
-use crate::tree::{self, Expansion, Item, View};
+use crate::map::state::MapState;
+use crate::search::Index;
+use crate::tree::{Expansion, Item, View};
 
 /// Which pane the movement keys act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,17 +38,6 @@ pub enum Focus {
     Tree,
     /// The detail pane: keys move between its links and scroll it.
     Detail,
-}
-
-/// What is shown over the panes, taking the keys: they scroll it or close it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Overlay {
-    /// The help: the keys, the mouse, the marks.
-    Help,
-    /// Every problem of the data file on disk (`!`, while it does not load).
-    Problems,
-    /// Where the content comes from, in full (`s`).
-    Source,
 }
 
 /// Where the person stands: enough to come back to it exactly (history, search cancel).
@@ -59,74 +57,6 @@ pub struct Place {
     pub link_focus: Option<usize>,
     /// The focused pane.
     pub focus: Focus,
-}
-
-/// A search in progress (typing) or kept as a filter (after `Enter`).
-#[derive(Debug, Clone)]
-pub struct Search {
-    /// What was typed.
-    pub(super) query: String,
-    /// The caret in `query`, in characters.
-    pub(super) caret: usize,
-    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    pub(super) typing: bool,
-    /// Every item found (nodes and organisations), best first.
-    pub(super) hits: Vec<Hit>,
-    /// The query `hits` are for.
-    pub(super) searched: String,
-    /// The results in the current view, best first.
-    pub(super) results: Vec<Item>,
-    /// The result `n`/`N` stand on, an index into `results`.
-    pub(super) current: usize,
-    /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
-    /// `Some(false)` from the first to the last.
-    pub(super) wrapped: Option<bool>,
-    /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
-    pub(super) matched: Vec<bool>,
-    /// Per search key, the language (an index into the catalog's) of a result that matched
-    /// only in another language; `u8::MAX` otherwise.
-    pub(super) other_lang: Vec<u8>,
-    /// Where the person stood before `/`.
-    pub(super) before: Place,
-}
-
-impl Search {
-    /// What was typed.
-    #[must_use]
-    pub fn query(&self) -> &str {
-        &self.query
-    }
-
-    /// The caret in the query, in characters.
-    #[must_use]
-    pub fn caret(&self) -> usize {
-        self.caret
-    }
-
-    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
-    #[must_use]
-    pub fn typing(&self) -> bool {
-        self.typing
-    }
-
-    /// The results in the current view, best first: exactly what `n`/`N` go through.
-    #[must_use]
-    pub fn results(&self) -> &[Item] {
-        &self.results
-    }
-
-    /// The result `n`/`N` stand on, an index into [`Search::results`].
-    #[must_use]
-    pub fn current(&self) -> usize {
-        self.current
-    }
-
-    /// Whether the last `n`/`N` went round: `Some(true)` to the first result, `Some(false)` to
-    /// the last.
-    #[must_use]
-    pub fn wrapped(&self) -> Option<bool> {
-        self.wrapped
-    }
 }
 
 /// A place on the history: where the person stood, with the search kept then, if any.
@@ -151,26 +81,14 @@ pub struct App {
     /// The language the person chose last (at the start or with a key or click): a reload
     /// whose file has it goes back to it, even after one that did not have it.
     chosen_lang: String,
-    /// What the left pane lists.
-    view: View,
-    /// What is expanded, in both views.
-    expansion: Expansion,
-    /// The visible rows of the left pane, top to bottom.
-    rows: Vec<Item>,
-    /// The selected row, an index into `rows`.
-    cursor: usize,
-    /// The first row shown in the left pane.
-    tree_offset: usize,
+    /// The left pane: its view, expansion, rows, selection and scroll.
+    tree: rows::Rows,
     /// Which pane the movement keys act on.
     focus: Focus,
-    /// The first line shown in the detail pane.
-    detail_scroll: usize,
-    /// The link of the detail pane that `Enter` follows, while the detail has the focus.
-    link_focus: Option<usize>,
-    /// Places to go back to (`Backspace`, `Alt-←`), the latest last.
-    back: Vec<Stop>,
-    /// Places to go forward to (`Alt-→`), the next last.
-    forward: Vec<Stop>,
+    /// The detail pane: its scroll, its chosen link, its content kept.
+    reading: reading::Reading,
+    /// Places to go back to (`Backspace`, `Alt-←`) and forward to (`Alt-→`).
+    history: history::History,
     /// The count typed so far (`3` of `3j`), if any.
     count: Option<usize>,
     /// A one-line message for the footer (what was copied), until the next key.
@@ -181,12 +99,8 @@ pub struct App {
     hyperlinks: bool,
     /// What the terminal has to do and has not done yet (copy, mouse capture).
     effects: Vec<Effect>,
-    /// The item last selected in the other view, to come back to it.
-    other_view_item: Option<Item>,
-    /// The overlay open, if any.
-    overlay: Option<Overlay>,
-    /// The first line shown in the overlay, when it is taller than the screen.
-    help_scroll: usize,
+    /// The overlay open (the help, the list of problems), if any, and its scroll.
+    overlay: overlay::Overlays,
     /// The terminal's size.
     size: (u16, u16),
     /// Set when the person asked to leave.
@@ -199,21 +113,6 @@ pub struct App {
     map: Option<mapview::MapView>,
     /// Why the data file on disk did not load again, while the last good data is shown.
     banner: Option<String>,
-    /// How many times the data was replaced (live reload): part of the detail cache's key.
-    generation: u64,
-    /// The detail pane's content, kept while what it depends on stays the same: a keystroke
-    /// asks for it several times (scroll limits, links, drawing), and a long text is costly.
-    detail_cache: RefCell<Option<(DetailKey, Arc<detail::DetailView>)>>,
-}
-
-/// What the detail pane's content depends on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct DetailKey {
-    item: Item,
-    lang: String,
-    width: u16,
-    link_focus: Option<usize>,
-    generation: u64,
 }
 
 impl App {
@@ -226,40 +125,28 @@ impl App {
             catalog.languages[0].clone()
         };
         let index = Index::new(&catalog);
-        let expansion = Expansion::initial(&catalog);
-        let mut app = App {
+        let tree = rows::Rows::new(&catalog);
+        App {
             index,
             search: None,
             map: None,
             banner: None,
-            generation: 0,
-            detail_cache: RefCell::new(None),
             catalog,
             chosen_lang: lang.clone(),
             lang,
-            view: View::Levels,
-            expansion,
-            rows: Vec::new(),
-            cursor: 0,
-            tree_offset: 0,
+            tree,
             focus: Focus::Tree,
-            detail_scroll: 0,
-            link_focus: None,
-            back: Vec::new(),
-            forward: Vec::new(),
+            reading: reading::Reading::default(),
+            history: history::History::default(),
             count: None,
             message: None,
             mouse: true,
             hyperlinks: false,
             effects: Vec::new(),
-            other_view_item: None,
-            overlay: None,
-            help_scroll: 0,
+            overlay: overlay::Overlays::default(),
             size,
             quit: false,
-        };
-        app.rebuild_rows();
-        app
+        }
     }
 
     /// The data.
@@ -277,31 +164,31 @@ impl App {
     /// What the left pane lists.
     #[must_use]
     pub fn view(&self) -> View {
-        self.view
+        self.tree.view()
     }
 
     /// What is expanded, in both views.
     #[must_use]
     pub fn expansion(&self) -> &Expansion {
-        &self.expansion
+        self.tree.expansion()
     }
 
     /// The visible rows of the left pane, top to bottom.
     #[must_use]
     pub fn rows(&self) -> &[Item] {
-        &self.rows
+        self.tree.rows()
     }
 
     /// The selected row, an index into [`App::rows`].
     #[must_use]
     pub fn cursor(&self) -> usize {
-        self.cursor
+        self.tree.cursor()
     }
 
     /// The first row shown in the left pane.
     #[must_use]
     pub fn tree_offset(&self) -> usize {
-        self.tree_offset
+        self.tree.offset()
     }
 
     /// Which pane the movement keys act on.
@@ -313,37 +200,37 @@ impl App {
     /// The first line shown in the detail pane.
     #[must_use]
     pub fn detail_scroll(&self) -> usize {
-        self.detail_scroll
+        self.reading.scroll()
     }
 
     /// The link of the detail pane that `Enter` follows, while the detail has the focus.
     #[must_use]
     pub fn link_focus(&self) -> Option<usize> {
-        self.link_focus
+        self.reading.link_focus()
     }
 
     /// The places to go back to, the latest last.
     #[must_use]
     pub fn back(&self) -> &[Stop] {
-        &self.back
+        self.history.back()
     }
 
     /// The places to go forward to, the next last.
     #[must_use]
     pub fn forward(&self) -> &[Stop] {
-        &self.forward
+        self.history.forward()
     }
 
     /// Whether the help overlay is open.
     #[must_use]
     pub fn help(&self) -> bool {
-        self.overlay == Some(Overlay::Help)
+        self.overlay.open() == Some(Overlay::Help)
     }
 
     /// The overlay open, if any.
     #[must_use]
     pub fn overlay(&self) -> Option<Overlay> {
-        self.overlay
+        self.overlay.open()
     }
 
     /// How many problems the data file on disk has, while it does not load (0 when it loads).
@@ -355,7 +242,7 @@ impl App {
     /// The first line shown in the overlay (the help or the list of problems).
     #[must_use]
     pub fn help_scroll(&self) -> usize {
-        self.help_scroll
+        self.overlay.scroll()
     }
 
     /// The terminal's size, as the last resize said.
@@ -421,8 +308,7 @@ impl App {
 
     /// Expands every entry of the tree of levels (the benchmarks' largest tree).
     pub fn expand_all(&mut self) {
-        self.expansion.nodes.fill(true);
-        self.rebuild_rows();
+        self.tree.expand_all(&self.catalog);
         self.settle();
     }
 
@@ -430,7 +316,7 @@ impl App {
     /// [`App::update`] read.
     #[must_use]
     pub fn mode(&self) -> Mode {
-        self.mode_with(self.overlay.is_some())
+        self.mode_with(self.overlay.open().is_some())
     }
 
     /// The mode under the help overlay: what the keys will do once it is closed (the help shows
@@ -441,7 +327,7 @@ impl App {
     }
 
     fn mode_with(&self, help: bool) -> Mode {
-        let typing = self.search.as_ref().is_some_and(|s| s.typing);
+        let typing = self.search.as_ref().is_some_and(Search::typing);
         let pane = if help {
             Pane::Help
         } else if self.map.is_some() {
@@ -455,19 +341,18 @@ impl App {
         };
         Mode {
             pane,
-            filter: self.search.as_ref().is_some_and(|s| !s.typing),
-            results: self.search.as_ref().map_or(0, |s| s.results.len()),
-            orgs: self.view == View::Organisations,
+            filter: self.search.as_ref().is_some_and(|s| !s.typing()),
+            results: self.search.as_ref().map_or(0, |s| s.results().len()),
+            orgs: self.tree.view() == View::Organisations,
             links: if self.no_results() { 0 } else { self.detail().links.len() },
-            link_focused: self.focus == Focus::Detail && self.link_focus.is_some(),
+            link_focused: self.focus == Focus::Detail && self.reading.link_focus().is_some(),
             expandable: !self.filtering() && self.selected().has_children(&self.catalog),
-            expanded: !self.filtering() && self.expansion.is_open(self.selected()),
-            back: self.map.as_ref().map_or(!self.back.is_empty(), |m| m.state.can_go_back()),
+            expanded: !self.filtering() && self.tree.expansion().is_open(self.selected()),
+            back: self.map().map_or(!self.history.back().is_empty(), MapState::can_go_back),
             forward: self
-                .map
-                .as_ref()
-                .map_or(!self.forward.is_empty(), |m| m.state.can_go_forward()),
-            list: self.map.as_ref().is_some_and(|m| m.state.list.is_some()),
+                .map()
+                .map_or(!self.history.forward().is_empty(), MapState::can_go_forward),
+            list: self.map().is_some_and(|m| m.list.is_some()),
             count: self.count,
             problems: self.problems(),
         }
@@ -482,7 +367,7 @@ impl App {
     /// Whether a search is on, has a query, and finds nothing.
     #[must_use]
     pub fn no_results(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| s.results.is_empty() && !s.query.trim().is_empty())
+        self.search.as_ref().is_some_and(|s| s.results().is_empty() && !s.query().trim().is_empty())
     }
 
     /// The language a search result matched in, when it matched only in another language than
@@ -490,7 +375,7 @@ impl App {
     #[must_use]
     pub fn result_language(&self, item: Item) -> Option<&str> {
         let key = item.search_key(&self.catalog);
-        let l = *self.search.as_ref()?.other_lang.get(key)?;
+        let l = self.search.as_ref()?.other_lang(key)?;
         self.catalog.languages.get(usize::from(l)).map(String::as_str)
     }
 
@@ -498,13 +383,13 @@ impl App {
     #[must_use]
     pub fn is_result(&self, item: Item) -> bool {
         let key = item.search_key(&self.catalog);
-        self.search.as_ref().is_some_and(|s| s.matched.get(key).copied().unwrap_or(false))
+        self.search.as_ref().is_some_and(|s| s.matches(key))
     }
 
     /// The selected item.
     #[must_use]
     pub fn selected(&self) -> Item {
-        self.rows[self.cursor]
+        self.tree.selected()
     }
 
     /// The entry the selected item shows, if it shows one (an organisation does not).
@@ -537,22 +422,13 @@ impl App {
     #[must_use]
     pub fn detail(&self) -> Arc<detail::DetailView> {
         let width = self.areas().map_or(1, |a| a.detail_inner().width);
-        let key = DetailKey {
-            item: self.selected(),
-            lang: self.lang.clone(),
+        self.reading.view(
+            &self.catalog,
+            self.selected(),
+            &self.lang,
             width,
-            link_focus: if self.focus == Focus::Detail { self.link_focus } else { None },
-            generation: self.generation,
-        };
-        if let Some((k, view)) = self.detail_cache.borrow().as_ref()
-            && *k == key
-        {
-            return Arc::clone(view);
-        }
-        let view =
-            Arc::new(detail::view(&self.catalog, key.item, &self.lang, width, key.link_focus));
-        *self.detail_cache.borrow_mut() = Some((key, Arc::clone(&view)));
-        view
+            self.focus == Focus::Detail,
+        )
     }
 
     /// How many lines the detail of the selected item has at the current width.
@@ -586,7 +462,7 @@ impl App {
 
     /// How many lines the open overlay shows, and how far it can scroll.
     fn overlay_range(&self) -> (usize, usize) {
-        match self.overlay {
+        match self.overlay.open() {
             Some(Overlay::Problems) => crate::problems::scroll_range(
                 self.banner.as_deref().unwrap_or(""),
                 crate::i18n::strings(&self.lang).problems_title,
@@ -608,17 +484,18 @@ impl App {
     /// quit or move the tree.
     fn apply_help(&mut self, action: Action) {
         let (page, max) = self.overlay_range();
-        let scroll = |d: i32, at: usize| offset_by(at, d).min(max);
+        let at = self.overlay.scroll();
+        let to = |d: i32| offset_by(at, d);
         match action {
-            Action::ToggleHelp | Action::Close => self.overlay = None,
-            Action::Down => self.help_scroll = scroll(1, self.help_scroll),
-            Action::Up => self.help_scroll = scroll(-1, self.help_scroll),
-            Action::PageDown => self.help_scroll = scroll(page_step(page), self.help_scroll),
-            Action::PageUp => self.help_scroll = scroll(-page_step(page), self.help_scroll),
-            Action::HalfPageDown => self.help_scroll = scroll(half_step(page), self.help_scroll),
-            Action::HalfPageUp => self.help_scroll = scroll(-half_step(page), self.help_scroll),
-            Action::First => self.help_scroll = 0,
-            Action::Last => self.help_scroll = max,
+            Action::ToggleHelp | Action::Close => self.overlay.close(),
+            Action::Down => self.overlay.scroll_to(to(1), max),
+            Action::Up => self.overlay.scroll_to(to(-1), max),
+            Action::PageDown => self.overlay.scroll_to(to(page_step(page)), max),
+            Action::PageUp => self.overlay.scroll_to(to(-page_step(page)), max),
+            Action::HalfPageDown => self.overlay.scroll_to(to(half_step(page)), max),
+            Action::HalfPageUp => self.overlay.scroll_to(to(-half_step(page)), max),
+            Action::First => self.overlay.scroll_to(0, max),
+            Action::Last => self.overlay.scroll_to(max, max),
             Action::Quit => self.quit = true,
             Action::NextLanguage | Action::SetLanguage(_) | Action::Resize(..) => {
                 self.apply(action);
@@ -626,21 +503,19 @@ impl App {
             Action::Paste(text) => self.paste(text),
             _ => {}
         }
-        self.help_scroll = self.help_scroll.min(self.overlay_range().1);
+        let max = self.overlay_range().1;
+        self.overlay.scroll_to(self.overlay.scroll(), max);
     }
 
     /// After any action: the selection in view, the detail scroll in range, the search's
     /// current result on the selection when it is one.
     fn settle(&mut self) {
         self.keep_in_view();
-        self.detail_scroll = self.detail_scroll.min(self.max_detail_scroll());
-        let sel = self.rows.get(self.cursor).copied();
-        if let Some(s) = self.search.as_mut()
-            && let Some(sel) = sel
-            && s.results.get(s.current) != Some(&sel)
-            && let Some(i) = s.results.iter().position(|&r| r == sel)
-        {
-            s.current = i;
+        let max = self.max_detail_scroll();
+        self.reading.scroll_to(self.reading.scroll(), max);
+        let sel = self.tree.selected();
+        if let Some(s) = self.search.as_mut() {
+            s.follow(sel);
         }
     }
 
@@ -689,13 +564,17 @@ impl App {
                 self.scroll_detail(-half_step(detail_page).saturating_mul(steps));
             }
             Action::First | Action::Last if in_detail && count.is_some() => {
-                self.detail_scroll = to_row(count).unwrap_or(0).min(self.max_detail_scroll());
-                self.link_focus = None;
+                let max = self.max_detail_scroll();
+                self.reading.scroll_to(to_row(count).unwrap_or(0), max);
+                self.reading.drop_link();
             }
-            Action::First if in_detail => self.detail_scroll = 0,
-            Action::Last if in_detail => self.detail_scroll = self.max_detail_scroll(),
+            Action::First if in_detail => self.reading.scroll_to(0, 0),
+            Action::Last if in_detail => {
+                let max = self.max_detail_scroll();
+                self.reading.scroll_to(max, max);
+            }
             Action::Toggle | Action::FollowFocused if in_detail => {
-                if let Some(i) = self.link_focus {
+                if let Some(i) = self.reading.link_focus() {
                     self.follow_link(i);
                 }
             }
@@ -717,7 +596,7 @@ impl App {
                 self.set_cursor(to_row(count).unwrap_or(0));
             }
             Action::First => self.set_cursor(0),
-            Action::Last => self.set_cursor(self.rows.len() - 1),
+            Action::Last => self.set_cursor(usize::MAX),
             Action::Expand | Action::Toggle if self.filtering() => {}
             Action::Collapse if self.filtering() => {
                 if let Some(p) = self.selected().parent(&self.catalog) {
@@ -727,8 +606,8 @@ impl App {
             Action::Expand => {
                 let item = self.selected();
                 if item.has_children(&self.catalog) {
-                    if self.expansion.is_open(item) {
-                        self.set_cursor(self.cursor + 1);
+                    if self.tree.expansion().is_open(item) {
+                        self.set_cursor(self.tree.cursor() + 1);
                     } else {
                         self.set_open(item, true);
                     }
@@ -736,7 +615,7 @@ impl App {
             }
             Action::Collapse => {
                 let item = self.selected();
-                if self.expansion.is_open(item) && item.has_children(&self.catalog) {
+                if self.tree.expansion().is_open(item) && item.has_children(&self.catalog) {
                     self.set_open(item, false);
                 } else if let Some(p) = item.parent(&self.catalog) {
                     self.select_item(p);
@@ -745,12 +624,12 @@ impl App {
             Action::Toggle => {
                 let item = self.selected();
                 if item.has_children(&self.catalog) {
-                    self.set_open(item, !self.expansion.is_open(item));
+                    self.set_open(item, !self.tree.expansion().is_open(item));
                 }
             }
             Action::FocusNext => {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
-                self.link_focus = None;
+                self.reading.drop_link();
             }
             Action::NextLanguage => {
                 self.lang = self.catalog.next_language(&self.lang).to_owned();
@@ -764,20 +643,13 @@ impl App {
                     self.rerank();
                 }
             }
-            Action::ToggleHelp => {
-                self.overlay = Some(Overlay::Help);
-                self.help_scroll = 0;
-            }
+            Action::ToggleHelp => self.overlay.show(Overlay::Help),
             Action::ShowProblems => {
                 if self.banner.is_some() {
-                    self.overlay = Some(Overlay::Problems);
-                    self.help_scroll = 0;
+                    self.overlay.show(Overlay::Problems);
                 }
             }
-            Action::ShowSource => {
-                self.overlay = Some(Overlay::Source);
-                self.help_scroll = 0;
-            }
+            Action::ShowSource => self.overlay.show(Overlay::Source),
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
             Action::NextResult => self.step_result(true),
@@ -798,33 +670,31 @@ impl App {
                 self.message = Some((if self.mouse { s.mouse_on } else { s.mouse_off }).to_owned());
             }
             Action::Quit => self.quit = true,
+            // The terminal loop suspends; the state stays as it is.
+            Action::Suspend => {}
             Action::Select(item) => {
                 self.select_item(item);
                 self.focus = Focus::Tree;
-                self.link_focus = None;
+                self.reading.drop_link();
             }
             Action::ToggleNode(_) if self.filtering() => {}
             Action::ToggleNode(item) => {
-                if item.in_view(self.view)
+                if item.in_view(self.tree.view())
                     && self.item_exists(item)
                     && item.has_children(&self.catalog)
                 {
                     let sel = self.selected();
-                    self.set_open(item, !self.expansion.is_open(item));
+                    self.set_open(item, !self.tree.expansion().is_open(item));
                     // A collapse that hid the selection selects the collapsed item.
-                    if self.rows.get(self.cursor) != Some(&sel) {
+                    if self.tree.selected() != sel {
                         self.select_item(item);
                     }
                 }
             }
             Action::ScrollTree(d) => {
                 let h = self.tree_height();
-                let max = self.rows.len().saturating_sub(h);
-                self.tree_offset = offset_by(self.tree_offset, d).min(max);
-                if self.cursor < self.tree_offset {
-                    self.set_cursor(self.tree_offset);
-                } else if self.cursor >= self.tree_offset + h {
-                    self.set_cursor(self.tree_offset + h - 1);
+                if let Some(row) = self.tree.scroll(d, h) {
+                    self.set_cursor(row);
                 }
             }
             Action::ScrollDetail(d) => self.scroll_detail(d),
@@ -873,44 +743,31 @@ impl App {
     }
 
     fn scroll_detail(&mut self, d: i32) {
-        self.detail_scroll = offset_by(self.detail_scroll, d).min(self.max_detail_scroll());
+        let max = self.max_detail_scroll();
+        self.reading.scroll_by(d, max);
     }
 
     fn move_cursor(&mut self, d: i32) {
-        self.set_cursor(offset_by(self.cursor, d));
+        self.set_cursor(offset_by(self.tree.cursor(), d));
     }
 
     /// Selects row `row` (clamped); a new selection starts its details at the top.
     fn set_cursor(&mut self, row: usize) {
-        let row = row.min(self.rows.len() - 1);
-        if row != self.cursor {
-            self.cursor = row;
-            self.detail_scroll = 0;
-            self.link_focus = None;
+        if self.tree.set_cursor(row) {
+            self.reading.reset();
         }
     }
 
     /// Selects `item` (of the current view), expanding its ancestors so that it has a row; in a
     /// filtered tree, only an item that has a row can be selected.
     pub fn select_item(&mut self, item: Item) {
-        if !item.in_view(self.view) || !self.item_exists(item) {
+        if !item.in_view(self.tree.view()) || !self.item_exists(item) {
             return;
         }
         if !self.filtering() {
-            let mut hidden = false;
-            let mut p = item.parent(&self.catalog);
-            while let Some(a) = p {
-                if !self.expansion.is_open(a) {
-                    self.expansion.set(a, true);
-                    hidden = true;
-                }
-                p = a.parent(&self.catalog);
-            }
-            if hidden {
-                self.rebuild_rows();
-            }
+            self.tree.reveal(&self.catalog, item);
         }
-        if let Some(row) = self.rows.iter().position(|&r| r == item) {
+        if let Some(row) = self.tree.row_of(item) {
             self.set_cursor(row);
         }
     }
@@ -931,70 +788,44 @@ impl App {
     }
 
     fn set_open(&mut self, item: Item, open: bool) {
-        let sel = self.selected();
-        self.expansion.set(item, open);
-        self.rebuild_rows();
-        // Keep the same item selected when it is still visible; else its nearest shown ancestor.
-        let mut target = Some(sel);
-        while let Some(t) = target {
-            if let Some(row) = self.rows.iter().position(|&r| r == t) {
-                self.cursor = row;
-                return;
-            }
-            target = t.parent(&self.catalog);
-        }
-        self.cursor = self.cursor.min(self.rows.len() - 1);
+        self.tree.set_open(&self.catalog, item, open, matched(self.search.as_ref()));
     }
 
     /// Whether the tree shows a search's results instead of the expanded items.
     #[must_use]
     pub fn filtering(&self) -> bool {
-        self.search.as_ref().is_some_and(|s| !s.results.is_empty())
+        self.search.as_ref().is_some_and(|s| !s.results().is_empty())
     }
 
     /// Recomputes the visible rows: the results and their ancestors while a search has results,
     /// else the expanded items.
     fn rebuild_rows(&mut self) {
-        self.rows = match self.search.as_ref().filter(|s| !s.results.is_empty()) {
-            Some(s) => tree::filtered_rows(&self.catalog, self.view, &s.matched),
-            None => tree::rows(&self.catalog, self.view, &self.expansion),
-        };
-        if self.rows.is_empty() {
-            // An organisations view of a data set without organisations: fall back to levels.
-            self.view = View::Levels;
-            self.rows = tree::rows(&self.catalog, self.view, &self.expansion);
-        }
-        self.cursor = self.cursor.min(self.rows.len() - 1);
+        self.tree.rebuild(&self.catalog, matched(self.search.as_ref()));
     }
 
     /// Scrolls the tree so that the selected row is shown.
     fn keep_in_view(&mut self) {
         let h = self.tree_height();
-        if self.cursor < self.tree_offset {
-            self.tree_offset = self.cursor;
-        } else if self.cursor >= self.tree_offset + h {
-            self.tree_offset = self.cursor + 1 - h;
-        }
-        self.tree_offset = self.tree_offset.min(self.rows.len().saturating_sub(h));
+        self.tree.keep_in_view(h);
     }
 
     /// Where the person stands now.
     #[must_use]
     pub fn place(&self) -> Place {
         Place {
-            view: self.view,
-            expansion: self.expansion.clone(),
+            view: self.tree.view(),
+            expansion: self.tree.expansion().clone(),
             item: self.selected(),
-            tree_offset: self.tree_offset,
-            detail_scroll: self.detail_scroll,
-            link_focus: self.link_focus,
+            tree_offset: self.tree.offset(),
+            detail_scroll: self.reading.scroll(),
+            link_focus: self.reading.link_focus(),
             focus: self.focus,
         }
     }
 
     /// Where the person stands now, with the search kept as a filter: a place on the history.
     fn stop(&self) -> Stop {
-        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing) }
+        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing()) }
     }
 
     /// Goes back to `stop` exactly, with the search it kept.
@@ -1005,12 +836,11 @@ impl App {
             self.search = search;
             let item = self.selected();
             let (offset, scroll, link, focus) =
-                (self.tree_offset, self.detail_scroll, self.link_focus, self.focus);
+                (self.tree.offset(), self.reading.scroll(), self.reading.link_focus(), self.focus);
             self.rebuild_rows();
-            self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
-            self.tree_offset = offset;
-            self.detail_scroll = scroll;
-            self.link_focus = link;
+            self.tree.put_on(item);
+            self.tree.set_offset(offset);
+            self.reading.restore(scroll, link);
             self.focus = focus;
         }
     }
@@ -1018,15 +848,18 @@ impl App {
     /// Goes back to `place` exactly (without a search).
     fn restore(&mut self, place: Place) {
         self.search = None;
-        self.view = place.view;
-        self.expansion = place.expansion;
-        self.rebuild_rows();
-        self.cursor = self.rows.iter().position(|&r| r == place.item).unwrap_or(0);
-        self.tree_offset = place.tree_offset;
-        self.detail_scroll = place.detail_scroll;
-        self.link_focus = place.link_focus;
+        self.tree.show(&self.catalog, place.view, place.expansion, None);
+        self.tree.put_on(place.item);
+        self.tree.set_offset(place.tree_offset);
+        self.reading.restore(place.detail_scroll, place.link_focus);
         self.focus = place.focus;
     }
+}
+
+/// The search's matches while it has results: the tree shows those instead of the expanded
+/// items.
+fn matched(search: Option<&Search>) -> Option<&[bool]> {
+    search.filter(|s| !s.results().is_empty()).map(Search::matched)
 }
 
 /// A page move: the pane's height less one line of overlap, at least one.

@@ -25,8 +25,9 @@ impl App {
             Err(message) => {
                 self.banner = Some(message);
                 // An open list of problems shows the new ones, scrolled no further than they go.
-                if self.overlay == Some(super::Overlay::Problems) {
-                    self.help_scroll = self.help_scroll.min(self.overlay_range().1);
+                if self.overlay.open() == Some(super::Overlay::Problems) {
+                    let max = self.overlay_range().1;
+                    self.overlay.scroll_to(self.overlay.scroll(), max);
                 }
                 // The banner takes a line from the panes: the selection stays on screen.
                 self.settle();
@@ -34,21 +35,21 @@ impl App {
             }
         };
         self.banner = None;
-        if self.overlay == Some(super::Overlay::Problems) {
-            self.overlay = None;
+        if self.overlay.open() == Some(super::Overlay::Problems) {
+            self.overlay.close();
         }
         let c = &self.catalog;
         let selected = self.name(self.selected());
         let open_nodes: Vec<String> = (0..c.nodes.len())
-            .filter(|&n| self.expansion.nodes[n])
+            .filter(|&n| self.tree.expansion().nodes[n])
             .map(|n| c.nodes[n].id.clone())
             .collect();
         let open_orgs: Vec<String> = (0..c.orgs.len())
-            .filter(|&o| self.expansion.orgs[o])
+            .filter(|&o| self.tree.expansion().orgs[o])
             .map(|o| c.orgs[o].id.clone())
             .collect();
-        let other = self.other_view_item.map(|i| self.name(i));
-        let search = self.search.take().map(|s| (s.query, s.caret, s.typing));
+        let other = self.tree.other_view_item().map(|i| self.name(i));
+        let search = self.search.take().map(super::Search::into_text);
         let centre = self.map().map(|m| match m.centre {
             Target::Node(n) => Named::Node(c.nodes[n].id.clone()),
             Target::Org(o) => Named::Org(c.orgs[o].id.clone()),
@@ -75,26 +76,18 @@ impl App {
             }
         }
         self.catalog = catalog;
-        self.generation += 1;
-        self.expansion = expansion;
+        self.reading.data_replaced();
         // Places in the history point into the old data.
-        self.back.clear();
-        self.forward.clear();
-        self.other_view_item = other.and_then(|n| self.find(&n));
-        self.cursor = 0;
-        self.rebuild_rows();
+        self.history.clear();
+        let other = other.and_then(|n| self.find(&n));
+        self.tree.set_other_view_item(other);
+        self.tree.set_cursor(0);
+        self.tree.show(&self.catalog, self.tree.view(), expansion, None);
         if let Some(item) = self.find(&selected) {
             self.select_item(item);
         }
-        if let Some((query, caret, typing)) = search {
-            let keep = self.selected();
-            self.open_search();
-            if let Some(s) = self.search.as_mut() {
-                s.query = query;
-                s.caret = caret;
-                s.typing = typing;
-            }
-            self.rerun_search(Some(keep));
+        if let Some(text) = search {
+            self.reopen_search(text, self.selected());
         }
         let centre = centre.and_then(|n| match self.find(&n)? {
             Item::Node(n) => Some(Target::Node(n)),

@@ -1,11 +1,110 @@
 //! The search as the explorer runs it: the search line's editing keys, results per view, the
 //! filtered tree, `n`/`N`, and going back on `Esc`.
 
-use super::{App, Search};
+use super::{App, Place};
 use crate::action::Action;
 use crate::data::NodeIx;
 use crate::search::Hit;
 use crate::tree::{Item, View};
+
+/// A search in progress (typing) or kept as a filter (after `Enter`).
+#[derive(Debug, Clone)]
+pub struct Search {
+    /// What was typed.
+    query: String,
+    /// The caret in `query`, in characters.
+    caret: usize,
+    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
+    typing: bool,
+    /// Every item found (nodes and organisations), best first.
+    hits: Vec<Hit>,
+    /// The query `hits` are for.
+    searched: String,
+    /// The results in the current view, best first.
+    results: Vec<Item>,
+    /// The result `n`/`N` stand on, an index into `results`.
+    current: usize,
+    /// Whether the last `n`/`N` went round: `Some(true)` from the last result to the first,
+    /// `Some(false)` from the first to the last.
+    wrapped: Option<bool>,
+    /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
+    matched: Vec<bool>,
+    /// Per search key, the language (an index into the catalog's) of a result that matched
+    /// only in another language; `u8::MAX` otherwise.
+    other_lang: Vec<u8>,
+    /// Where the person stood before `/`.
+    before: Place,
+}
+
+impl Search {
+    /// Per search key (see [`Item::search_key`]), whether it matched in the current view.
+    pub(super) fn matched(&self) -> &[bool] {
+        &self.matched
+    }
+
+    /// Whether the item of search key `key` is a result (not only the ancestor of one).
+    pub(super) fn matches(&self, key: usize) -> bool {
+        self.matched.get(key).copied().unwrap_or(false)
+    }
+
+    /// The language (an index into the catalog's) the item of search key `key` matched in,
+    /// when it matched only in another language than the active one.
+    pub(super) fn other_lang(&self, key: usize) -> Option<u8> {
+        self.other_lang.get(key).copied().filter(|&l| l != u8::MAX)
+    }
+
+    /// The current result follows the selection when the selection is a result.
+    pub(super) fn follow(&mut self, sel: Item) {
+        if self.results.get(self.current) != Some(&sel)
+            && let Some(i) = self.results.iter().position(|&r| r == sel)
+        {
+            self.current = i;
+        }
+    }
+
+    /// What was typed, where the caret was and whether keys went to the line: what a reload
+    /// keeps of a search.
+    pub(super) fn into_text(self) -> (String, usize, bool) {
+        (self.query, self.caret, self.typing)
+    }
+
+    /// What was typed.
+    #[must_use]
+    pub fn query(&self) -> &str {
+        &self.query
+    }
+
+    /// The caret in the query, in characters.
+    #[must_use]
+    pub fn caret(&self) -> usize {
+        self.caret
+    }
+
+    /// Whether keys go to the search line (`true`) or to the filtered tree (`false`).
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        self.typing
+    }
+
+    /// The results in the current view, best first: exactly what `n`/`N` go through.
+    #[must_use]
+    pub fn results(&self) -> &[Item] {
+        &self.results
+    }
+
+    /// The result `n`/`N` stand on, an index into [`Search::results`].
+    #[must_use]
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
+    /// Whether the last `n`/`N` went round: `Some(true)` to the first result, `Some(false)` to
+    /// the last.
+    #[must_use]
+    pub fn wrapped(&self) -> Option<bool> {
+        self.wrapped
+    }
+}
 
 impl App {
     /// Keys while typing in the search line.
@@ -138,7 +237,7 @@ impl App {
         if paste_text(&text).is_empty() {
             return;
         }
-        self.overlay = None;
+        self.overlay.close();
         self.open_search();
         self.apply_typing(Action::Paste(text));
         self.settle();
@@ -167,8 +266,33 @@ impl App {
         });
     }
 
+    /// After a reload: the search as it was typed, run again on the new data, keeping `keep`
+    /// selected if it is still a result.
+    pub(super) fn reopen_search(
+        &mut self,
+        (query, caret, typing): (String, usize, bool),
+        keep: Item,
+    ) {
+        self.open_search();
+        if let Some(s) = self.search.as_mut() {
+            s.query = query;
+            s.caret = caret;
+            s.typing = typing;
+        }
+        self.rerun_search(Some(keep));
+    }
+
+    /// `o` with a search on: the results of the other view (a step that went round is
+    /// history), `keep` selected if it is one.
+    pub(super) fn search_other_view(&mut self, keep: Option<Item>) {
+        if let Some(s) = self.search.as_mut() {
+            s.wrapped = None;
+        }
+        self.show_results(keep);
+    }
+
     /// Runs the query again on new data, keeping `keep` selected if it is still a result.
-    pub(super) fn rerun_search(&mut self, keep: Option<Item>) {
+    fn rerun_search(&mut self, keep: Option<Item>) {
         let Some(s) = self.search.as_mut() else { return };
         s.hits = if s.query.trim().is_empty() {
             Vec::new()
@@ -204,7 +328,7 @@ impl App {
     pub(super) fn show_results(&mut self, keep: Option<Item>) {
         let nodes = self.catalog.nodes.len();
         let Some(s) = self.search.as_mut() else { return };
-        let view = self.view;
+        let view = self.tree.view();
         s.results = results_in_view(&self.catalog, view, &s.hits);
         s.matched.fill(false);
         s.other_lang.fill(u8::MAX);
@@ -226,18 +350,17 @@ impl App {
         let before = s.before.item;
         if target.is_none() {
             // No result: the tree as it was, kept out of sight behind the message.
-            self.expansion.clone_from(&s.before.expansion);
+            let expansion = s.before.expansion.clone();
+            self.tree.show(&self.catalog, view, expansion, None);
         }
         self.rebuild_rows();
-        let item = target.unwrap_or(before);
-        self.cursor = self.rows.iter().position(|&r| r == item).unwrap_or(0);
-        self.detail_scroll = 0;
-        self.link_focus = None;
+        self.tree.put_on(target.unwrap_or(before));
+        self.reading.reset();
     }
 
     /// The language changed: rank the results again, keeping the selected one.
     pub(super) fn rerank(&mut self) {
-        let keep = self.rows.get(self.cursor).copied();
+        let keep = Some(self.tree.selected());
         let Some(s) = self.search.as_mut() else { return };
         if s.hits.is_empty() {
             return;
@@ -265,7 +388,7 @@ impl App {
         s.current = next;
         s.wrapped = wrapped;
         let item = s.results[next];
-        if let Some(row) = self.rows.iter().position(|&r| r == item) {
+        if let Some(row) = self.tree.row_of(item) {
             self.set_cursor(row);
         }
     }
@@ -279,10 +402,9 @@ impl App {
     /// `Esc` after `Enter`: the full tree again, the selected item kept and revealed.
     pub(super) fn clear_filter(&mut self) {
         let Some(s) = self.search.take() else { return };
-        let item = self.rows.get(self.cursor).copied().unwrap_or(s.before.item);
-        self.expansion = s.before.expansion;
-        self.rebuild_rows();
-        self.cursor = 0;
+        let item = self.tree.selected();
+        self.tree.show(&self.catalog, self.tree.view(), s.before.expansion, None);
+        self.tree.put_on(item);
         self.select_item(item);
     }
 }

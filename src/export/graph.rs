@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 
 use crate::data::read::is_kebab;
 use crate::data::{Catalog, NodeIx, OrgIx, Text};
-use crate::detail::{fallback_marker, joined, node_title, org_title};
+use crate::names::{fallback_marker, joined, node_title, org_title};
 use crate::text::{one_line, sanitize};
 
 use super::labels;

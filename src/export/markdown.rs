@@ -6,8 +6,8 @@
 use std::fmt::Write as _;
 
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, joined, node_title, org_title};
 use crate::i18n::{fact_label, kind_label, strings};
+use crate::names::{fallback_marker, joined, node_title, org_title};
 use crate::text::one_line;
 
 use super::{labels, source_title};

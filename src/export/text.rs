@@ -6,8 +6,8 @@
 
 use crate::data::model::Target;
 use crate::data::{Catalog, NodeIx, Text};
-use crate::detail::{fallback_marker, joined, node_title, org_title};
 use crate::i18n::{fact_label, kind_label, strings};
+use crate::names::{fallback_marker, joined, node_title, org_title};
 
 use super::{labels, marked, path, source_title};
 use crate::data::model::Source;

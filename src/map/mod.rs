@@ -9,7 +9,7 @@ pub mod state;
 
 use crate::data::model::Target;
 use crate::data::{Catalog, NodeIx};
-use crate::detail::{joined, node_title, org_title};
+use crate::names::{joined, node_title, org_title};
 use crate::text::{one_line, sanitize};
 
 /// How a neighbour is linked to the item it hangs from (the centre, or for the second ring the
