@@ -200,10 +200,21 @@ impl Builder<'_> {
     }
 }
 
-/// The source screen's text in `lang`, one paragraph a line: the source note, the source page
-/// (title, date consulted, address), and the date the content reflects.
+/// The source screen's text in `lang` for a terminal `columns` wide: the source note, the
+/// source page (title, date consulted, address) and the date the content reflects, each
+/// paragraph wrapped flush to the overlay's width (so that no line hangs under another).
 #[must_use]
-pub fn source_text(catalog: &Catalog, lang: &str) -> String {
+pub fn source_text(catalog: &Catalog, lang: &str, columns: u16) -> String {
+    let max = usize::from(columns.saturating_sub(5)).max(8);
+    let paragraphs = source_paragraphs(catalog, lang);
+    let lines: Vec<String> = paragraphs
+        .lines()
+        .flat_map(|p| if p.is_empty() { vec![String::new()] } else { wrap(p, max) })
+        .collect();
+    lines.join("\n")
+}
+
+fn source_paragraphs(catalog: &Catalog, lang: &str) -> String {
     let s = i18n::strings(lang);
     let (m, note) = pick_line(catalog, &catalog.source_note, lang);
     let mut out = vec![format!("{}{note}", m.unwrap_or_default()), String::new()];

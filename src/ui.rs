@@ -659,7 +659,7 @@ fn problems(app: &App, area: Rect, buf: &mut Buffer) {
 /// The source screen: the note, the source page, the date the content reflects, in full.
 fn source(app: &App, area: Rect, buf: &mut Buffer) {
     let title = i18n::strings(app.lang()).source_title;
-    let text = crate::detail::source_text(app.catalog(), app.lang());
+    let text = crate::detail::source_text(app.catalog(), app.lang(), area.width);
     let popup = crate::problems::popup(&text, title, area);
     let lines = crate::problems::lines(&text, crate::problems::text_width(popup));
     overlay(

@@ -469,7 +469,7 @@ impl App {
                 self.size,
             ),
             Some(Overlay::Source) => crate::problems::scroll_range(
-                &crate::detail::source_text(&self.catalog, &self.lang),
+                &crate::detail::source_text(&self.catalog, &self.lang, self.size.0),
                 crate::i18n::strings(&self.lang).source_title,
                 self.size,
             ),
