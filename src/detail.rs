@@ -178,8 +178,14 @@ impl Builder<'_> {
             let (m, title) = pick_line(self.catalog, &src.title, self.lang);
             let when =
                 src.consulted.as_deref().map(|d| format!(", {} {}", s.consulted, one_line(d)));
-            let text = format!("◦ {title}{}", when.unwrap_or_default());
-            self.para(indent, m.as_deref(), &text, theme::DIM);
+            // `◦ title`, its later lines under the title, where the address goes too.
+            let text = format!("{}{title}{}", m.unwrap_or_default(), when.unwrap_or_default());
+            for (i, chunk) in
+                wrap(&text, self.width.saturating_sub(indent + 2).max(1)).into_iter().enumerate()
+            {
+                let lead = format!("{}{}", " ".repeat(indent), if i == 0 { "◦ " } else { "  " });
+                self.lines.push(Line::from(vec![Span::raw(lead), Span::styled(chunk, theme::DIM)]));
+            }
             let Some(url) = &src.url else { continue };
             let url = one_line(url).into_owned();
             let avail = self.width.saturating_sub(indent + 2).max(1);
