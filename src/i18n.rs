@@ -91,7 +91,7 @@ pub struct Strings {
     /// Help heading of the legend of the detail's marks.
     pub group_marks: &'static str,
     /// The legend: each mark and what it means.
-    pub marks: [(&'static str, &'static str); 7],
+    pub marks: [(&'static str, &'static str); 8],
     /// The footer's message after `y`; `{}` is the name copied.
     pub copied: &'static str,
     /// The footer's message after `Y`; `{}` is the id copied.
@@ -167,6 +167,7 @@ const FR: Strings = Strings {
         ("←", "lien depuis une entrée qui cite celle-ci"),
         ("•", "élément d'une liste (organisation, sous-entrée)"),
         ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
+        ("↔", "organisation rencontrée dans les mêmes entrées (détails, carte)"),
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
         ("*", "nom non vérifié (aucune source officielle trouvée)"),
@@ -235,6 +236,7 @@ const NL: Strings = Strings {
         ("←", "link van een item dat dit item vermeldt"),
         ("•", "element van een lijst (organisatie, onderdeel)"),
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
+        ("↔", "organisatie die ze in dezelfde items ontmoet (details, kaart)"),
         ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
         ("↻", "het zoeken is rondgegaan (n / N)"),
         ("*", "niet geverifieerde naam (geen officiële bron gevonden)"),
@@ -303,6 +305,7 @@ const DE: Strings = Strings {
         ("←", "Link von einem Eintrag, der diesen nennt"),
         ("•", "Element einer Liste (Organisation, Untereintrag)"),
         ("↑ ↓", "Organisation, zu der sie gehört; ihre Untergliederungen"),
+        ("↔", "Organisation, die in denselben Einträgen vorkommt (Details, Karte)"),
         ("[FR]", "Text in einer anderen Sprache, da eine Übersetzung fehlt"),
         ("↻", "die Suche hat von vorn begonnen (n / N)"),
         ("*", "nicht bestätigter Name (keine amtliche Quelle gefunden)"),
@@ -371,6 +374,7 @@ const EN: Strings = Strings {
         ("←", "link from an entry that names this one"),
         ("•", "item of a list (organisation, entry below)"),
         ("↑ ↓", "organisation it is part of, its parts"),
+        ("↔", "organisation met in the same entries (details, map)"),
         ("[FR]", "text shown in another language, as a translation is missing"),
         ("↻", "the search wrapped around (n / N)"),
         ("*", "unverified name (no official source found)"),
@@ -436,6 +440,7 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
         Kind::Service => ["Service", "Dienst", "Dienst", "Service"],
         Kind::Role => ["Mandat", "Mandaat", "Mandat", "Mandate"],
         Kind::Channel => ["Canal", "Kanaal", "Kanal", "Channel"],
+        Kind::Aim => ["Objectif", "Doel", "Ziel", "Aim"],
     };
     pick(lang, fr, nl, de, en)
 }
@@ -801,13 +806,10 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
             ("map: show or hide the neighbours' neighbours", "2nd ring"),
         ],
         MapAction::Close => [
-            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
-            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
-            (
-                "Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen",
-                "Karte schließen",
-            ),
-            ("map: close the list, or leave the map on its centre", "close map"),
+            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer"),
+            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "sluiten"),
+            ("Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen", "schließen"),
+            ("map: close the list, or leave the map on its centre", "close"),
         ],
         // A click, not a key.
         MapAction::Click(..) => [("", ""), ("", ""), ("", ""), ("", "")],
@@ -896,6 +898,7 @@ mod tests {
             Kind::Service,
             Kind::Role,
             Kind::Channel,
+            Kind::Aim,
         ];
         texts.extend(kinds.map(|k| kind_label(k, "fr")));
         for b in crate::keymap::BINDINGS {

@@ -36,7 +36,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let mode = app.mode();
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
-        Pane::Help => None,
+        Pane::Help | Pane::TooSmall => None,
         Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
@@ -404,7 +404,9 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     } else {
         format!(" {}/{} ", app.cursor() + 1, app.rows().len())
     };
+    // With no results the tree shows a message, not its rows: nothing to scroll.
     let more = match (app.tree_offset() > 0, end < app.rows().len()) {
+        _ if app.no_results() => "",
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
@@ -544,7 +546,8 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
 }
 
 /// The footer's hints for a line of `max` cells in `mode`: only keys that do something now, as
-/// many as fit, the highest ranked first, shown in the key table's order.
+/// many as fit, the highest ranked first, shown in the key table's order; a paired line comes
+/// with the next one or not at all.
 #[must_use]
 pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
     let hint = |b: &keymap::Binding| {
@@ -557,21 +560,32 @@ pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)
         (key, hint_text(b, mode, lang))
     };
     let cost = |(k, d): &(String, String)| width(k) + 1 + width(d) + 2;
-    let mut ranked: Vec<(usize, u8)> = BINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.live.holds(mode))
-        .filter(|(_, b)| b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
-        .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
-        .collect();
-    ranked.sort_by_key(|&(_, r)| r);
+    let shown = |i: usize| {
+        BINDINGS.get(i).is_some_and(|b| {
+            b.footer.is_some()
+                && b.live.holds(mode)
+                && (b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
+        })
+    };
+    // Each hint with its partner, if any: (its lines, its rank).
+    let mut ranked: Vec<(Vec<usize>, u8)> = Vec::new();
+    for (i, b) in BINDINGS.iter().enumerate() {
+        let partner = i > 0 && BINDINGS[i - 1].paired && shown(i - 1);
+        if !shown(i) || partner {
+            continue;
+        }
+        let lines = if b.paired && shown(i + 1) { vec![i, i + 1] } else { vec![i] };
+        ranked.push((lines, b.footer.unwrap_or(u8::MAX)));
+    }
+    ranked.sort_by_key(|(_, r)| *r);
     let mut chosen = Vec::new();
+    // The last hint's trailing space may fall off the line.
     let mut used = 0;
-    for (i, _) in ranked {
-        let c = cost(&hint(&BINDINGS[i]));
-        if used + c <= max {
+    for (lines, _) in ranked {
+        let c: usize = lines.iter().map(|&i| cost(&hint(&BINDINGS[i]))).sum();
+        if used + c <= max + 1 {
             used += c;
-            chosen.push(i);
+            chosen.extend(lines);
         }
     }
     chosen.sort_unstable();

@@ -633,7 +633,7 @@ fn facts_as_strong_as_the_page_says_and_no_stronger() {
     assert!(fr("ecso").contains("équivalent privé de la Commission européenne"));
     assert!(nl("ecso").contains("private tegenhanger van de Europese Commissie"));
     // G-Cloud: an aim of the SIT, not a platform of it.
-    assert_eq!(node(&c, "g-cloud").kind, None);
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
     assert!(fr("sit").contains("ont pour but"));
     assert!(nl("sit").contains("met als doel"));
     // Statements the page does not make.
@@ -760,4 +760,14 @@ fn an_international_organisations_summary_says_what_it_is_not_what_the_ccb_does(
             assert!(!s.contains("CCB"), "{id} ({lang}): {s}");
         }
     }
+}
+
+#[test]
+fn every_entry_has_a_kind() {
+    // G-Cloud had none once: an aim of the SIT, not a platform, it fitted no kind there was.
+    let c = catalog();
+    let without: Vec<&str> =
+        c.nodes.iter().filter(|n| n.kind.is_none()).map(|n| n.id.as_str()).collect();
+    assert!(without.is_empty(), "entries without a kind: {without:?}");
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
 }

@@ -214,7 +214,7 @@ fn too_small_shows_a_message() {
 }
 
 #[test]
-fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
+fn the_footer_keeps_help_when_narrow_and_tab_o_and_l_at_80_columns() {
     for lang in ["fr", "nl"] {
         let mut tree = Mode::plain(Pane::Tree);
         tree.expandable = true;
@@ -223,11 +223,37 @@ fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
         };
         assert!(keys(30).contains(&"?".to_owned()), "{lang}: {:?}", keys(30));
         let at80 = keys(80);
-        for k in ["Enter", "Tab", "o", "/", "?", "q"] {
+        for k in ["Enter", "Tab", "o", "/", "?", "L"] {
             assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
         }
+        assert!(keys(100).contains(&"q".to_owned()), "{lang}: {:?}", keys(100));
         let all = ccbnet::ui::footer_hints(lang, 200, &tree);
         assert_eq!(all[0].0, "↓", "table order");
+    }
+}
+
+#[test]
+fn in_a_kept_search_the_footer_offers_n_and_n_together_before_tab_and_o() {
+    for lang in ["fr", "nl"] {
+        let mut kept = Mode::plain(Pane::Tree);
+        kept.filter = true;
+        kept.results = 3;
+        kept.links = 2;
+        let keys = |w: usize| -> Vec<String> {
+            ccbnet::ui::footer_hints(lang, w, &kept).into_iter().map(|(k, _)| k).collect()
+        };
+        let at80 = keys(80);
+        for k in ["n", "N", "Esc", "?"] {
+            assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
+        }
+        for w in 10..160 {
+            let k = keys(w);
+            let has = |x: &str| k.contains(&x.to_owned());
+            assert_eq!(has("n"), has("N"), "{lang} at {w}: {k:?}");
+            if has("Tab") || has("o") {
+                assert!(has("n"), "{lang} at {w}: Tab or o before n/N: {k:?}");
+            }
+        }
     }
 }
 
