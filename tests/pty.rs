@@ -942,7 +942,7 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     cmd.arg(&before);
     cmd.arg(&after);
     let mut s = Session::spawn(cmd, 24, 80);
-    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "q quitter"]);
+    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "? aide"]);
     s.send(b"L");
     s.wait_for_texts(&["Nationale netwerken (1)", "[NL]"]);
     s.send(b"?");
