@@ -32,6 +32,9 @@ pub enum Pane {
     Help,
     /// The map: keys choose a neighbour, re-centre, go back or leave.
     Map,
+    /// A screen too small for the layout, which says so: nothing is seen to act on, so only
+    /// quitting and suspending do anything (and resizing, which is no key).
+    TooSmall,
 }
 
 /// What the keys do now. [`crate::app::App::mode`] works it out from the state, and the key
@@ -105,8 +108,8 @@ pub enum Live {
     Move,
     /// In the tree, the detail pane or the map.
     View,
-    /// In the tree, the detail pane or the help, but not in the search line.
-    NotTyping,
+    /// In the tree or the detail pane, or on a screen too small for anything (`q` quits there).
+    BrowseOrTooSmall,
     /// In the tree.
     Tree,
     /// In the tree, on a row that expands, without a search kept and without a count.
@@ -117,6 +120,8 @@ pub enum Live {
     Counting,
     /// While a count is typed that names a link of the detail pane.
     CountedLink,
+    /// While a count is typed that names no link of the detail pane (`Enter` says so).
+    CountedNoLink,
     /// With a place to go back to.
     Back,
     /// With a place to go forward to.
@@ -149,9 +154,9 @@ impl Live {
         match self {
             Live::Always => true,
             Live::Browse => browse,
-            Live::Move => !matches!(m.pane, Pane::Typing | Pane::Map),
+            Live::Move => matches!(m.pane, Pane::Tree | Pane::Detail | Pane::Help),
             Live::View => browse || m.pane == Pane::Map,
-            Live::NotTyping => m.pane != Pane::Typing,
+            Live::BrowseOrTooSmall => browse || m.pane == Pane::TooSmall,
             Live::Tree => m.pane == Pane::Tree,
             Live::Expandable => {
                 m.pane == Pane::Tree && m.expandable && !m.filter && m.count.is_none()
@@ -159,6 +164,7 @@ impl Live {
             Live::LinkFocused => m.pane == Pane::Detail && m.link_focused && m.count.is_none(),
             Live::Counting => browse && m.count.is_some(),
             Live::CountedLink => browse && m.count.is_some_and(|c| c >= 1 && c <= m.links),
+            Live::CountedNoLink => browse && m.count.is_some_and(|c| c < 1 || c > m.links),
             Live::Back => browse && m.back,
             Live::Forward => browse && m.forward,
             Live::Filter => browse && m.filter && m.count.is_none(),
@@ -211,6 +217,17 @@ pub struct Binding {
     /// Whether the footer shows it, and how much: where the footer is too narrow for every
     /// hint, those with the lowest rank (1 is the highest) stay.
     pub footer: Option<u8>,
+    /// Whether the footer shows this hint only with the next line's, both or neither (`n` and
+    /// `N`: never one direction without the other).
+    pub paired: bool,
+}
+
+impl Binding {
+    /// The same line, its footer hint paired with the next line's.
+    const fn paired(mut self) -> Self {
+        self.paired = true;
+        self
+    }
 }
 
 const fn b(
@@ -220,22 +237,22 @@ const fn b(
     group: Group,
     footer: Option<u8>,
 ) -> Binding {
-    Binding { keys, action, live, group, footer }
+    Binding { keys, action, live, group, footer, paired: false }
 }
 
 /// A binding of the search line.
 const fn t(keys: &'static [Key], action: Action, footer: Option<u8>) -> Binding {
-    Binding { keys, action, live: Live::Typing, group: Group::Search, footer }
+    Binding { keys, action, live: Live::Typing, group: Group::Search, footer, paired: false }
 }
 
 /// A binding of the map.
 const fn m(keys: &'static [Key], action: MapAction, live: Live, footer: Option<u8>) -> Binding {
-    Binding { keys, action: Action::Map(action), live, group: Group::Map, footer }
+    Binding { keys, action: Action::Map(action), live, group: Group::Map, footer, paired: false }
 }
 
 /// A binding of the help overlay.
 const fn h(keys: &'static [Key], action: Action) -> Binding {
-    Binding { keys, action, live: Live::Help, group: Group::Help, footer: None }
+    Binding { keys, action, live: Live::Help, group: Group::Help, footer: None, paired: false }
 }
 
 use Group::{Links, Move, Other, Search};
@@ -270,7 +287,7 @@ pub const BINDINGS: &[Binding] = &[
     // The help overlay's own keys come first: there, `q` and `Esc` close it.
     h(&[Key::Char('q'), c(Esc), Key::Char('?'), c(F(1))], Action::ToggleHelp),
     h(&[Key::Char(' ')], Action::PageDown),
-    b(&[c(Down), Key::Char('j')], Action::Down, Live::Move, Move, Some(8)),
+    b(&[c(Down), Key::Char('j')], Action::Down, Live::Move, Move, Some(9)).paired(),
     b(&[c(Up), Key::Char('k')], Action::Up, Live::Move, Move, Some(9)),
     b(&[c(PageDown), Key::Ctrl('f')], Action::PageDown, Live::Move, Move, None),
     b(&[c(PageUp), Key::Ctrl('b')], Action::PageUp, Live::Move, Move, None),
@@ -283,34 +300,41 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(Enter), Key::Char(' ')], Action::Toggle, Live::Expandable, Move, Some(1)),
     b(DIGITS, Action::Digit(0), Live::Browse, Move, Some(13)),
     b(&[c(Enter)], Action::FollowNumbered, Live::CountedLink, Links, Some(1)),
+    // A count that names no link: `Enter` says so and drops it; the footer offers nothing.
+    b(&[c(Enter)], Action::FollowNumbered, Live::CountedNoLink, Links, None),
     b(&[c(Enter)], Action::FollowFocused, Live::LinkFocused, Links, Some(1)),
     b(&[c(Esc)], Action::DropCount, Live::Counting, Move, Some(2)),
-    b(&[c(Tab), c(BackTab)], Action::FocusNext, Live::Browse, Other, Some(3)),
-    b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(6)),
+    b(&[c(Tab), c(BackTab)], Action::FocusNext, Live::Browse, Other, Some(6)),
+    b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(8)),
     b(&[Key::Alt(Right)], Action::Forward, Live::Forward, Links, None),
-    b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(3)),
+    b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(6)),
     b(&[Key::Char('M')], Action::OpenMap, Live::Browse, Links, Some(14)),
     // The map's own keys: `q` and `M` leave it like `Esc`, never the program.
-    m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)),
-    m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(4)),
-    m(&[c(Left), Key::Char('h')], MapAction::Left, Live::MapPlain, Some(7)),
-    m(&[c(Right), Key::Char('l')], MapAction::Right, Live::MapPlain, Some(8)),
+    m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)).paired(),
+    m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(3)),
+    // With two columns, `←`/`→` rank above going back and the ring.
+    m(&[c(Left), Key::Char('h')], MapAction::Left, Live::MapPlain, Some(4)).paired(),
+    m(&[c(Right), Key::Char('l')], MapAction::Right, Live::MapPlain, Some(4)),
     m(&[c(Enter)], MapAction::Enter, Live::Map, Some(1)),
-    m(&[c(Backspace), Key::Alt(Left)], MapAction::Back, Live::MapBack, Some(5)),
+    m(&[c(Backspace), Key::Alt(Left)], MapAction::Back, Live::MapBack, Some(6)),
     m(&[Key::Alt(Right)], MapAction::Forward, Live::MapForward, None),
-    m(&[Key::Char('r')], MapAction::ToggleRing, Live::MapPlain, Some(6)),
+    m(&[Key::Char('r')], MapAction::ToggleRing, Live::MapPlain, Some(7)),
     m(&[c(Esc), Key::Char('q'), Key::Char('M')], MapAction::Close, Live::Map, Some(2)),
     b(&[Key::Char('/')], Action::OpenSearch, Live::Browse, Search, Some(4)),
-    b(&[Key::Char('n')], Action::NextResult, Live::Results, Search, Some(5)),
-    b(&[Key::Char('N')], Action::PrevResult, Live::Results, Search, Some(6)),
-    b(&[c(Esc)], Action::Close, Live::Filter, Search, Some(4)),
+    // In a kept search, `n`/`N` rank above `Tab` and `o`, and come together.
+    b(&[Key::Char('n')], Action::NextResult, Live::Results, Search, Some(3)).paired(),
+    b(&[Key::Char('N')], Action::PrevResult, Live::Results, Search, Some(3)),
+    b(&[c(Esc)], Action::Close, Live::Filter, Search, Some(3)),
     b(&[Key::Char('y')], Action::CopyEntry, Live::Browse, Other, Some(11)),
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
     b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
-    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
+    // `L` ranks above `Tab` and `o` in the panes (it stays at 80 columns), below the map's keys.
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Browse, Other, Some(5)),
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Map, Other, Some(8)),
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Help, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
-    b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
+    b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(7)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
     b(&[Key::Ctrl('z')], Action::Suspend, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
@@ -331,6 +355,15 @@ pub const BINDINGS: &[Binding] = &[
     t(&[c(F(2))], Action::NextLanguage, Some(6)),
     t(&[c(F(1))], Action::ToggleHelp, None),
 ];
+
+/// The lines of the table the help and the manual list: a line with the keys and the action of
+/// an earlier one (live under another condition) is listed once.
+pub fn listed() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().enumerate().filter_map(|(i, b)| {
+        let repeat = BINDINGS[..i].iter().any(|e| e.keys == b.keys && e.action == b.action);
+        (!repeat).then_some(b)
+    })
+}
 
 /// The key a key event names, as the table writes it; `None` for one the table cannot name.
 fn key_of(key: KeyEvent) -> Option<Key> {
@@ -442,7 +475,8 @@ mod tests {
     /// Every mode worth telling apart: each pane with each condition on and off.
     fn modes() -> Vec<Mode> {
         let mut out = Vec::new();
-        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map] {
+        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map, Pane::TooSmall]
+        {
             for bits in 0..256u32 {
                 let on = |k: u32| bits & (1 << k) != 0;
                 out.push(Mode {
@@ -530,7 +564,9 @@ mod tests {
         assert_eq!(press_in(&m, KeyCode::Enter, NONE), Some(Action::FollowNumbered));
         assert_eq!(press_in(&m, KeyCode::Esc, NONE), Some(Action::DropCount));
         m.count = Some(4);
-        assert_eq!(press_in(&m, KeyCode::Enter, NONE), None, "there is no link 4");
+        // There is no link 4: `Enter` still goes to the handler, which says so.
+        assert_eq!(press_in(&m, KeyCode::Enter, NONE), Some(Action::FollowNumbered));
+        assert!(binding_for(Key::Code(KeyCode::Enter), &m).is_some_and(|b| b.footer.is_none()));
         let mut d = Mode::plain(Pane::Detail);
         d.links = 3;
         d.link_focused = true;
@@ -557,6 +593,37 @@ mod tests {
         assert_eq!(p(KeyCode::Char('u'), KeyModifiers::CONTROL), Some(Action::HalfPageUp));
         assert_eq!(p(KeyCode::Char('o'), NONE), None);
         assert_eq!(p(KeyCode::Char('3'), NONE), None);
+    }
+
+    #[test]
+    fn on_a_screen_too_small_only_quitting_and_suspending_act() {
+        let mut m = Mode::plain(Pane::TooSmall);
+        m.expandable = true;
+        m.links = 3;
+        m.results = 2;
+        m.filter = true;
+        m.problems = 1;
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(press_in(&m, KeyCode::Char('q'), NONE), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('c'), ctrl), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('z'), ctrl), Some(Action::Suspend));
+        for code in [
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Char('3'),
+            KeyCode::Char('/'),
+            KeyCode::Char('L'),
+            KeyCode::Char('?'),
+            KeyCode::Char('n'),
+            KeyCode::Char('!'),
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Char('o'),
+            KeyCode::Char('M'),
+        ] {
+            assert_eq!(press_in(&m, code, NONE), None, "{code:?}");
+        }
     }
 
     #[test]
@@ -587,7 +654,7 @@ mod tests {
     #[test]
     fn every_binding_is_described_in_every_interface_language() {
         for b in BINDINGS {
-            for lang in ["fr", "nl", "en"] {
+            for lang in ["fr", "nl", "de", "en"] {
                 let (long, short) = crate::i18n::action_text(b.action.clone(), lang);
                 assert!(!long.is_empty() && !short.is_empty(), "{:?} in {lang}", b.action);
             }

@@ -36,7 +36,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let mode = app.mode();
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
-        Pane::Help => None,
+        Pane::Help | Pane::TooSmall => None,
         Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
@@ -294,10 +294,10 @@ fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// The banner's line for `problems` (one a line, as `ccbnet check` prints them) in `width`
-/// cells: the first error with its position, how many problems there are (`!` lists them), and the
-/// sentences around them as far as they fit. What gives way first: the closing sentence, then
-/// the opening one, then the folders of the path (cut from the left), and only then the end of
-/// the message (the count stays).
+/// cells: the first error's place (FILE:LINE:COL), its message, how many problems there are and
+/// that `!` lists them, and the sentences around them as far as they fit. What gives way first:
+/// the closing sentence, then the opening one, then the folders of the path (cut from the left,
+/// down to `…/` and the file's name), then the end of the message; the place never does.
 #[must_use]
 pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
     let s = i18n::strings(lang);
@@ -307,12 +307,17 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         .collect();
     let first =
         all.iter().find(|l| l.contains(": error:")).or(all.first()).cloned().unwrap_or_default();
-    // How many problems there are, and the key that lists them all (`!`).
-    let more = match all.len() {
-        0 | 1 => format!(" ({})", s.problems_count[0]),
-        n => format!(" ({})", s.problems_count[1].replace("{}", &n.to_string())),
+    // How many problems there are, and the key that lists them all (`!`): a long and a short form.
+    let n = all.len().max(1);
+    let count = |forms: [&str; 2]| {
+        if n == 1 {
+            format!(" ({})", forms[0])
+        } else {
+            format!(" ({})", forms[1].replace("{}", &n.to_string()))
+        }
     };
-    // The path: what comes before the position (`:LINE:COL`) or the severity.
+    let (wide, narrow) = (count(s.problems_count), count(s.problems_short));
+    // The path, the position (`:LINE:COL`), the message (`: error: …`).
     let cut = first.find(": error:").or_else(|| first.find(": warning:")).unwrap_or(0);
     let head = &first[..cut];
     let path_end = {
@@ -327,53 +332,42 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         }
         end
     };
-    let (path, rest) = first.split_at(path_end);
-    let name_len = path.rsplit('/').next().map_or(0, str::len);
-    let core = |path: &str| format!("{path}{rest}{more}");
+    let (path, pos, msg) = (&first[..path_end], &first[path_end..cut], &first[cut..]);
+    let chars: Vec<char> = path.chars().collect();
+    // Where the file's name starts; the `/` before it stays with it (`…/d.ron`).
+    let name_from = path.rsplit('/').next().map_or(0, |n| chars.len() - n.chars().count());
     let prefix = format!(" {} ", s.reload_failed);
-    // The path's end that fits in `room` cells, `…` in front when cut; never less than the
-    // file's name unless `any`.
-    let shorten = |room: usize, any: bool| -> Option<String> {
-        if width(path) <= room {
-            return Some(path.to_owned());
-        }
-        let chars: Vec<char> = path.chars().collect();
-        let keep_from = chars.len() - path[path.len() - name_len..].chars().count();
-        let mut start = 1;
-        while start < chars.len() {
-            let tail: String = chars[start..].iter().collect();
-            if width(&tail) < room {
-                return Some(format!("…{tail}"));
-            }
-            if start >= keep_from && !any {
-                return None;
-            }
-            start += 1;
-        }
-        any.then(String::new)
-    };
-    let full = format!("{prefix}{}{}", core(path), s.reload_kept);
+    let full = format!("{prefix}{path}{pos}{msg}{wide}{}", s.reload_kept);
     if width(&full) <= max {
         return full;
     }
-    let fixed = width(rest) + width(&more);
-    if fixed < max {
-        for (lead, any) in [(prefix.as_str(), false), (" ", false), (" ", true)] {
-            if let Some(p) = shorten(max.saturating_sub(width(lead) + fixed), any) {
-                return format!("{lead}{}", core(&p));
+    // The opening sentence, then the folders (from the left, `…` in front) give way.
+    let fixed = width(pos) + width(msg) + width(&wide);
+    for lead in [prefix.as_str(), " "] {
+        for start in 0..name_from.max(1) {
+            let tail: String = chars[start..].iter().collect();
+            let dots = if start > 0 { "…" } else { "" };
+            if width(lead) + width(dots) + width(&tail) + fixed <= max {
+                return format!("{lead}{dots}{tail}{pos}{msg}{wide}");
             }
         }
     }
-    // No room for the path: the count shrinks to its number and the key, then the end of the
-    // message gives way (`!` shows it whole).
-    let short = format!(" ({}\u{a0}!)", all.len().max(1));
-    let room = max.saturating_sub(1 + width(&short));
-    format!(" {}{short}", truncate(rest, room))
+    // Then the end of the message (`!` shows it whole), and the count takes its short form.
+    let name: String = if name_from > 0 {
+        format!("…{}", chars[name_from - 1..].iter().collect::<String>())
+    } else {
+        path.to_owned()
+    };
+    let place = format!(" {name}{pos}");
+    let room = max.saturating_sub(width(&place) + width(&narrow));
+    format!("{place}{}{narrow}", truncate(msg, room))
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
-    let spots = layout::language_spots(a, &app.catalog().languages);
+    let langs = &app.catalog().languages;
+    let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
+    let spots = layout::language_spots(a, langs, active);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
     let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
     let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
@@ -410,7 +404,9 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     } else {
         format!(" {}/{} ", app.cursor() + 1, app.rows().len())
     };
+    // With no results the tree shows a message, not its rows: nothing to scroll.
     let more = match (app.tree_offset() > 0, end < app.rows().len()) {
+        _ if app.no_results() => "",
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
@@ -550,7 +546,8 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
 }
 
 /// The footer's hints for a line of `max` cells in `mode`: only keys that do something now, as
-/// many as fit, the highest ranked first, shown in the key table's order.
+/// many as fit, the highest ranked first, shown in the key table's order; a paired line comes
+/// with the next one or not at all.
 #[must_use]
 pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
     let hint = |b: &keymap::Binding| {
@@ -563,21 +560,32 @@ pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)
         (key, hint_text(b, mode, lang))
     };
     let cost = |(k, d): &(String, String)| width(k) + 1 + width(d) + 2;
-    let mut ranked: Vec<(usize, u8)> = BINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.live.holds(mode))
-        .filter(|(_, b)| b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
-        .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
-        .collect();
-    ranked.sort_by_key(|&(_, r)| r);
+    let shown = |i: usize| {
+        BINDINGS.get(i).is_some_and(|b| {
+            b.footer.is_some()
+                && b.live.holds(mode)
+                && (b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
+        })
+    };
+    // Each hint with its partner, if any: (its lines, its rank).
+    let mut ranked: Vec<(Vec<usize>, u8)> = Vec::new();
+    for (i, b) in BINDINGS.iter().enumerate() {
+        let partner = i > 0 && BINDINGS[i - 1].paired && shown(i - 1);
+        if !shown(i) || partner {
+            continue;
+        }
+        let lines = if b.paired && shown(i + 1) { vec![i, i + 1] } else { vec![i] };
+        ranked.push((lines, b.footer.unwrap_or(u8::MAX)));
+    }
+    ranked.sort_by_key(|(_, r)| *r);
     let mut chosen = Vec::new();
+    // The last hint's trailing space may fall off the line.
     let mut used = 0;
-    for (i, _) in ranked {
-        let c = cost(&hint(&BINDINGS[i]));
-        if used + c <= max {
+    for (lines, _) in ranked {
+        let c: usize = lines.iter().map(|&i| cost(&hint(&BINDINGS[i]))).sum();
+        if used + c <= max + 1 {
             used += c;
-            chosen.push(i);
+            chosen.extend(lines);
         }
     }
     chosen.sort_unstable();

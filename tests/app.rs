@@ -542,3 +542,38 @@ fn the_help_dims_the_keys_that_do_nothing_now() {
         "now Backspace goes back"
     );
 }
+
+#[test]
+fn under_the_too_small_message_only_quit_suspend_and_resize_act() {
+    use ccbnet::keymap::{Pane, action_for};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |app: &App, code: KeyCode, mods: KeyModifiers| {
+        action_for(KeyEvent::new(code, mods), &app.mode())
+    };
+    let none = KeyModifiers::NONE;
+    let mut app = app((80, 24));
+    let start = app.selected();
+    app.update(Resize(23, 8));
+    assert_eq!(app.mode().pane, Pane::TooSmall);
+    for code in [KeyCode::Char('j'), KeyCode::Down, KeyCode::Enter, KeyCode::Char('/')] {
+        assert_eq!(key(&app, code, none), None, "{code:?}");
+    }
+    // Even an action that came another way (a paste) does nothing unseen.
+    app.update(Down);
+    app.update(Paste("q".into()));
+    assert_eq!(app.selected(), start);
+    assert!(app.search().is_none());
+    assert!(!app.quit());
+    assert_eq!(key(&app, KeyCode::Char('z'), KeyModifiers::CONTROL), Some(Suspend));
+    assert_eq!(key(&app, KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Quit));
+    assert_eq!(key(&app, KeyCode::Char('q'), none), Some(Quit));
+    // Larger again: the keys act.
+    app.update(Resize(80, 24));
+    assert_eq!(app.mode().pane, Pane::Tree);
+    assert_eq!(key(&app, KeyCode::Char('j'), none), Some(Down));
+    app.update(Down);
+    assert_ne!(app.selected(), start);
+    app.update(Resize(23, 8));
+    app.update(Quit);
+    assert!(app.quit());
+}

@@ -1,4 +1,5 @@
-//! The map: snapshots of ENISA's neighbourhood in French and Dutch at 120x40 and 80x24; on every
+//! The map: snapshots of ENISA's neighbourhood in French, Dutch, German and English at 120x40
+//! and 80x24; on every
 //! entry and organisation of the shipped data, at several sizes and with the second ring, no
 //! label overlaps another or a line, or leaves the area; state tables for moving, re-centring,
 //! back and forward, the "+N" list and leaving.
@@ -46,9 +47,9 @@ fn screen(c: &Catalog, state: &MapState, lang: &str, w: u16, h: u16) -> String {
 }
 
 #[test]
-fn snapshots_of_enisa_in_french_and_dutch() {
+fn snapshots_of_enisa_in_every_language() {
     let c = shipped();
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         for (w, h) in [(120, 40), (80, 24)] {
             let state = MapState::new(&c, org(&c, "enisa"));
             insta::assert_snapshot!(
@@ -62,7 +63,7 @@ fn snapshots_of_enisa_in_french_and_dutch() {
 #[test]
 fn snapshots_of_the_ccb_with_its_many_neighbours() {
     let c = shipped();
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let state = MapState::new(&c, org(&c, "ccb"));
         insta::assert_snapshot!(format!("map_ccb_{lang}_80x24"), screen(&c, &state, lang, 80, 24));
     }
@@ -75,7 +76,7 @@ fn no_label_overlaps_another_or_a_line_or_leaves_the_area() {
         (0..c.nodes.len()).map(Target::Node).chain((0..c.orgs.len()).map(Target::Org)).collect();
     for (w, h) in [(120, 40), (80, 24), (60, 16), (34, 7)] {
         let area = draw::inner(Rect::new(0, 0, w, h));
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             for &t in &items {
                 for ring in [false, true] {
                     let mut state = MapState::new(&c, t);
@@ -246,6 +247,9 @@ fn too_many_neighbours_are_counted_and_open_as_a_list() {
     assert_eq!(more.text, format!("+{hidden} organisations"));
     // Choose it, open it: the list has every member of the group.
     choose_slot(&c, &mut s, area, Slot::More(kind));
+    // Chosen, the foot line names it, as it names a chosen neighbour.
+    let chosen = screen(&c, &s, "fr", 80, 24);
+    assert!(chosen.contains(&format!("▸ +{hidden} organisations")), "{chosen}");
     run(&c, &mut s, area, &[MapAction::Enter]);
     let hood = s.neighbourhood(&c);
     let group = hood.groups.iter().find(|g| g.kind == kind).expect("the group");
@@ -264,6 +268,27 @@ fn too_many_neighbours_are_counted_and_open_as_a_list() {
     // Esc closes a list without leaving the map.
     run(&c, &mut s, area, &[MapAction::Back]);
     assert_eq!(s.centre, ccb);
+}
+
+#[test]
+fn a_levels_map_names_the_level_once() {
+    let c = shipped();
+    let level = (0..c.nodes.len())
+        .find(|&n| c.nodes[n].parent.is_none() && !c.nodes[n].children.is_empty())
+        .expect("a level with entries");
+    for (lang, this_level) in [("fr", "Dans ce niveau"), ("nl", "In dit niveau")] {
+        let s = MapState::new(&c, Target::Node(level));
+        let lay = s.layout(&c, lang, draw::inner(Rect::new(0, 0, 120, 40)));
+        let name = ccbnet::map::group_title(&c, GroupKind::Level(level), lang);
+        let headings: Vec<&str> = lay
+            .labels
+            .iter()
+            .filter(|l| l.role == Role::Heading)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(!headings.contains(&name.as_str()), "{lang}: {name} twice: {headings:?}");
+        assert!(headings.contains(&this_level), "{lang}: {headings:?}");
+    }
 }
 
 fn choose_slot(c: &Catalog, state: &mut MapState, area: Rect, slot: Slot) {

@@ -321,7 +321,7 @@ fn frame_is_whole(buf: &Buffer, app: &App) -> Vec<String> {
 
 #[test]
 fn snapshots_of_the_explorer_with_the_map_of_enisa() {
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         for size in [(120, 40), (80, 24)] {
             let mut app = on_enisa(lang, size);
             press(&mut app, KeyCode::Char('M'));
@@ -344,7 +344,7 @@ fn every_map_fits_the_explorers_map_area_at_both_sizes() {
     let items: Vec<Target> =
         (0..c.nodes.len()).map(Target::Node).chain((0..c.orgs.len()).map(Target::Org)).collect();
     for size in [(120, 40), (80, 24)] {
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             let mut app = explorer(lang, size);
             for &t in &items {
                 let item = match t {
@@ -434,6 +434,14 @@ fn the_help_and_the_footer_name_the_maps_keys_in_the_map() {
     }
     for k in ["Tab", "o", "/", "q", "y", "M"] {
         assert!(!keys.contains(&k), "{k} in the map's footer {footer:?}");
+    }
+    // At 80 columns, with two columns to move between, `←` and `→` stay (with `↓` and `↑`).
+    for lang in ["fr", "nl"] {
+        let at80 = ccbnet::ui::footer_hints(lang, 80, &mode);
+        let keys: Vec<&str> = at80.iter().map(|(k, _)| k.as_str()).collect();
+        for k in ["↓", "↑", "←", "→", "Enter", "Esc", "?"] {
+            assert!(keys.contains(&k), "{lang}: {k} missing from the map's footer {at80:?}");
+        }
     }
     // Backspace appears once there is a centre to go back to.
     assert!(!keys.contains(&"Backspace"));

@@ -1,5 +1,5 @@
 //! Rendered screens in a ratatui `TestBackend`: the layout at 120x40, 80x24 and 40x12 in French
-//! and Dutch, the fallback marker, control-character sanitizing, and tiny sizes.
+//! and Dutch, the shipped data set in all four languages at 120x40 and 80x24, the fallback marker, control-character sanitizing, and tiny sizes.
 
 use std::path::Path;
 
@@ -42,6 +42,73 @@ fn snapshots_in_both_languages_at_three_sizes() {
             insta::assert_snapshot!(format!("explorer_{lang}_{w}x{h}"), screen(&app));
         }
     }
+}
+
+/// The explorer on the shipped data set in `lang`, with the entry `id` selected.
+fn shipped_on(lang: &str, w: u16, h: u16, id: &str) -> App {
+    let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
+    let mut app = App::new(catalog, lang, (w, h));
+    select(&mut app, id);
+    app
+}
+
+#[test]
+fn snapshots_of_the_shipped_data_in_all_four_languages() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        for lang in ["fr", "nl", "de", "en"] {
+            let app = shipped_on(lang, w, h, "ren-cybercrime");
+            insta::assert_snapshot!(format!("shipped_{lang}_{w}x{h}"), screen(&app));
+            let mut app = shipped_on(lang, w, h, "qctr");
+            app.update(Action::ToggleHelp);
+            insta::assert_snapshot!(format!("shipped_help_{lang}_{w}x{h}"), screen(&app));
+        }
+    }
+}
+
+#[test]
+fn german_and_english_screens_have_no_french_or_dutch_interface_word() {
+    // Words of the French and Dutch interface that neither German nor English uses.
+    let foreign = [
+        "Réseaux",
+        "Détails",
+        "Chemin",
+        "Organisations ",
+        "Rechercher",
+        "quitter",
+        "aide",
+        "Netwerken",
+        "Pad",
+        "Organisaties",
+        "Zoeken",
+        "afsluiten",
+        "hulp",
+        "Bron",
+    ];
+    for lang in ["de", "en"] {
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut screens = vec![screen(&shipped_on(lang, w, h, "sit"))];
+            let mut app = shipped_on(lang, w, h, "sit");
+            app.update(Action::ToggleHelp);
+            screens.push(screen(&app));
+            let mut app = shipped_on(lang, w, h, "sit");
+            app.update(Action::OpenSearch);
+            app.update(Action::SearchChar('x'));
+            app.update(Action::SearchChar('q'));
+            screens.push(screen(&app));
+            for s in screens {
+                for word in foreign {
+                    // "Organisations" is English too: only the French pane title with its
+                    // trailing space is looked for where English would not have it.
+                    if lang == "en" && word == "Organisations " {
+                        continue;
+                    }
+                    assert!(!s.contains(word), "{lang} {w}x{h}: {word:?} in\n{s}");
+                }
+            }
+        }
+    }
+    assert!(screen(&shipped_on("de", 20, 5, "sit")).contains("Fenster zu klein"));
+    assert!(screen(&shipped_on("en", 20, 5, "sit")).contains("Window too small"));
 }
 
 #[test]
@@ -147,7 +214,7 @@ fn too_small_shows_a_message() {
 }
 
 #[test]
-fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
+fn the_footer_keeps_help_when_narrow_and_tab_o_and_l_at_80_columns() {
     for lang in ["fr", "nl"] {
         let mut tree = Mode::plain(Pane::Tree);
         tree.expandable = true;
@@ -156,11 +223,37 @@ fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
         };
         assert!(keys(30).contains(&"?".to_owned()), "{lang}: {:?}", keys(30));
         let at80 = keys(80);
-        for k in ["Enter", "Tab", "o", "/", "?", "q"] {
+        for k in ["Enter", "Tab", "o", "/", "?", "L"] {
             assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
         }
+        assert!(keys(100).contains(&"q".to_owned()), "{lang}: {:?}", keys(100));
         let all = ccbnet::ui::footer_hints(lang, 200, &tree);
         assert_eq!(all[0].0, "↓", "table order");
+    }
+}
+
+#[test]
+fn in_a_kept_search_the_footer_offers_n_and_n_together_before_tab_and_o() {
+    for lang in ["fr", "nl"] {
+        let mut kept = Mode::plain(Pane::Tree);
+        kept.filter = true;
+        kept.results = 3;
+        kept.links = 2;
+        let keys = |w: usize| -> Vec<String> {
+            ccbnet::ui::footer_hints(lang, w, &kept).into_iter().map(|(k, _)| k).collect()
+        };
+        let at80 = keys(80);
+        for k in ["n", "N", "Esc", "?"] {
+            assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
+        }
+        for w in 10..160 {
+            let k = keys(w);
+            let has = |x: &str| k.contains(&x.to_owned());
+            assert_eq!(has("n"), has("N"), "{lang} at {w}: {k:?}");
+            if has("Tab") || has("o") {
+                assert!(has("n"), "{lang} at {w}: Tab or o before n/N: {k:?}");
+            }
+        }
     }
 }
 

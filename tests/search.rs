@@ -129,6 +129,46 @@ fn the_other_language_finds_too_and_is_marked() {
 }
 
 #[test]
+fn german_and_english_official_names_find_their_entry_from_any_language() {
+    let c = shipped();
+    let ix = Index::new(&c);
+    let de = c.languages.iter().position(|l| l == "de").and_then(|i| u8::try_from(i).ok());
+    let en = c.languages.iter().position(|l| l == "en").and_then(|i| u8::try_from(i).ok());
+    for (query, id, lang_ix) in [
+        ("Staatsanwaltschaft Antwerpen", "ren-cybercrime", de),
+        // Folded: "Behörden" typed without its umlaut, "ß" as "ss".
+        ("Aufsichtsbehorden vitaler Bedeutung", "cyssap", de),
+        ("Fernmeldeunion", "itu-debates", de),
+        ("prosecutor's office", "ren-cybercrime", en),
+        ("Operators of Vital Importance", "cyssap", en),
+        ("Interministerial Economic Commission", "cei-iec", en),
+    ] {
+        for active in ["fr", "nl"] {
+            let hits: Vec<_> = ix
+                .search(query, active, None)
+                .into_iter()
+                .filter(|h| h.node < c.nodes.len())
+                .collect();
+            let hit = hits.iter().find(|h| c.nodes[h.node].id == id);
+            let hit = hit.unwrap_or_else(|| panic!("{query:?} ({active}) finds {id}"));
+            assert_eq!(hit.other_lang, lang_ix, "{query:?} ({active}): marked with its language");
+        }
+        // In its own language, no mark.
+        let own = if lang_ix == de { "de" } else { "en" };
+        let hits = ix.search(query, own, None);
+        let hit = hits.iter().find(|h| h.node < c.nodes.len() && c.nodes[h.node].id == id);
+        assert_eq!(hit.map(|h| h.other_lang), Some(None), "{query:?} in {own}");
+    }
+    assert!(ids(&c, "strasse", "de").is_empty(), "no street in the data");
+    // Shown on screen with the language's code.
+    let mut app = App::new(c, "fr", (100, 30));
+    app.update(OpenSearch);
+    typed(&mut app, "staatsanwaltschaft");
+    let s = screen(&app);
+    assert!(s.contains("[DE] REN"), "{s}");
+}
+
+#[test]
 fn the_start_of_a_word_is_enough() {
     let c = shipped();
     assert!(ids(&c, "cyberc", "fr").contains(&"ren-cybercrime".to_string()));
@@ -543,4 +583,50 @@ fn a_paste_is_text_in_the_search_line_never_keys() {
     app.update(Paste("alpha".into()));
     assert!(!app.help());
     assert_eq!(app.search().map(|s| s.query()), Some("alpha"));
+}
+
+fn draw_text(app: &App) -> String {
+    let (w, h) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_went_round_notice_goes_at_the_next_key_that_is_not_n() {
+    let mut app = App::new(shipped(), "fr", (100, 30));
+    app.update(OpenSearch);
+    typed(&mut app, "navo");
+    app.update(SearchAccept);
+    let n = app.search().expect("a search").results().len();
+    assert!(n >= 2, "{n} results");
+    for _ in 0..n {
+        app.update(NextResult);
+    }
+    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    assert!(draw_text(&app).contains('↻'));
+    // A resize is no key: the notice stays.
+    app.update(Resize(100, 30));
+    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    app.update(Down);
+    assert_eq!(app.search().and_then(|s| s.wrapped()), None);
+    assert!(!draw_text(&app).contains('↻'), "{}", draw_text(&app));
+}
+
+#[test]
+fn with_no_results_the_tree_shows_no_scroll_marks() {
+    for lang in ["fr", "nl"] {
+        let mut app = App::new(shipped(), lang, (80, 24));
+        app.update(OpenSearch);
+        typed(&mut app, "zzqqxxyy");
+        for typing in [true, false] {
+            if !typing {
+                app.update(SearchAccept);
+            }
+            let screen = draw_text(&app);
+            assert!(app.no_results(), "{lang}");
+            let marks = screen.lines().filter(|l| l.contains('▲') || l.contains('▼')).count();
+            assert_eq!(marks, 0, "{lang}, typing {typing}:\n{screen}");
+        }
+    }
 }

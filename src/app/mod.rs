@@ -328,7 +328,9 @@ impl App {
 
     fn mode_with(&self, help: bool) -> Mode {
         let typing = self.search.as_ref().is_some_and(Search::typing);
-        let pane = if help {
+        let pane = if self.areas().is_none() {
+            Pane::TooSmall
+        } else if help {
             Pane::Help
         } else if self.map.is_some() {
             Pane::Map
@@ -448,6 +450,12 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        // "Went round" is said of the last `n`/`N`: any other key takes it away.
+        if !matches!(action, Action::Resize(..) | Action::NextResult | Action::PrevResult)
+            && let Some(s) = self.search.as_mut()
+        {
+            s.forget_wrap();
+        }
         match self.mode().pane {
             Pane::Help => self.apply_help(action),
             Pane::Typing => {
@@ -457,6 +465,18 @@ impl App {
             }
             Pane::Map => self.apply_map(action),
             Pane::Tree | Pane::Detail => self.apply(action),
+            // Nothing is seen to act on: only quitting, and a resize, which goes where it would
+            // once the screen is large enough again.
+            Pane::TooSmall => match action {
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => {
+                    self.size = (w, h);
+                    if self.mode().pane != Pane::TooSmall {
+                        self.update(action);
+                    }
+                }
+                _ => {}
+            },
         }
     }
 
@@ -575,8 +595,18 @@ impl App {
             }
             Action::FollowFocused => {}
             Action::FollowNumbered => {
-                if let Some(i) = to_row(count) {
-                    self.follow_link(i);
+                let links = self.mode().links;
+                match to_row(count) {
+                    Some(i) if i < links => self.follow_link(i),
+                    _ => {
+                        let s = crate::i18n::strings(&self.lang);
+                        self.message =
+                            Some(s.no_link.replacen("{}", &times.to_string(), 1).replacen(
+                                "{}",
+                                &links.to_string(),
+                                1,
+                            ));
+                    }
                 }
             }
             Action::DropCount => {}
@@ -626,8 +656,12 @@ impl App {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
                 self.reading.drop_link();
             }
+            // `3L`: the third language of the header; `L` alone: the next one.
             Action::NextLanguage => {
-                self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.lang = match count.and_then(|c| self.catalog.languages.get(c - 1)) {
+                    Some(l) => l.clone(),
+                    None => self.catalog.next_language(&self.lang).to_owned(),
+                };
                 self.chosen_lang.clone_from(&self.lang);
                 self.rerank();
             }
