@@ -88,6 +88,9 @@ Then the first one set chooses the language: fr... gives French, nl... Dutch, de
 .TP
 \fBNO_COLOR\fR
 When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
+.TP
+\fBFORCE_HYPERLINK\fR
+\fB1\fR: the addresses of sources in the detail pane are OSC 8 hyperlinks; \fB0\fR: plain text. Unset: hyperlinks only in terminals known to show them.
 .SH "EXIT STATUS"
 0 on success. 1 when \fBsearch\fR found nothing, when \fBshow\fR was given an id that nothing has, when \fBmeets\fR was given an id that is not an organisation's (ids on the command line match ignoring case; an exact id wins), when \fBcheck\fR found errors, or when the \fB\-\-data\fR file is not valid. 2 for a usage error, a file that cannot be read, a language the data set does not have, or the explorer started without a terminal.
 .SH EXAMPLES
