@@ -124,7 +124,7 @@ impl Builder<'_> {
         }
         let number = target.map(|_| {
             let k = self.links.len() + 1;
-            if k <= 9 { format!("[{k}] ") } else { String::new() }
+            format!("[{k}] ")
         });
         let focused = target.is_some() && self.focus == Some(self.links.len());
         let first_pad = format!("{bullet} {}", number.as_deref().unwrap_or(""));

@@ -117,6 +117,8 @@ pub enum Live {
     Counting,
     /// While a count is typed that names a link of the detail pane.
     CountedLink,
+    /// While a count is typed that names no link of the detail pane (`Enter` says so).
+    CountedNoLink,
     /// With a place to go back to.
     Back,
     /// With a place to go forward to.
@@ -159,6 +161,7 @@ impl Live {
             Live::LinkFocused => m.pane == Pane::Detail && m.link_focused && m.count.is_none(),
             Live::Counting => browse && m.count.is_some(),
             Live::CountedLink => browse && m.count.is_some_and(|c| c >= 1 && c <= m.links),
+            Live::CountedNoLink => browse && m.count.is_some_and(|c| c < 1 || c > m.links),
             Live::Back => browse && m.back,
             Live::Forward => browse && m.forward,
             Live::Filter => browse && m.filter && m.count.is_none(),
@@ -283,6 +286,8 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(Enter), Key::Char(' ')], Action::Toggle, Live::Expandable, Move, Some(1)),
     b(DIGITS, Action::Digit(0), Live::Browse, Move, Some(13)),
     b(&[c(Enter)], Action::FollowNumbered, Live::CountedLink, Links, Some(1)),
+    // A count that names no link: `Enter` says so and drops it; the footer offers nothing.
+    b(&[c(Enter)], Action::FollowNumbered, Live::CountedNoLink, Links, None),
     b(&[c(Enter)], Action::FollowFocused, Live::LinkFocused, Links, Some(1)),
     b(&[c(Esc)], Action::DropCount, Live::Counting, Move, Some(2)),
     b(&[c(Tab), c(BackTab)], Action::FocusNext, Live::Browse, Other, Some(3)),
@@ -332,6 +337,15 @@ pub const BINDINGS: &[Binding] = &[
     t(&[c(F(2))], Action::NextLanguage, Some(6)),
     t(&[c(F(1))], Action::ToggleHelp, None),
 ];
+
+/// The lines of the table the help and the manual list: a line with the keys and the action of
+/// an earlier one (live under another condition) is listed once.
+pub fn listed() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().enumerate().filter_map(|(i, b)| {
+        let repeat = BINDINGS[..i].iter().any(|e| e.keys == b.keys && e.action == b.action);
+        (!repeat).then_some(b)
+    })
+}
 
 /// The key a key event names, as the table writes it; `None` for one the table cannot name.
 fn key_of(key: KeyEvent) -> Option<Key> {
@@ -531,7 +545,9 @@ mod tests {
         assert_eq!(press_in(&m, KeyCode::Enter, NONE), Some(Action::FollowNumbered));
         assert_eq!(press_in(&m, KeyCode::Esc, NONE), Some(Action::DropCount));
         m.count = Some(4);
-        assert_eq!(press_in(&m, KeyCode::Enter, NONE), None, "there is no link 4");
+        // There is no link 4: `Enter` still goes to the handler, which says so.
+        assert_eq!(press_in(&m, KeyCode::Enter, NONE), Some(Action::FollowNumbered));
+        assert!(binding_for(Key::Code(KeyCode::Enter), &m).is_some_and(|b| b.footer.is_none()));
         let mut d = Mode::plain(Pane::Detail);
         d.links = 3;
         d.link_focused = true;
@@ -588,7 +604,7 @@ mod tests {
     #[test]
     fn every_binding_is_described_in_every_interface_language() {
         for b in BINDINGS {
-            for lang in ["fr", "nl", "en"] {
+            for lang in ["fr", "nl", "de", "en"] {
                 let (long, short) = crate::i18n::action_text(b.action.clone(), lang);
                 assert!(!long.is_empty() && !short.is_empty(), "{:?} in {lang}", b.action);
             }

@@ -295,10 +295,10 @@ fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// The banner's line for `problems` (one a line, as `ccbnet check` prints them) in `width`
-/// cells: the first error with its position, how many problems there are (`!` lists them), and the
-/// sentences around them as far as they fit. What gives way first: the closing sentence, then
-/// the opening one, then the folders of the path (cut from the left), and only then the end of
-/// the message (the count stays).
+/// cells: the first error's place (FILE:LINE:COL), its message, how many problems there are and
+/// that `!` lists them, and the sentences around them as far as they fit. What gives way first:
+/// the closing sentence, then the opening one, then the folders of the path (cut from the left,
+/// down to `…/` and the file's name), then the end of the message; the place never does.
 #[must_use]
 pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
     let s = i18n::strings(lang);
@@ -308,12 +308,17 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         .collect();
     let first =
         all.iter().find(|l| l.contains(": error:")).or(all.first()).cloned().unwrap_or_default();
-    // How many problems there are, and the key that lists them all (`!`).
-    let more = match all.len() {
-        0 | 1 => format!(" ({})", s.problems_count[0]),
-        n => format!(" ({})", s.problems_count[1].replace("{}", &n.to_string())),
+    // How many problems there are, and the key that lists them all (`!`): a long and a short form.
+    let n = all.len().max(1);
+    let count = |forms: [&str; 2]| {
+        if n == 1 {
+            format!(" ({})", forms[0])
+        } else {
+            format!(" ({})", forms[1].replace("{}", &n.to_string()))
+        }
     };
-    // The path: what comes before the position (`:LINE:COL`) or the severity.
+    let (wide, narrow) = (count(s.problems_count), count(s.problems_short));
+    // The path, the position (`:LINE:COL`), the message (`: error: …`).
     let cut = first.find(": error:").or_else(|| first.find(": warning:")).unwrap_or(0);
     let head = &first[..cut];
     let path_end = {
@@ -328,53 +333,42 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         }
         end
     };
-    let (path, rest) = first.split_at(path_end);
-    let name_len = path.rsplit('/').next().map_or(0, str::len);
-    let core = |path: &str| format!("{path}{rest}{more}");
+    let (path, pos, msg) = (&first[..path_end], &first[path_end..cut], &first[cut..]);
+    let chars: Vec<char> = path.chars().collect();
+    // Where the file's name starts; the `/` before it stays with it (`…/d.ron`).
+    let name_from = path.rsplit('/').next().map_or(0, |n| chars.len() - n.chars().count());
     let prefix = format!(" {} ", s.reload_failed);
-    // The path's end that fits in `room` cells, `…` in front when cut; never less than the
-    // file's name unless `any`.
-    let shorten = |room: usize, any: bool| -> Option<String> {
-        if width(path) <= room {
-            return Some(path.to_owned());
-        }
-        let chars: Vec<char> = path.chars().collect();
-        let keep_from = chars.len() - path[path.len() - name_len..].chars().count();
-        let mut start = 1;
-        while start < chars.len() {
-            let tail: String = chars[start..].iter().collect();
-            if width(&tail) < room {
-                return Some(format!("…{tail}"));
-            }
-            if start >= keep_from && !any {
-                return None;
-            }
-            start += 1;
-        }
-        any.then(String::new)
-    };
-    let full = format!("{prefix}{}{}", core(path), s.reload_kept);
+    let full = format!("{prefix}{path}{pos}{msg}{wide}{}", s.reload_kept);
     if width(&full) <= max {
         return full;
     }
-    let fixed = width(rest) + width(&more);
-    if fixed < max {
-        for (lead, any) in [(prefix.as_str(), false), (" ", false), (" ", true)] {
-            if let Some(p) = shorten(max.saturating_sub(width(lead) + fixed), any) {
-                return format!("{lead}{}", core(&p));
+    // The opening sentence, then the folders (from the left, `…` in front) give way.
+    let fixed = width(pos) + width(msg) + width(&wide);
+    for lead in [prefix.as_str(), " "] {
+        for start in 0..name_from.max(1) {
+            let tail: String = chars[start..].iter().collect();
+            let dots = if start > 0 { "…" } else { "" };
+            if width(lead) + width(dots) + width(&tail) + fixed <= max {
+                return format!("{lead}{dots}{tail}{pos}{msg}{wide}");
             }
         }
     }
-    // No room for the path: the count shrinks to its number and the key, then the end of the
-    // message gives way (`!` shows it whole).
-    let short = format!(" ({}\u{a0}!)", all.len().max(1));
-    let room = max.saturating_sub(1 + width(&short));
-    format!(" {}{short}", truncate(rest, room))
+    // Then the end of the message (`!` shows it whole), and the count takes its short form.
+    let name: String = if name_from > 0 {
+        format!("…{}", chars[name_from - 1..].iter().collect::<String>())
+    } else {
+        path.to_owned()
+    };
+    let place = format!(" {name}{pos}");
+    let room = max.saturating_sub(width(&place) + width(&narrow));
+    format!("{place}{}{narrow}", truncate(msg, room))
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
-    let spots = layout::language_spots(a, &app.catalog().languages);
+    let langs = &app.catalog().languages;
+    let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
+    let spots = layout::language_spots(a, langs, active);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
     let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
     // The date the content reflects stays whole; the program's name gives way first, then the

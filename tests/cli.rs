@@ -95,7 +95,7 @@ fn clap_messages_follow_color_and_no_color() {
 
 #[test]
 fn show_prints_the_items_part_of_the_text_export() {
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let (export, _, _) = ccbnet(&["export", "--lang", lang, "--width", "90"]);
         for id in ["enisa", "cyssap", "national-1", "cyber-europe"] {
             let (out, err, code) = ccbnet(&["show", id, "--lang", lang, "--width", "90"]);
@@ -115,10 +115,41 @@ fn show_prints_the_items_part_of_the_text_export() {
 fn show_of_an_unknown_id_suggests_the_nearest() {
     let (out, err, code) = ccbnet(&["show", "enisaa"]);
     assert_eq!((out.as_str(), code), ("", 1));
-    assert!(err.contains("`enisaa`") && err.contains("did you mean \"enisa\"?"), "{err}");
+    assert_eq!(err, "ccbnet: nothing has the id \"enisaa\"; did you mean \"enisa\"?\n");
     let (_, err, code) = ccbnet(&["show", "\x1b[31mzzz"]);
     assert_eq!(code, 1);
     assert!(!err.contains('\x1b'), "the id is sanitized: {err:?}");
+}
+
+#[test]
+fn ids_on_the_command_line_match_ignoring_case_in_show_and_meets() {
+    let (exact, _, _) = ccbnet(&["show", "enisa", "--width", "80"]);
+    let (upper, err, code) = ccbnet(&["show", "ENISA", "--width", "80"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    let (exact, _, _) = ccbnet(&["meets", "enisa"]);
+    let (upper, err, code) = ccbnet(&["meets", "EniSa"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    // An entry's id in capitals is still an entry, for meets.
+    let (_, err, code) = ccbnet(&["meets", "QCTR"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("ccbnet: \"qctr\" is an entry, not an organisation;"), "{err}");
+}
+
+#[test]
+fn unknown_ids_get_the_same_message_in_show_and_meets() {
+    let (_, show, code) = ccbnet(&["show", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(show, "ccbnet: nothing has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    let (_, meets, code) = ccbnet(&["meets", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(meets, "ccbnet: no organisation has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    // Without a near id, each says where the ids are, with the id quoted the same way.
+    let (_, show, _) = ccbnet(&["show", "zzzz"]);
+    let (_, meets, _) = ccbnet(&["meets", "zzzz"]);
+    assert!(show.starts_with("ccbnet: nothing has the id \"zzzz\"; `ccbnet search"), "{show}");
+    assert!(meets.starts_with("ccbnet: no organisation has the id \"zzzz\"; `ccbnet"), "{meets}");
 }
 
 // --- check --format json --------------------------------------------------------------------
@@ -194,7 +225,7 @@ fn check_json(file: &str) -> (Value, i32) {
 #[test]
 fn check_json_follows_its_documentation_and_the_text_output() {
     let shapes = documented();
-    assert_eq!(shapes.len(), 3, "Check, Summary, Problem: {:?}", shapes.keys());
+    assert_eq!(shapes.len(), 4, "Check, Summary, Missing, Problem: {:?}", shapes.keys());
 
     let (doc, code) = check_json(&fixture("valid/minimal.ron"));
     assert_eq!(code, 0);
@@ -205,6 +236,14 @@ fn check_json_follows_its_documentation_and_the_text_output() {
     let (doc, code) = check_json(&fixture("warnings/missing-language.ron"));
     assert_eq!((code, doc["valid"].as_bool()), (0, Some(true)));
     assert!(doc["warnings"].as_u64() > Some(0));
+    // The texts a language lacks, counted per language and marked in each problem.
+    assert_eq!(
+        doc["summary"]["missing"],
+        serde_json::json!([{"language": "fr", "texts": 0}, {"language": "nl", "texts": 1}])
+    );
+    assert_eq!(doc["problems"][0]["missing_language"], "nl");
+    let (doc, _) = check_json(&fixture("valid/minimal.ron"));
+    assert_eq!(doc["summary"]["missing"][1], serde_json::json!({"language": "nl", "texts": 0}));
 
     // Each problem at the place the text output gives it.
     for rel in ["invalid/syntax.ron", "invalid/dangling-related.ron", "invalid/duplicate-id.ron"] {
@@ -253,14 +292,14 @@ fn completions_offer_language_codes_and_ids() {
     assert_eq!(code, 0);
     let mut langs = bash_completes(&bash, &["ccbnet", "--lang", "''"]);
     langs.sort();
-    assert_eq!(langs, ["all", "fr", "nl"]);
+    assert_eq!(langs, ["all", "de", "en", "fr", "nl"]);
     assert_eq!(bash_completes(&bash, &["ccbnet", "export", "--lang", "n"]), ["nl"]);
     let ids = bash_completes(&bash, &["ccbnet", "show", "eni"]);
     assert!(ids.contains(&"enisa".to_owned()), "{ids:?}");
     assert!(ids.iter().all(|i| i.starts_with("eni")), "{ids:?}");
 
     let (zsh, _, _) = ccbnet(&["completions", "zsh"]);
-    assert!(zsh.contains(":CODE:(fr nl all)"), "zsh --lang");
+    assert!(zsh.contains(":CODE:(fr nl de en all)"), "zsh --lang");
     assert!(zsh.contains("(national-1 ") && zsh.contains(" enisa "), "zsh show ids");
 
     let (fish, _, _) = ccbnet(&["completions", "fish"]);

@@ -221,8 +221,10 @@ fn the_organisations_view_in_both_languages() {
 #[test]
 fn an_organisation_lists_whom_it_meets_as_links() {
     for (lang, heading, ccb) in [
-        ("fr", "Rencontre", "CCB · Centre pour la Cybersécurité Belgique"),
-        ("nl", "Ontmoet", "CCB · Centrum voor Cybersecurity België"),
+        ("fr", "Organisations rencontrées", "CCB · Centre pour la Cybersécurité Belgique"),
+        ("nl", "Komt samen met", "CCB · Centrum voor Cybersecurity België"),
+        ("de", "Trifft sich mit", "CCB · Zentrum für Cybersicherheit Belgien"),
+        ("en", "Organisations it meets", "CCB · Centre for Cybersecurity Belgium"),
     ] {
         let mut app = app(lang, (120, 40));
         app.update(ToggleView);
@@ -289,4 +291,61 @@ fn history_is_bounded_and_keeps_the_latest_places() {
     }
     assert!(app.back().is_empty());
     assert_eq!(app.forward().len(), ccbnet::app::HISTORY);
+}
+
+fn screen(app: &App) -> String {
+    let (w, h) = app.size();
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn every_link_has_its_number_on_screen_from_the_tenth_on_too() {
+    let mut app = app("fr", (120, 40));
+    app.update(ToggleView);
+    let ccb = org(&app, "ccb");
+    app.update(Select(Item::Org(ccb)));
+    let n = app.detail().links.len();
+    assert!(n >= 12, "the CCB has {n} links");
+    // The detail's text, scrolled through: each number shows once.
+    let text: String = app.detail().lines.iter().map(|l| l.to_string() + "\n").collect();
+    for k in 1..=n {
+        assert_eq!(text.matches(&format!("[{k}] ")).count(), 1, "[{k}] in:\n{text}");
+    }
+    // `1 2 Enter` follows the link numbered [12].
+    let twelfth = app.detail().links[11].target;
+    app.update(Digit(1));
+    app.update(Digit(2));
+    app.update(FollowNumbered);
+    let now = match app.selected() {
+        Item::Node(x) | Item::Use(_, x) => Target::Node(x),
+        Item::Org(o) => Target::Org(o),
+    };
+    assert_eq!(now, twelfth);
+}
+
+#[test]
+fn a_count_that_names_no_link_says_so_and_is_dropped() {
+    use ccbnet::keymap::action_for;
+    use crossterm::event::{KeyCode, KeyEvent};
+    for (lang, said) in [("fr", "Pas de lien 12 ici"), ("nl", "Geen link 12 hier")] {
+        let mut app = app(lang, (120, 40));
+        app.update(Select(Item::Node(node(&app, "qctr"))));
+        let before = app.selected();
+        let links = app.detail().links.len();
+        assert!(links < 12, "{links} links");
+        app.update(Digit(1));
+        app.update(Digit(2));
+        // `Enter` is acted on (the key table binds it), not ignored with the count left.
+        let enter = action_for(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE), &app.mode());
+        assert_eq!(enter, Some(FollowNumbered));
+        app.update(FollowNumbered);
+        assert_eq!(app.selected(), before);
+        assert_eq!(app.count(), None, "the count is dropped");
+        let shown = screen(&app);
+        let footer = shown.lines().last().expect("footer");
+        assert!(footer.contains(said), "{lang}: {footer}");
+        assert!(footer.contains(&format!("{links})")), "{lang}: {footer}");
+    }
 }

@@ -319,6 +319,35 @@ fn sigint_restores_the_terminal() {
 }
 
 #[test]
+fn the_locale_chooses_the_language_of_the_real_explorer() {
+    // The built-in data set, in German from LANG, in English from LANGUAGE before LANG.
+    for (vars, texts) in [
+        (&[("LANG", "de_BE.UTF-8")][..], ["Netzwerke", "[DE]", "Nationale Vertretung CCB (1)"]),
+        (
+            &[("LANGUAGE", "en:fr"), ("LANG", "nl_BE.UTF-8")][..],
+            ["Networks", "[EN]", "National networks (1)"],
+        ),
+    ] {
+        let mut cmd = command(bin());
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let mut s = Session::spawn(cmd, 24, 80);
+        s.wait_for_texts(&texts);
+        s.send(b"q");
+        let (status, screen) = s.wait_exit();
+        assert!(status.success(), "{vars:?}: {status:?}");
+        assert_restored(&screen, "after q");
+    }
+    let mut cmd = command(bin());
+    cmd.args(["--lang", "nl-BE"]);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(&["Netwerken", "[NL]"]);
+    s.send(b"q");
+    assert!(s.wait_exit().0.success());
+}
+
+#[test]
 fn help_overlay_opens_and_closes() {
     let mut s = Session::spawn(explorer(), 24, 80);
     s.wait_for_texts(FRENCH);
@@ -430,7 +459,7 @@ fn the_explorer_reloads_the_data_file_when_it_changes() {
     s.wait_for_texts(&["Cyber Europe 2026"]);
     // A broken save: the last good data stays, a banner says what and where.
     std::fs::write(&file, good.replace("format: 1,", "format: 1")).expect("save");
-    let screen = s.wait_for_texts(&[":3:14: error:", "(1\u{a0}!)", "! problèmes"]);
+    let screen = s.wait_for_texts(&[":3:14: error:", "1\u{a0}problème", "! problèmes"]);
     assert!(screen.contents().contains("Cyber Europe 2026"), "{}", dump(&screen));
     // `!` lists the problems in full; `q` closes the list and does not quit.
     s.send(b"!");
@@ -982,7 +1011,11 @@ fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
     let screen = s.wait_for_texts(&["END=0"]);
     // The last organisation of the export is on the screen, just above the status.
     let c = screen.contents();
-    assert!(c.contains("Rencontre") || c.contains("Cité dans"), "{}", dump(&screen));
+    assert!(
+        c.contains("Organisations rencontrées") || c.contains("Cité dans"),
+        "{}",
+        dump(&screen)
+    );
 }
 
 #[test]

@@ -124,27 +124,46 @@ fn the_banner_keeps_position_message_and_count_at_any_width() {
         "{path}:3:1: warning: a first warning\n{path}:4:5: error: Expected comma\n{path}:9:2: error: another"
     );
     app.reload(Err(problems));
-    for w in [120u16, 80, 60, 45, 30] {
-        app.update(Resize(w, 30));
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, 30)).unwrap();
-        terminal.draw(|f| ccbnet::ui::render(&app, f)).unwrap();
-        let screen = terminal.backend().to_string();
-        let banner = screen.lines().nth(1).expect("the banner line");
-        if w >= 45 {
+    for w in [120u16, 80, 60, 50, 45] {
+        let banner = banner_at(&mut app, w);
+        // However narrow: the file's name and the position, then the message.
+        assert!(banner.contains("/live.ron:4:5: error: E"), "at {w}: {banner}");
+        if w >= 60 {
             assert!(banner.contains(":4:5: error: Expected comma"), "at {w}: {banner}");
         }
-        assert!(banner.contains(":4:5: error: Exp"), "at {w}: {banner}");
-        // However narrow: how many problems, and the key that lists them.
-        assert!(banner.contains("3\u{a0}"), "at {w}, the count: {banner}");
-        assert!(banner.contains("\u{a0}!)"), "at {w}, the key: {banner}");
         if w >= 60 {
-            assert!(banner.contains("live.ron:4:5"), "at {w}, the file name: {banner}");
-            assert!(banner.contains("3\u{a0}problèmes"), "at {w}, the count: {banner}");
-            assert!(banner.contains("—\u{a0}!)"), "at {w}, the key: {banner}");
+            assert!(banner.contains("3\u{a0}problèmes —\u{a0}!)"), "at {w}, the count: {banner}");
+        } else {
+            // Short, the count still says what `!` lists.
+            assert!(banner.contains("(!\u{a0}: 3\u{a0}problèmes)"), "at {w}, the count: {banner}");
         }
         if w == 120 {
             assert!(banner.contains("ne se charge pas"), "{banner}");
+        }
+    }
+}
+
+/// The second line of the screen (the banner) at `w` columns.
+fn banner_at(app: &mut App, w: u16) -> String {
+    app.update(Resize(w, 30));
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, 30)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    let screen = terminal.backend().to_string();
+    screen.lines().nth(1).expect("the banner line").to_owned()
+}
+
+#[test]
+fn a_long_message_gives_way_before_the_place_of_the_problem() {
+    // As a broken comma in a copy of the data set reads: a short path, a long message.
+    let problems = "/tmp/copy.ron:461:34: error: Expected comma or closing bracket after \
+                    the field `name` of this node, found an identifier instead";
+    for (lang, count) in [("fr", "(!\u{a0}: 1\u{a0}problème)"), ("nl", "(! : 1 probleem)")] {
+        let mut app = App::new(catalog(&source()), lang, (100, 30));
+        app.reload(Err(problems.to_owned()));
+        for w in [100u16, 80, 60] {
+            let banner = banner_at(&mut app, w);
+            assert!(banner.contains("copy.ron:461:34: error: Expected"), "{lang} {w}: {banner}");
+            assert!(banner.contains(count), "{lang} at {w}, the count: {banner}");
         }
     }
 }

@@ -580,8 +580,18 @@ impl App {
             }
             Action::FollowFocused => {}
             Action::FollowNumbered => {
-                if let Some(i) = to_row(count) {
-                    self.follow_link(i);
+                let links = self.mode().links;
+                match to_row(count) {
+                    Some(i) if i < links => self.follow_link(i),
+                    _ => {
+                        let s = crate::i18n::strings(&self.lang);
+                        self.message =
+                            Some(s.no_link.replacen("{}", &times.to_string(), 1).replacen(
+                                "{}",
+                                &links.to_string(),
+                                1,
+                            ));
+                    }
                 }
             }
             Action::DropCount => {}
@@ -631,8 +641,12 @@ impl App {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
                 self.reading.drop_link();
             }
+            // `3L`: the third language of the header; `L` alone: the next one.
             Action::NextLanguage => {
-                self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.lang = match count.and_then(|c| self.catalog.languages.get(c - 1)) {
+                    Some(l) => l.clone(),
+                    None => self.catalog.next_language(&self.lang).to_owned(),
+                };
                 self.chosen_lang.clone_from(&self.lang);
                 self.rerank();
             }

@@ -54,7 +54,7 @@ impl Writer<'_> {
         self.lines(&first, &rest, text);
     }
 
-    /// `Label : text`, the French or Dutch colon between them.
+    /// `Label : text`, the language's colon between them (` : ` in French, `: ` otherwise).
     fn labelled(&mut self, indent: usize, label: &str, text: &str) {
         let colon = strings(self.lang).colon;
         self.para(indent, &format!("{label}{colon}{text}"));
