@@ -259,7 +259,6 @@ const NL: Strings = Strings {
 
 const DE: Strings = Strings {
     colon: ": ",
-    source_title: "Quelle des Inhalts",
     tree_title: "Netzwerke",
     detail_title: "Details",
     too_small: "Fenster zu klein",
@@ -272,6 +271,7 @@ const DE: Strings = Strings {
     source: "Quelle",
     sources: "Weitere Quellen",
     consulted: "abgerufen am",
+    source_title: "Quelle des Inhalts",
     unverified: "Nicht bestätigter Name: Für diesen Namen wurde keine amtliche Quelle gefunden.",
     as_of: "Stand",
     part_of: "Gehört zu",

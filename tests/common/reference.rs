@@ -277,7 +277,7 @@ pub fn compare(src: &str) -> Result<Verdict, String> {
     }
 }
 
-/// A string as the catalog keeps it: a tab is one space, the rest made safe.
+/// A string as the reader keeps it: a tab is one space, control characters made safe.
 fn safe_text(x: &str) -> String {
     sanitize(&x.replace('\t', " ")).into_owned()
 }
