@@ -1,6 +1,7 @@
 //! `ccbnet check`: validates a data file and reports every problem as `FILE:LINE:COL: ...`,
 //! with the line and a caret under the spot when the reader is a person at a terminal, or as
-//! the JSON document of docs/check-format.md.
+//! the JSON document of docs/check-format.md; missing translations come last, grouped by
+//! language, and the summary counts them per language.
 
 use std::path::Path;
 
@@ -27,22 +28,25 @@ pub fn check(path: Option<&Path>, snippets: bool) -> Report {
     let (name, result) = read(path);
     match result {
         Ok(loaded) => {
-            let mut out = lines(&loaded.warnings, snippets);
             let c = &loaded.catalog;
+            let (mut out, missing) = lines(&loaded.warnings, &c.languages, snippets);
+            let warnings = loaded.warnings.iter().filter(|d| d.missing.is_none()).count();
             out.push_str(&format!(
-                "{name}: ok: {} entries, {} organisations, languages {}; {}\n",
+                "{name}: ok: {} entries, {} organisations, languages {}; {}; {}\n",
                 c.nodes.len(),
                 c.orgs.len(),
                 c.languages.join(", "),
-                counts(0, loaded.warnings.len()),
+                counts(0, warnings),
+                missing,
             ));
             Report { out, status: 0 }
         }
         Err(e @ LoadError::Unreadable { .. }) => Report { out: format!("{e}\n"), status: 2 },
         Err(LoadError::Invalid(diags)) => {
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
-            let mut out = lines(&diags, snippets);
-            out.push_str(&format!("{name}: failed: {}\n", counts(errors, diags.len() - errors)));
+            let warnings = diags.iter().filter(|d| !d.is_error() && d.missing.is_none()).count();
+            let (mut out, _) = lines(&diags, &[], snippets);
+            out.push_str(&format!("{name}: failed: {}\n", counts(errors, warnings)));
             Report { out, status: 1 }
         }
     }
@@ -78,6 +82,14 @@ struct Summary<'a> {
     entries: usize,
     organisations: usize,
     languages: &'a [String],
+    missing: Vec<Missing<'a>>,
+}
+
+/// How many texts a language lacks.
+#[derive(Serialize)]
+struct Missing<'a> {
+    language: &'a str,
+    texts: usize,
 }
 
 /// One problem.
@@ -89,6 +101,7 @@ struct Problem {
     message: String,
     path: Vec<String>,
     help: Option<String>,
+    missing_language: Option<String>,
 }
 
 impl Problem {
@@ -101,6 +114,7 @@ impl Problem {
             message: safe(&d.message),
             path: d.path.iter().map(|p| safe(p)).collect(),
             help: d.help.as_deref().map(safe),
+            missing_language: d.missing.clone(),
         }
     }
 }
@@ -118,6 +132,18 @@ pub fn check_json(path: Option<&Path>) -> Result<Report, serde_json::Error> {
                 entries: c.nodes.len(),
                 organisations: c.orgs.len(),
                 languages: &c.languages,
+                missing: c
+                    .languages
+                    .iter()
+                    .map(|l| Missing {
+                        language: l,
+                        texts: loaded
+                            .warnings
+                            .iter()
+                            .filter(|d| d.missing.as_ref() == Some(l))
+                            .count(),
+                    })
+                    .collect(),
             };
             let problems: Vec<Problem> = loaded.warnings.iter().map(Problem::of).collect();
             let doc = Document {
@@ -140,6 +166,7 @@ pub fn check_json(path: Option<&Path>) -> Result<Report, serde_json::Error> {
                 message: one_line(&sanitize(reason)).into_owned(),
                 path: Vec::new(),
                 help: None,
+                missing_language: None,
             };
             let doc = Document {
                 version: 1,
@@ -173,7 +200,36 @@ pub fn check_json(path: Option<&Path>) -> Result<Report, serde_json::Error> {
     Ok(Report { out, status })
 }
 
-fn lines(diags: &[Diagnostic], snippets: bool) -> String {
+/// The problems, one a line, the missing translations last, under a heading per language; and
+/// the summary of those: how many texts each of `languages` lacks.
+fn lines(diags: &[Diagnostic], languages: &[String], snippets: bool) -> (String, String) {
+    let (missing, others): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        diags.iter().partition(|d| d.missing.is_some());
+    let mut out = list(&others, snippets);
+    let mut summary = Vec::new();
+    let mut codes: Vec<&str> = languages.iter().map(String::as_str).collect();
+    for d in &missing {
+        let code = d.missing.as_deref().unwrap_or_default();
+        if !codes.contains(&code) {
+            codes.push(code);
+        }
+    }
+    for code in codes {
+        let these: Vec<&Diagnostic> =
+            missing.iter().copied().filter(|d| d.missing.as_deref() == Some(code)).collect();
+        summary.push(format!("{code} {}", these.len()));
+        if !these.is_empty() {
+            out.push_str(&format!(
+                "{code}: {}\n",
+                plural(these.len(), "text missing", "texts missing")
+            ));
+            out.push_str(&list(&these, snippets));
+        }
+    }
+    (out, format!("texts missing: {}", summary.join(", ")))
+}
+
+fn list(diags: &[&Diagnostic], snippets: bool) -> String {
     let mut out = String::new();
     for d in diags {
         out.push_str(&format!("{d}\n"));
@@ -185,7 +241,10 @@ fn lines(diags: &[Diagnostic], snippets: bool) -> String {
     out
 }
 
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn counts(errors: usize, warnings: usize) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!("{}, {}", plural(errors, "error"), plural(warnings, "warning"))
+    format!("{}, {}", plural(errors, "error", "errors"), plural(warnings, "warning", "warnings"))
 }

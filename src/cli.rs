@@ -16,7 +16,7 @@ const GLOBAL: &str = "Global options";
 /// The end of `ccbnet --help`: a few examples and where the keys are.
 const AFTER_HELP: &str = "\
 Examples:
-  ccbnet --lang nl                    the explorer, in Dutch
+  ccbnet --lang de                    the explorer, in German
   ccbnet search cybercrime            one result a line: id, path, name
   ccbnet show enisa                   one entry or organisation as text
   ccbnet export --format json | jq    the whole data set, for scripts
@@ -28,8 +28,8 @@ The command line wins over it, and CCBNET_DATA over its data.
 
 In the explorer, press ? for the keys.";
 
-/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French or
-/// Dutch.
+/// Explore the cooperation networks of the Centre for Cybersecurity Belgium (CCB), in French,
+/// Dutch, German or English.
 #[derive(Debug, Parser)]
 #[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
@@ -38,9 +38,9 @@ pub struct Cli {
     /// configuration file's data.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
-    /// The language (a code of the data set, such as fr or nl); export --format json also takes
-    /// all. Default: the configuration file's lang, else the locale (LC_ALL, LC_MESSAGES,
-    /// LANG), else the data set's first.
+    /// The language (a code of the data set: fr, nl, de, en; any case, a region is ignored: nl-BE,
+    /// de_BE); export --format json also takes all. Default: the configuration file's lang, else
+    /// the locale (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE", help_heading = GLOBAL)]
     pub lang: Option<String>,
     /// Colours in the explorer and in these messages: auto (the default: on a terminal, unless
@@ -99,7 +99,8 @@ pub enum Command {
     },
     /// List the organisations that an organisation meets (named by the same entries), most
     /// shared entries first, one a line: id, how many entries, name and the entries, separated
-    /// by tabs. Exit 1 when no organisation has this id.
+    /// by tabs. Exit 1 when no organisation has this id (ids match ignoring case; an exact
+    /// id wins).
     Meets {
         /// The organisation's id (as in `ccbnet export --format json`).
         #[arg(value_name = "ID")]
@@ -109,7 +110,8 @@ pub enum Command {
         json: bool,
     },
     /// Print one entry (without the entries below it) or one organisation as plain text, as in
-    /// `ccbnet export`. Exit 1 when nothing has this id.
+    /// `ccbnet export`, then the source and the date the content reflects. Exit 1 when nothing has this id (ids match ignoring case; an exact id
+    /// wins).
     Show {
         /// The id of the entry or the organisation (as `ccbnet search` prints it).
         #[arg(value_name = "ID")]
@@ -386,7 +388,7 @@ fn export(cli: &Cli, format: Format, mermaid: bool, width: Option<u16>, pager: b
         Err(code) => return code,
     };
     let catalog = &loaded.catalog;
-    let all = cli.lang.as_deref() == Some("all");
+    let all = cli.lang.as_deref().is_some_and(|l| l.eq_ignore_ascii_case("all"));
     if all && format != Format::Json {
         eprintln!(
             "ccbnet: --lang all is for --format json; the other formats are written in one \
@@ -471,27 +473,58 @@ fn search(cli: &Cli, query: &str, json: bool) -> ExitCode {
     }
 }
 
+/// A text of the command line or the data between double quotes, on one line and sanitized.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", crate::text::one_line(&crate::text::sanitize(text)))
+}
+
+/// What an id given on the command line names: the entry or organisation with that id, else
+/// the only one whose id differs from it just by case. Otherwise the message to print:
+/// `ccbnet: WHO has the id "ID"; ` then the nearest of `candidates` as a did-you-mean, or
+/// `hint` when none is near.
+fn find_id<'a>(
+    catalog: &'a Catalog,
+    id: &str,
+    who: &str,
+    candidates: impl Iterator<Item = &'a str>,
+    hint: &str,
+) -> Result<crate::data::model::Target, String> {
+    if let Some(t) = catalog.target(id) {
+        return Ok(t);
+    }
+    let lower = id.to_lowercase();
+    let all = catalog.nodes.iter().map(|n| &*n.id).chain(catalog.orgs.iter().map(|o| &*o.id));
+    let mut same = all.filter(|c| c.to_lowercase() == lower);
+    if let (Some(c), None) = (same.next(), same.next())
+        && let Some(t) = catalog.target(c)
+    {
+        return Ok(t);
+    }
+    let near = crate::data::diag::nearest(&lower, candidates);
+    let hint = near.map_or_else(|| hint.to_owned(), |c| format!("did you mean {}?", quoted(c)));
+    Err(format!("ccbnet: {who} has the id {}; {hint}", quoted(id)))
+}
+
 fn meets(cli: &Cli, id: &str, json: bool) -> ExitCode {
     let (loaded, lang) = match load_in_language(cli) {
         Ok(x) => x,
         Err(code) => return code,
     };
     let catalog = &loaded.catalog;
-    let safe_id = crate::text::one_line(&crate::text::sanitize(id)).into_owned();
-    let o = match catalog.target(id) {
-        Some(crate::data::model::Target::Org(o)) => o,
-        Some(crate::data::model::Target::Node(_)) => {
+    let orgs = catalog.orgs.iter().map(|o| &*o.id);
+    let hint = "`ccbnet export --format json` lists them (.organisations[].id)";
+    let o = match find_id(catalog, id, "no organisation", orgs, hint) {
+        Ok(crate::data::model::Target::Org(o)) => o,
+        Ok(crate::data::model::Target::Node(n)) => {
             eprintln!(
-                "ccbnet: `{safe_id}` is an entry, not an organisation; `ccbnet export` lists the \
-                 organisations each entry names"
+                "ccbnet: {} is an entry, not an organisation; `ccbnet export` lists the \
+                 organisations each entry names",
+                quoted(&catalog.nodes[n].id)
             );
             return ExitCode::from(1);
         }
-        None => {
-            eprintln!(
-                "ccbnet: no organisation has the id `{safe_id}`; `ccbnet export --format json` \
-                 lists them (.organisations[].id)"
-            );
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(1);
         }
     };
@@ -516,15 +549,13 @@ fn show(cli: &Cli, id: &str, width: Option<u16>) -> ExitCode {
         Err(code) => return code,
     };
     let catalog = &loaded.catalog;
-    let Some(target) = catalog.target(id) else {
-        let safe_id = crate::text::one_line(&crate::text::sanitize(id)).into_owned();
-        let ids = catalog.nodes.iter().map(|n| &*n.id).chain(catalog.orgs.iter().map(|o| &*o.id));
-        let hint = crate::data::diag::did_you_mean(id, ids).map_or_else(
-            || "; `ccbnet search WORDS` finds ids".to_owned(),
-            |h| format!("; {}", crate::text::one_line(&crate::text::sanitize(&h))),
-        );
-        eprintln!("ccbnet: nothing has the id `{safe_id}`{hint}");
-        return ExitCode::from(1);
+    let ids = catalog.nodes.iter().map(|n| &*n.id).chain(catalog.orgs.iter().map(|o| &*o.id));
+    let target = match find_id(catalog, id, "nothing", ids, "`ccbnet search WORDS` finds ids") {
+        Ok(t) => t,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(1);
+        }
     };
     let width = width.map_or_else(terminal_width, usize::from);
     let out = crate::export::item_text(catalog, target, &lang, width);

@@ -55,7 +55,7 @@ const FR: Labels = Labels {
     named_in: "Cité dans",
     address: "Adresse",
     page: "Page source",
-    meets: "Rencontre",
+    meets: "Organisations rencontrées",
     map: "Carte du réseau",
 };
 const NL: Labels = Labels {
@@ -63,24 +63,33 @@ const NL: Labels = Labels {
     named_in: "Vermeld in",
     address: "Adres",
     page: "Bronpagina",
-    meets: "Ontmoet",
+    meets: "Komt samen met",
     map: "Kaart van het netwerk",
+};
+const DE: Labels = Labels {
+    part_of: "Gehört zu",
+    named_in: "Genannt in",
+    address: "Adresse",
+    page: "Quellseite",
+    meets: "Trifft",
+    map: "Karte des Netzwerks",
 };
 const EN: Labels = Labels {
     part_of: "Part of",
     named_in: "Named in",
     address: "Address",
     page: "Source page",
-    meets: "Meets",
+    meets: "Organisations it meets",
     map: "Map of the network",
 };
 
 /// The export labels of `lang` (English for a language the program has no texts for).
 #[must_use]
 pub fn labels(lang: &str) -> &'static Labels {
-    match lang.split('-').next().unwrap_or(lang) {
+    match lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase().as_str() {
         "fr" => &FR,
         "nl" => &NL,
+        "de" => &DE,
         _ => &EN,
     }
 }
@@ -116,4 +125,17 @@ pub fn marked(catalog: &Catalog, text: &Text, lang: &str) -> String {
     let shown = catalog.pick(text, lang);
     let marker = shown.fallback.map(fallback_marker).unwrap_or_default();
     format!("{marker}{}", one_line(shown.text))
+}
+
+/// The citation line of one entry or organisation in `lang`: the source (with its address) and
+/// the date the content reflects.
+#[must_use]
+pub fn citation(catalog: &Catalog, lang: &str) -> String {
+    let source = marked(catalog, &catalog.source_note, lang);
+    let source = match &catalog.page.url {
+        Some(url) => format!("{source} <{}>", one_line(url)),
+        None => source,
+    };
+    let date = marked(catalog, &catalog.as_of, lang);
+    crate::i18n::strings(lang).cite.replace("{source}", &source).replace("{date}", &date)
 }

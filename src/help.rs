@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn every_binding_of_the_key_table_is_in_the_help() {
-        for lang in ["fr", "nl", "en"] {
+        for lang in ["fr", "nl", "de", "en"] {
             let text: Vec<String> =
                 lines(lang, usize::MAX).iter().map(ToString::to_string).collect();
             for b in BINDINGS {
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn at_50_columns_descriptions_wrap_instead_of_being_cut() {
-        for lang in ["fr", "nl", "en"] {
+        for lang in ["fr", "nl", "de", "en"] {
             let p = popup(lang, Rect::new(0, 0, 50, 15));
             let max = text_width(p);
             let wrapped = lines(lang, max);
@@ -195,7 +195,7 @@ mod tests {
 
     #[test]
     fn the_legend_names_every_mark_of_the_detail() {
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             let text: String =
                 lines(lang, usize::MAX).iter().map(|l| l.to_string() + "\n").collect();
             for mark in ["→", "←", "•", "↔", "[FR]", "↻", crate::detail::UNVERIFIED] {

@@ -1,5 +1,6 @@
-//! Every piece of interface text, in French, Dutch and English (the fallback for a data set in
-//! another language). The data's own texts come from the data file; these are the program's.
+//! Every piece of interface text, in French, Dutch, German and English (English is also the
+//! fallback for a data set in another language). The data's own texts come from the data file;
+//! these are the program's.
 
 use crate::action::Action;
 use crate::data::{Fact, Kind};
@@ -8,7 +9,7 @@ use crate::map::state::MapAction;
 /// The interface texts of one language.
 #[derive(Debug)]
 pub struct Strings {
-    /// Between a label and its value: `" : "` in French, `": "` in Dutch and English.
+    /// Between a label and its value: `" : "` in French, `": "` in Dutch, German and English.
     pub colon: &'static str,
     /// Title of the tree pane.
     pub tree_title: &'static str,
@@ -252,6 +253,75 @@ const NL: Strings = Strings {
     cite: "Bron: {source} — peildatum: {date}",
 };
 
+const DE: Strings = Strings {
+    colon: ": ",
+    tree_title: "Netzwerke",
+    detail_title: "Details",
+    too_small: "Fenster zu klein",
+    help_title: "Hilfe: Tasten",
+    help_close: "q, Esc oder ?: schließen",
+    path: "Pfad",
+    related: "Verwandte Einträge",
+    organisations: "Organisationen",
+    children: "Untereinträge",
+    source: "Quelle",
+    sources: "Weitere Quellen",
+    consulted: "abgerufen am",
+    unverified: "Nicht bestätigter Name: Für diesen Namen wurde keine amtliche Quelle gefunden.",
+    as_of: "Stand",
+    part_of: "Gehört zu",
+    parts: "Untergliederungen",
+    appears_in: "Genannt in",
+    nowhere: "Kein Eintrag nennt sie.",
+    organisation: "Organisation",
+    orgs_title: "Organisationen",
+    group_move: "Bewegen",
+    group_other: "Weitere Tasten",
+    group_search: "Suche",
+    group_links: "Links und Verlauf",
+    search_prompt: "Suchen: ",
+    no_results: "Keine Treffer für „{}“",
+    wrapped: "zurück zum Anfang",
+    in_search_line: "in der Suchzeile:",
+    reload_failed: "Die geänderte Datei lässt sich nicht laden:",
+    more: "… und {} weitere",
+    reload_kept: " – die letzten gültigen Daten bleiben sichtbar.",
+    problems_short: ["!: 1 Problem", "!: {} Probleme"],
+    problems_count: ["1 Problem – !", "{} Probleme – !"],
+    problems_title: "Probleme der Datendatei",
+    wrapped_end: "zurück zum Ende",
+    group_mouse: "Maus",
+    mouse: [
+        "Klick auf eine Zeile: auswählen; auf ▸/▾: auf- oder zuklappen; auf einen Link: folgen",
+        "Mausrad: den Bereich unter dem Zeiger blättern",
+        "Klick auf eine Sprache in der Kopfzeile: zu dieser Sprache wechseln",
+        "Umschalt+Ziehen markiert in den meisten Terminals Text; m gibt die Maus frei",
+        "eingefügter Text kommt in die Suchzeile (die sich dabei öffnet), nie als Tasten",
+    ],
+    group_help: "In dieser Hilfe",
+    group_marks: "Zeichen in den Details",
+    marks: [
+        ("→", "Link zu einem Eintrag, den dieser nennt"),
+        ("←", "Link von einem Eintrag, der diesen nennt"),
+        ("•", "Element einer Liste (Organisation, Untereintrag)"),
+        ("↑ ↓", "Organisation, zu der sie gehört; ihre Untergliederungen"),
+        ("↔", "Organisation, die sie in denselben Einträgen trifft (Details, Karte)"),
+        ("[FR]", "Text in einer anderen Sprache, da eine Übersetzung fehlt"),
+        ("↻", "die Suche hat von vorn begonnen (n / N)"),
+        ("*", "nicht bestätigter Name (keine amtliche Quelle gefunden)"),
+    ],
+    copied: "Kopiert: {}",
+    copied_id: "Kennung kopiert: {}",
+    mouse_off: "Maus freigegeben: Text lässt sich im Terminal markieren (m, um sie zurückzuholen)",
+    mouse_on: "Die Maus gehört wieder ccbnet",
+    to_levels: "Ebenen",
+    follow_numbered: "Link {}",
+    count: "Anzahl",
+    no_results_detail: "Keine Treffer: Suche ändern oder mit Esc abbrechen.",
+    cite: "Quelle: {source} – Stand: {date}",
+    no_link: "Kein Link {} hier (es gibt {})",
+};
+
 const EN: Strings = Strings {
     colon: ": ",
     tree_title: "Networks",
@@ -274,7 +344,7 @@ const EN: Strings = Strings {
     nowhere: "No entry names it.",
     organisation: "Organisation",
     orgs_title: "Organisations",
-    group_move: "Moving",
+    group_move: "Moving around",
     group_other: "Other keys",
     group_search: "Search",
     group_links: "Links and history",
@@ -305,14 +375,14 @@ const EN: Strings = Strings {
         ("•", "item of a list (organisation, entry below)"),
         ("↑ ↓", "organisation it is part of, its parts"),
         ("↔", "organisation met in the same entries (details, map)"),
-        ("[FR]", "text shown in another language, for want of a translation"),
-        ("↻", "the search went round (n / N)"),
+        ("[FR]", "text shown in another language, as a translation is missing"),
+        ("↻", "the search wrapped around (n / N)"),
         ("*", "unverified name (no official source found)"),
     ],
     copied: "Copied: {}",
-    copied_id: "Id copied: {}",
-    mouse_off: "Mouse released: the terminal's selection works (m to take it back)",
-    mouse_on: "Mouse taken back by ccbnet",
+    copied_id: "ID copied: {}",
+    mouse_off: "Mouse released: the terminal can select text now (m takes it back)",
+    mouse_on: "The mouse is back with ccbnet",
     to_levels: "levels",
     follow_numbered: "link {}",
     no_link: "No link {} here (there are {})",
@@ -324,263 +394,345 @@ const EN: Strings = Strings {
 /// The interface texts for `lang` (English for a language the program has no texts for).
 #[must_use]
 pub fn strings(lang: &str) -> &'static Strings {
-    match base(lang) {
+    match base(lang).as_str() {
         "fr" => &FR,
         "nl" => &NL,
+        "de" => &DE,
         _ => &EN,
     }
 }
 
-/// `fr` of `fr-BE`.
-fn base(lang: &str) -> &str {
-    lang.split('-').next().unwrap_or(lang)
+/// `fr` of `fr-BE`, lowercase.
+fn base(lang: &str) -> String {
+    lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase()
 }
 
 /// The label of a structured fact.
 #[must_use]
 pub fn fact_label(fact: Fact, lang: &str) -> &'static str {
-    let [fr, nl, en] = match fact {
-        Fact::Participants => ["Participants", "Deelnemers", "Participants"],
-        Fact::Coordination => ["Coordination", "Coördinatie", "Coordination"],
-        Fact::Frequency => ["Fréquence", "Frequentie", "Frequency"],
-        Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "The CCB's role"],
-        Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Legal basis"],
-        Fact::Since => ["Depuis la page", "Sinds de pagina", "Since the page"],
+    let [fr, nl, de, en] = match fact {
+        Fact::Participants => ["Participants", "Deelnemers", "Teilnehmer", "Participants"],
+        Fact::Coordination => ["Coordination", "Coördinatie", "Koordination", "Coordination"],
+        Fact::Frequency => ["Fréquence", "Frequentie", "Häufigkeit", "How often"],
+        Fact::CcbRole => ["Rôle du CCB", "Rol van het CCB", "Rolle des CCB", "The CCB's role"],
+        Fact::LegalBasis => ["Base légale", "Rechtsgrond", "Rechtsgrundlage", "Legal basis"],
+        Fact::Since => [
+            "Depuis la rédaction de la page",
+            "Sinds de pagina werd geschreven",
+            "Seit Erstellung der Seite",
+            "Since the page was written",
+        ],
     };
-    pick(lang, fr, nl, en)
+    pick(lang, fr, nl, de, en)
 }
 
 /// The label of a kind of entry.
 #[must_use]
 pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
-    let [fr, nl, en] = match kind {
-        Kind::Level => ["Niveau", "Niveau", "Level"],
-        Kind::Network => ["Réseau", "Netwerk", "Network"],
-        Kind::Platform => ["Plateforme", "Platform", "Platform"],
-        Kind::Forum => ["Forum", "Forum", "Forum"],
-        Kind::Body => ["Organe", "Orgaan", "Body"],
-        Kind::Event => ["Événement", "Evenement", "Event"],
-        Kind::Exercise => ["Exercice", "Oefening", "Exercise"],
-        Kind::Service => ["Service", "Dienst", "Service"],
-        Kind::Role => ["Mandat", "Mandaat", "Mandate"],
-        Kind::Channel => ["Canal", "Kanaal", "Channel"],
+    let [fr, nl, de, en] = match kind {
+        Kind::Level => ["Niveau", "Niveau", "Ebene", "Level"],
+        Kind::Network => ["Réseau", "Netwerk", "Netzwerk", "Network"],
+        Kind::Platform => ["Plateforme", "Platform", "Plattform", "Platform"],
+        Kind::Forum => ["Forum", "Forum", "Forum", "Forum"],
+        Kind::Body => ["Organe", "Orgaan", "Gremium", "Body"],
+        Kind::Event => ["Événement", "Evenement", "Veranstaltung", "Event"],
+        Kind::Exercise => ["Exercice", "Oefening", "Übung", "Exercise"],
+        Kind::Service => ["Service", "Dienst", "Dienst", "Service"],
+        Kind::Role => ["Mandat", "Mandaat", "Mandat", "Mandate"],
+        Kind::Channel => ["Canal", "Kanaal", "Kanal", "Channel"],
+        Kind::Aim => ["Objectif", "Doel", "Ziel", "Aim"],
     };
-    pick(lang, fr, nl, en)
+    pick(lang, fr, nl, de, en)
 }
 
 /// What an action does, for the help overlay (long) and the footer (short).
 #[must_use]
 pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
-    let [fr, nl, en]: [(&str, &str); 3] = match action {
+    let [fr, nl, de, en]: [(&str, &str); 4] = match action {
         Action::Down => [
             ("ligne suivante (détails\u{a0}: lien suivant ou défiler)", "bas"),
             ("volgende regel (details: volgende link of scrollen)", "omlaag"),
+            ("nächste Zeile (Details: nächster Link oder blättern)", "ab"),
             ("next row (details: next link or scroll)", "down"),
         ],
         Action::Up => [
             ("ligne précédente (détails\u{a0}: lien précédent ou défiler)", "haut"),
             ("vorige regel (details: vorige link of scrollen)", "omhoog"),
+            ("vorige Zeile (Details: voriger Link oder blättern)", "auf"),
             ("previous row (details: previous link or scroll)", "up"),
         ],
-        Action::PageDown => {
-            [("page suivante", "page"), ("volgende pagina", "pagina"), ("next page", "page")]
-        }
-        Action::PageUp => {
-            [("page précédente", "page"), ("vorige pagina", "pagina"), ("previous page", "page")]
-        }
+        Action::PageDown => [
+            ("page suivante", "page"),
+            ("volgende pagina", "pagina"),
+            ("nächste Seite", "Seite"),
+            ("next page", "page"),
+        ],
+        Action::PageUp => [
+            ("page précédente", "page"),
+            ("vorige pagina", "pagina"),
+            ("vorige Seite", "Seite"),
+            ("previous page", "page"),
+        ],
         Action::HalfPageDown => [
             ("une demi-page plus bas", "½ page"),
             ("halve pagina omlaag", "½ pagina"),
+            ("eine halbe Seite nach unten", "½ Seite"),
             ("half a page down", "½ page"),
         ],
         Action::HalfPageUp => [
             ("une demi-page plus haut", "½ page"),
             ("halve pagina omhoog", "½ pagina"),
+            ("eine halbe Seite nach oben", "½ Seite"),
             ("half a page up", "½ page"),
         ],
         Action::Digit(_) => [
             ("compte pour la touche suivante (3j, 10G) ou numéro de lien (3 Enter)", "compte"),
             ("aantal voor de volgende toets (3j, 10G) of linknummer (3 Enter)", "aantal"),
+            ("Anzahl für die nächste Taste (3j, 10G) oder Linknummer (3 Enter)", "Anzahl"),
             ("count for the next key (3j, 10G) or link number (3 Enter)", "count"),
         ],
         Action::DropCount => [
             ("oublier le compte tapé", "annuler"),
             ("getypt aantal vergeten", "annuleren"),
-            ("drop the count typed", "drop"),
+            ("die eingegebene Anzahl verwerfen", "verwerfen"),
+            ("forget the count typed so far", "cancel"),
         ],
         Action::FollowNumbered => [
             ("après un nombre\u{a0}: suivre ce lien [1], [2]… des détails", "lien"),
             ("na een getal: die link [1], [2]… van de details volgen", "link"),
+            ("nach einer Zahl: diesem Link [1], [2]… der Details folgen", "Link"),
             ("after a number: follow that link [1], [2]… of the details", "link"),
         ],
         Action::FollowFocused => [
             ("détails\u{a0}: suivre le lien choisi avec ↑/↓", "suivre le lien"),
             ("details: de met ↑/↓ gekozen link volgen", "link volgen"),
+            ("Details: dem mit ↑/↓ gewählten Link folgen", "Link folgen"),
             ("details: follow the link chosen with ↑/↓", "follow link"),
         ],
         Action::CopyEntry => [
             ("copier l'entrée en texte (presse-papiers, OSC 52)", "copier"),
             ("item als tekst kopiëren (klembord, OSC 52)", "kopiëren"),
+            ("den Eintrag als Text kopieren (Zwischenablage, OSC 52)", "kopieren"),
             ("copy the entry as text (clipboard, OSC 52)", "copy"),
         ],
         Action::CopyId => [
             ("copier l'identifiant de l'entrée", "copier l'id"),
             ("id van het item kopiëren", "id kopiëren"),
-            ("copy the entry's id", "copy id"),
+            ("die Kennung des Eintrags kopieren", "Kennung kopieren"),
+            ("copy the entry's ID", "copy ID"),
         ],
         Action::ToggleMouse => [
             ("libérer la souris (sélection du terminal) ou la reprendre", "souris"),
             ("muis vrijgeven (selecteren in de terminal) of terugnemen", "muis"),
-            ("release the mouse (the terminal's selection) or take it back", "mouse"),
+            ("die Maus freigeben (Markieren im Terminal) oder zurückholen", "Maus"),
+            ("release the mouse (so the terminal can select text) or take it back", "mouse"),
         ],
         Action::SearchDelete => [
             ("effacer le caractère sous le curseur", "suppr."),
             ("teken onder de cursor wissen", "wissen"),
-            ("delete the character under the caret", "delete"),
+            ("das Zeichen unter dem Cursor löschen", "Entf"),
+            ("delete the character under the cursor", "delete"),
         ],
         Action::SearchKillEnd => [
             ("effacer jusqu'à la fin de la ligne", "fin"),
             ("wissen tot het einde van de regel", "einde"),
-            ("delete to the end of the line", "kill"),
+            ("bis zum Zeilenende löschen", "bis Ende"),
+            ("delete to the end of the line", "to end"),
         ],
         Action::SearchWordLeft => [
             ("curseur au mot précédent", "mot"),
             ("cursor naar het vorige woord", "woord"),
-            ("caret to the previous word", "word"),
+            ("Cursor zum vorigen Wort", "Wort"),
+            ("cursor to the previous word", "word"),
         ],
         Action::SearchWordRight => [
             ("curseur au mot suivant", "mot"),
             ("cursor naar het volgende woord", "woord"),
-            ("caret to the next word", "word"),
+            ("Cursor zum nächsten Wort", "Wort"),
+            ("cursor to the next word", "word"),
         ],
-        Action::First => {
-            [("première ligne", "début"), ("eerste regel", "begin"), ("first row", "first")]
-        }
-        Action::Last => {
-            [("dernière ligne", "fin"), ("laatste regel", "einde"), ("last row", "last")]
-        }
+        Action::First => [
+            ("première ligne", "début"),
+            ("eerste regel", "begin"),
+            ("erste Zeile", "Anfang"),
+            ("first row", "first"),
+        ],
+        Action::Last => [
+            ("dernière ligne", "fin"),
+            ("laatste regel", "einde"),
+            ("letzte Zeile", "Ende"),
+            ("last row", "last"),
+        ],
         Action::Expand => [
             ("déplier, ou aller au premier enfant", "déplier"),
             ("openklappen, of naar het eerste onderdeel", "open"),
+            ("aufklappen oder zum ersten Untereintrag", "auf"),
             ("expand, or go to the first child", "expand"),
         ],
         Action::Collapse => [
             ("replier, ou aller au parent", "replier"),
             ("dichtklappen, of naar het bovenliggende item", "dicht"),
+            ("zuklappen oder zum übergeordneten Eintrag", "zu"),
             ("collapse, or go to the parent", "collapse"),
         ],
         Action::Toggle => [
             ("déplier ou replier", "déplier/replier"),
             ("open- of dichtklappen", "open/dicht"),
+            ("auf- oder zuklappen", "auf/zu"),
             ("expand or collapse", "expand/collapse"),
         ],
         Action::FocusNext => [
             ("passer de l'arbre aux détails et inversement", "panneau"),
             ("wisselen tussen boom en details", "paneel"),
+            ("zwischen Baum und Details wechseln", "Bereich"),
             ("move the focus between tree and details", "pane"),
         ],
         Action::NextLanguage => [
-            ("changer de langue", "langue"),
-            ("andere taal", "taal"),
-            ("switch language", "language"),
+            (
+                "langue suivante\u{a0}; avec un nombre (2L), la langue à cette place dans l'en-tête",
+                "langue",
+            ),
+            ("volgende taal; met een getal (2L) de taal op die plaats in de kop", "taal"),
+            (
+                "nächste Sprache; mit einer Zahl (2L) die Sprache an dieser Stelle der Kopfzeile",
+                "Sprache",
+            ),
+            (
+                "next language; with a number (2L), the language in that place in the header",
+                "language",
+            ),
         ],
         Action::ToggleHelp => [
             ("afficher ou fermer l'aide", "aide"),
             ("hulp tonen of sluiten", "hulp"),
+            ("Hilfe zeigen oder schließen", "Hilfe"),
             ("show or close the help", "help"),
         ],
         Action::ShowProblems => [
             ("tous les problèmes du fichier de données, en entier", "problèmes"),
             ("alle problemen van het gegevensbestand, volledig", "problemen"),
+            ("alle Probleme der Datendatei, vollständig", "Probleme"),
             ("every problem of the data file, in full", "problems"),
         ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),
             ("zoekfilter wissen", "wissen"),
+            ("den Suchfilter aufheben", "aufheben"),
             ("clear the search filter", "clear"),
         ],
         Action::OpenSearch => [
             ("rechercher (ou modifier la recherche)", "chercher"),
             ("zoeken (of de zoekopdracht aanpassen)", "zoeken"),
+            ("suchen (oder die Suche ändern)", "suchen"),
             ("search (or edit the search)", "search"),
         ],
         Action::NextResult => [
             ("résultat suivant", "suivant"),
             ("volgend resultaat", "volgende"),
+            ("nächster Treffer", "nächster"),
             ("next result", "next"),
         ],
         Action::PrevResult => [
             ("résultat précédent", "précédent"),
             ("vorig resultaat", "vorige"),
+            ("voriger Treffer", "voriger"),
             ("previous result", "previous"),
         ],
         Action::SearchAccept => [
             ("garder les résultats comme filtre", "valider"),
             ("resultaten als filter behouden", "bevestigen"),
+            ("die Treffer als Filter behalten", "übernehmen"),
             ("keep the results as a filter", "accept"),
         ],
         Action::SearchCancel => [
             ("annuler la recherche", "annuler"),
             ("zoeken annuleren", "annuleren"),
+            ("die Suche abbrechen", "abbrechen"),
             ("cancel the search", "cancel"),
         ],
         Action::SearchBackspace => [
             ("effacer le caractère précédent", "effacer"),
             ("vorig teken wissen", "wissen"),
+            ("das vorige Zeichen löschen", "löschen"),
             ("delete the previous character", "delete"),
         ],
         Action::SearchDeleteWord => [
             ("effacer le mot précédent", "mot"),
             ("vorig woord wissen", "woord"),
+            ("das vorige Wort löschen", "Wort"),
             ("delete the previous word", "word"),
         ],
         Action::SearchClear => [
             ("vider la ligne de recherche", "vider"),
             ("zoekregel leegmaken", "leegmaken"),
+            ("die Suchzeile leeren", "leeren"),
             ("clear the search line", "clear"),
         ],
-        Action::SearchLeft => {
-            [("curseur à gauche", "gauche"), ("cursor naar links", "links"), ("caret left", "left")]
-        }
+        Action::SearchLeft => [
+            ("curseur à gauche", "gauche"),
+            ("cursor naar links", "links"),
+            ("Cursor nach links", "links"),
+            ("cursor left", "left"),
+        ],
         Action::SearchRight => [
             ("curseur à droite", "droite"),
             ("cursor naar rechts", "rechts"),
-            ("caret right", "right"),
+            ("Cursor nach rechts", "rechts"),
+            ("cursor right", "right"),
         ],
         Action::SearchHome => [
             ("début de la ligne", "début"),
             ("begin van de regel", "begin"),
+            ("Zeilenanfang", "Anfang"),
             ("start of the line", "start"),
         ],
         Action::SearchEnd => [
             ("fin de la ligne", "fin"),
             ("einde van de regel", "einde"),
+            ("Zeilenende", "Ende"),
             ("end of the line", "end"),
         ],
         Action::Suspend => [
             ("suspendre (fg pour revenir)", "suspendre"),
             ("pauzeren (fg om terug te keren)", "pauzeren"),
+            ("anhalten (mit fg zurück)", "anhalten"),
             ("suspend (fg to come back)", "suspend"),
         ],
-        Action::Quit => [("quitter", "quitter"), ("afsluiten", "stoppen"), ("quit", "quit")],
-        Action::Back => [("revenir en arrière", "retour"), ("terug", "terug"), ("go back", "back")],
-        Action::Forward => {
-            [("aller en avant", "avant"), ("vooruit", "vooruit"), ("go forward", "forward")]
-        }
+        Action::Quit => [
+            ("quitter", "quitter"),
+            ("afsluiten", "stoppen"),
+            ("beenden", "beenden"),
+            ("quit", "quit"),
+        ],
+        Action::Back => [
+            ("revenir en arrière", "retour"),
+            ("terug", "terug"),
+            ("zurück", "zurück"),
+            ("go back", "back"),
+        ],
+        Action::Forward => [
+            ("aller en avant", "avant"),
+            ("vooruit", "vooruit"),
+            ("vorwärts", "vorwärts"),
+            ("go forward", "forward"),
+        ],
         Action::ToggleView => [
             ("arbre par niveau ou par organisation", "organisations"),
             ("boom per niveau of per organisatie", "organisaties"),
+            ("Baum nach Ebene oder nach Organisation", "Organisationen"),
             ("tree by level or by organisation", "organisations"),
         ],
         Action::OpenMap => [
             ("carte de l'entrée ou de l'organisation choisie", "carte"),
             ("kaart van het gekozen item of de gekozen organisatie", "kaart"),
+            ("Karte des gewählten Eintrags oder der gewählten Organisation", "Karte"),
             ("map of the selected entry or organisation", "map"),
         ],
         Action::Map(a) => map_action_text(a),
         Action::FollowLink(_) => [
             ("suivre un lien des détails", "lien"),
             ("een link van de details volgen", "link"),
+            ("einem Link der Details folgen", "Link"),
             ("follow a link of the details", "link"),
         ],
         // Not bound to keys: clicks, the wheel, resizes and typed characters.
@@ -591,32 +743,36 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
         | Action::SetLanguage(_)
         | Action::Resize(..)
         | Action::Paste(_)
-        | Action::SearchChar(_) => [("", ""), ("", ""), ("", "")],
+        | Action::SearchChar(_) => [("", ""), ("", ""), ("", ""), ("", "")],
     };
-    pick(lang, fr, nl, en)
+    pick(lang, fr, nl, de, en)
 }
 
-/// What the map's keys do, in French, Dutch and English.
-fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 3] {
+/// What the map's keys do, in French, Dutch, German and English.
+fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
     match a {
         MapAction::Down => [
             ("carte\u{a0}: voisin suivant dans la colonne", "bas"),
             ("kaart: volgende buur in de kolom", "omlaag"),
+            ("Karte: nächster Nachbar in der Spalte", "ab"),
             ("map: next neighbour in the column", "down"),
         ],
         MapAction::Up => [
             ("carte\u{a0}: voisin précédent dans la colonne", "haut"),
             ("kaart: vorige buur in de kolom", "omhoog"),
+            ("Karte: voriger Nachbar in der Spalte", "auf"),
             ("map: previous neighbour in the column", "up"),
         ],
         MapAction::Left => [
             ("carte\u{a0}: colonne de gauche", "gauche"),
             ("kaart: linkerkolom", "links"),
+            ("Karte: linke Spalte", "links"),
             ("map: left column", "left"),
         ],
         MapAction::Right => [
             ("carte\u{a0}: colonne de droite", "droite"),
             ("kaart: rechterkolom", "rechts"),
+            ("Karte: rechte Spalte", "rechts"),
             ("map: right column", "right"),
         ],
         MapAction::Enter => [
@@ -625,37 +781,49 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 3] {
                 "centrer",
             ),
             ("kaart: op de gekozen buur centreren, of de lijst van een ‘+N’ openen", "centreren"),
+            (
+                "Karte: auf den gewählten Nachbarn zentrieren oder die Liste eines „+N“ öffnen",
+                "zentrieren",
+            ),
             ("map: centre on the chosen neighbour, or open the list of a “+N”", "centre"),
         ],
         MapAction::Back => [
             ("carte\u{a0}: centre précédent", "retour"),
             ("kaart: vorig middelpunt", "terug"),
+            ("Karte: voriger Mittelpunkt", "zurück"),
             ("map: previous centre", "back"),
         ],
         MapAction::Forward => [
             ("carte\u{a0}: centre suivant", "avant"),
             ("kaart: volgend middelpunt", "vooruit"),
+            ("Karte: nächster Mittelpunkt", "vorwärts"),
             ("map: next centre", "forward"),
         ],
         MapAction::ToggleRing => [
             ("carte\u{a0}: montrer ou cacher les voisins des voisins", "2e cercle"),
             ("kaart: buren van de buren tonen of verbergen", "2de ring"),
+            ("Karte: Nachbarn der Nachbarn zeigen oder verbergen", "2. Ring"),
             ("map: show or hide the neighbours' neighbours", "2nd ring"),
         ],
         MapAction::Close => [
             ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer"),
             ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "sluiten"),
+            (
+                "Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen",
+                "schließen",
+            ),
             ("map: close the list, or leave the map on its centre", "close"),
         ],
         // A click, not a key.
-        MapAction::Click(..) => [("", ""), ("", ""), ("", "")],
+        MapAction::Click(..) => [("", ""), ("", ""), ("", ""), ("", "")],
     }
 }
 
-fn pick<T>(lang: &str, fr: T, nl: T, en: T) -> T {
-    match base(lang) {
+fn pick<T>(lang: &str, fr: T, nl: T, de: T, en: T) -> T {
+    match base(lang).as_str() {
         "fr" => fr,
         "nl" => nl,
+        "de" => de,
         _ => en,
     }
 }
@@ -733,6 +901,7 @@ mod tests {
             Kind::Service,
             Kind::Role,
             Kind::Channel,
+            Kind::Aim,
         ];
         texts.extend(kinds.map(|k| kind_label(k, "fr")));
         for b in crate::keymap::BINDINGS {
@@ -748,9 +917,42 @@ mod tests {
         assert!(all(&FR).iter().filter(|t| t.contains('\u{a0}')).count() >= 8);
     }
 
+    /// Every text of `lang`: the table, the labels of facts and kinds, the keys, the exports'.
+    fn every_text(lang: &str) -> Vec<&'static str> {
+        let s = strings(lang);
+        let mut texts = all(s);
+        texts.extend([s.wrapped_end, s.help_close, s.group_help, s.group_marks, s.copied]);
+        texts.extend([s.copied_id, s.mouse_off, s.mouse_on, s.to_levels, s.count]);
+        texts.extend([s.follow_numbered, s.no_results_detail, s.cite]);
+        texts.extend(s.marks.iter().map(|(_, t)| *t));
+        for b in crate::keymap::BINDINGS {
+            let (long, short) = action_text(b.action.clone(), lang);
+            texts.extend([long, short]);
+        }
+        let l = crate::export::labels(lang);
+        texts.extend([l.part_of, l.named_in, l.address, l.meets, l.map]);
+        texts
+    }
+
+    #[test]
+    fn german_has_its_own_texts_and_typography() {
+        let (de, en, nl) = (every_text("de"), every_text("en"), every_text("nl"));
+        // Words that stay the same in German ("Details", "Forum", "Link") are few.
+        let same = de.iter().zip(&en).filter(|(d, e)| d == e).count();
+        assert!(same * 10 < de.len(), "{same} of {} German texts are the English ones", de.len());
+        let same = de.iter().zip(&nl).filter(|(d, n)| d == n).count();
+        assert!(same * 10 < de.len(), "{same} of {} German texts are the Dutch ones", de.len());
+        for t in de {
+            assert!(!t.contains(['\u{a0}', '\u{202f}']), "no special spaces in German: {t:?}");
+            assert!(!t.contains(['«', '»', '"', '\'']), "German quotes are „…“: {t:?}");
+        }
+        assert!(strings("de").no_results.contains("„{}“"));
+        assert_eq!(strings("DE-be").tree_title, "Netzwerke", "any case, any region");
+    }
+
     #[test]
     fn explorer_and_exports_use_one_word_for_where_an_organisation_is_named() {
-        for lang in ["fr", "nl", "en"] {
+        for lang in ["fr", "nl", "de", "en"] {
             assert_eq!(strings(lang).appears_in, crate::export::labels(lang).named_in, "{lang}");
         }
     }

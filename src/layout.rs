@@ -74,16 +74,18 @@ pub enum Spot {
 
 impl Areas {
     /// What `at` is on, with the tree scrolled to `tree_offset` and the detail to
-    /// `detail_scroll`; `languages` are the data set's, as the header shows them.
+    /// `detail_scroll`; `languages` are the data set's, as the header shows them with the one at
+    /// `active` marked.
     #[must_use]
     pub fn spot(
         &self,
         at: Position,
         languages: &[String],
+        active: usize,
         tree_offset: usize,
         detail_scroll: usize,
     ) -> Spot {
-        for (r, i) in language_spots(self.header, languages) {
+        for (r, i) in language_spots(self.header, languages, active) {
             if r.contains(at) {
                 return Spot::Language(i);
             }
@@ -146,19 +148,41 @@ pub fn language_label(code: &str, active: bool) -> String {
     if active { format!("[{}]", code.to_uppercase()) } else { format!(" {} ", code.to_uppercase()) }
 }
 
-/// Where each language's label stands in the header, right-aligned, left to right; labels that
-/// do not fit are left out.
+/// Where each language's label stands in the header, right-aligned, left to right. When they do
+/// not all fit, the active one (`active`, an index into `languages`) always stays, with as many
+/// of its neighbours as fit.
 #[must_use]
-pub fn language_spots(header: Rect, languages: &[String]) -> Vec<(Rect, usize)> {
-    let mut spots = Vec::new();
-    let mut right = header.right();
-    for (i, code) in languages.iter().enumerate().rev() {
-        let w = u16::try_from(width(&language_label(code, false))).unwrap_or(u16::MAX);
-        if right < header.x + w {
+pub fn language_spots(header: Rect, languages: &[String], active: usize) -> Vec<(Rect, usize)> {
+    let w =
+        |i: usize| u16::try_from(width(&language_label(&languages[i], false))).unwrap_or(u16::MAX);
+    // Labels `a..=b` with a cell between each fit in the header.
+    let fits = |a: usize, b: usize| {
+        (a..=b).map(|i| u32::from(w(i)) + 1).sum::<u32>() <= u32::from(header.width) + 1
+    };
+    let Some(last) = languages.len().checked_sub(1) else { return Vec::new() };
+    let active = active.min(last);
+    if !fits(active, active) {
+        return Vec::new();
+    }
+    let (mut a, mut b) = (active, active);
+    loop {
+        let right = b < last && fits(a, b + 1);
+        if right {
+            b += 1;
+        }
+        let left = a > 0 && fits(a - 1, b);
+        if left {
+            a -= 1;
+        }
+        if !right && !left {
             break;
         }
-        right -= w;
-        spots.push((Rect::new(right, header.y, w, 1), i));
+    }
+    let mut spots = Vec::new();
+    let mut right = header.right();
+    for i in (a..=b).rev() {
+        right -= w(i);
+        spots.push((Rect::new(right, header.y, w(i), 1), i));
         right = right.saturating_sub(1);
     }
     spots.reverse();
@@ -194,20 +218,39 @@ mod tests {
         let t = a.tree_inner();
         let d = a.detail_inner();
         assert_eq!(
-            a.spot(Position::new(t.x + 3, t.y + 2), &langs, 10, 0),
+            a.spot(Position::new(t.x + 3, t.y + 2), &langs, 0, 10, 0),
             Spot::TreeRow { row: 12, cell: 3 }
         );
-        assert_eq!(a.spot(Position::new(d.x, d.y + 1), &langs, 10, 5), Spot::DetailLine(6));
-        assert_eq!(a.spot(Position::new(a.tree.x, a.tree.y), &langs, 0, 0), Spot::Tree);
-        assert_eq!(a.spot(Position::new(a.detail.x, a.detail.y), &langs, 0, 0), Spot::Detail);
-        assert_eq!(a.spot(Position::new(0, a.footer.y), &langs, 0, 0), Spot::Nothing);
-        let (fr, _) = language_spots(a.header, &langs)[0];
-        assert_eq!(a.spot(Position::new(fr.x, fr.y), &langs, 0, 0), Spot::Language(0));
+        assert_eq!(a.spot(Position::new(d.x, d.y + 1), &langs, 0, 10, 5), Spot::DetailLine(6));
+        assert_eq!(a.spot(Position::new(a.tree.x, a.tree.y), &langs, 0, 0, 0), Spot::Tree);
+        assert_eq!(a.spot(Position::new(a.detail.x, a.detail.y), &langs, 0, 0, 0), Spot::Detail);
+        assert_eq!(a.spot(Position::new(0, a.footer.y), &langs, 0, 0, 0), Spot::Nothing);
+        let (fr, _) = language_spots(a.header, &langs, 0)[0];
+        assert_eq!(a.spot(Position::new(fr.x, fr.y), &langs, 0, 0, 0), Spot::Language(0));
     }
 
     #[test]
     fn language_spots_are_right_aligned() {
-        let spots = language_spots(Rect::new(0, 0, 40, 1), &["fr".into(), "nl".into()]);
+        let spots = language_spots(Rect::new(0, 0, 40, 1), &["fr".into(), "nl".into()], 1);
         assert_eq!(spots, vec![(Rect::new(31, 0, 4, 1), 0), (Rect::new(36, 0, 4, 1), 1)]);
+    }
+
+    #[test]
+    fn the_active_language_stays_when_not_all_fit() {
+        let five: Vec<String> = ["fr", "nl", "de", "en", "it"].map(String::from).to_vec();
+        let shown = |w: u16, active: usize| -> Vec<usize> {
+            language_spots(Rect::new(0, 0, w, 1), &five, active)
+                .into_iter()
+                .map(|(_, i)| i)
+                .collect()
+        };
+        assert_eq!(shown(24, 0), [0, 1, 2, 3, 4]);
+        // 14 cells: three labels of 4 and their 2 gaps.
+        assert_eq!(shown(14, 0), [0, 1, 2]);
+        assert_eq!(shown(14, 4), [2, 3, 4]);
+        assert_eq!(shown(14, 2), [1, 2, 3], "its neighbours on both sides");
+        assert_eq!(shown(4, 3), [3]);
+        assert_eq!(shown(3, 3), Vec::<usize>::new());
+        assert!(language_spots(Rect::new(0, 0, 40, 1), &[], 0).is_empty());
     }
 }

@@ -1,5 +1,5 @@
 //! ccbnet: explore the networks through which the Centre for Cybersecurity Belgium cooperates,
-//! in French or Dutch, in the terminal. The library holds everything; `main.rs` only wires the
+//! in French, Dutch, German or English, in the terminal. The library holds everything; `main.rs` only wires the
 //! command line to it.
 pub mod action;
 pub mod app;

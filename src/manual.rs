@@ -74,16 +74,21 @@ fn keys_section() -> String {
 /// The sections written by hand: the environment, the exit status and examples.
 const TAIL: &str = r#".SH ENVIRONMENT
 .TP
+\fBLANGUAGE\fR
+A colon\-separated list of languages (as gettext reads it), tried in order when \fB\-\-lang\fR is not given: the first the data set has wins (LANGUAGE=en:fr gives English).
+.TP
 \fBLC_ALL\fR, \fBLC_MESSAGES\fR, \fBLANG\fR
-The first one set chooses the language when \fB\-\-lang\fR is not given: nl... gives Dutch, fr... French; otherwise the data set's first language.
+Then the first one set chooses the language: fr... gives French, nl... Dutch, de... German, en... English (de_BE.UTF\-8 gives German); a locale in no language of the data set gives the data set's first language.
 .TP
 \fBNO_COLOR\fR
 When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
 .SH "EXIT STATUS"
-0 on success. 1 when \fBsearch\fR found nothing, when \fBmeets\fR was given an id that is not an organisation's, when \fBcheck\fR found errors, or when the \fB\-\-data\fR file is not valid. 2 for a usage error, a file that cannot be read, a language the data set does not have, or the explorer started without a terminal.
+0 on success. 1 when \fBsearch\fR found nothing, when \fBshow\fR was given an id that nothing has, when \fBmeets\fR was given an id that is not an organisation's (ids on the command line match ignoring case; an exact id wins), when \fBcheck\fR found errors, or when the \fB\-\-data\fR file is not valid. 2 for a usage error, a file that cannot be read, a language the data set does not have, or the explorer started without a terminal.
 .SH EXAMPLES
 .nf
 ccbnet export \-\-lang nl | less
+ccbnet \-\-lang de
+LANGUAGE=en:fr ccbnet
 ccbnet export \-\-format markdown \-\-lang fr > ccb\-fr.md
 ccbnet export \-\-format json \-\-lang all | jq '.nodes[].id'
 ccbnet search cybercrime

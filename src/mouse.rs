@@ -26,8 +26,9 @@ pub fn action_for_event(app: &App, ev: &Event) -> Option<Action> {
 #[must_use]
 pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
-    let spot =
-        app.areas()?.spot(at, &app.catalog().languages, app.tree_offset(), app.detail_scroll());
+    let langs = &app.catalog().languages;
+    let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
+    let spot = app.areas()?.spot(at, langs, active, app.tree_offset(), app.detail_scroll());
     if app.map().is_some() && app.overlay().is_none() {
         return map_mouse(app, m, spot);
     }

@@ -407,8 +407,25 @@ fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
     }
 }
 
-/// The language to start in: `--lang`, else the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
-/// first that is set), else the data set's first language. `env` reads a variable.
+/// The data set's language that `code` names, whatever its case and region: `FR`, `nl-BE`,
+/// `de_BE.UTF-8` and `en-GB` name `fr`, `nl`, `de` and `en`. A code the data set declares as
+/// written (say `pt-BR`) is taken whole first.
+#[must_use]
+pub fn match_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a str> {
+    let code = code.trim();
+    let whole = code.split(['.', '@']).next().unwrap_or("").replace('_', "-");
+    let base = whole.split('-').next().unwrap_or("");
+    [whole.as_str(), base]
+        .into_iter()
+        .filter(|c| !c.is_empty())
+        .find_map(|c| languages.iter().find(|l| l.eq_ignore_ascii_case(c)))
+        .map(String::as_str)
+}
+
+/// The language to start in: `--lang`, else the locale, else the data set's first language.
+/// The locale is read as gettext reads it: each entry of `LANGUAGE` (a colon-separated list)
+/// in order, then the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; the first that names
+/// a language of the data set wins. `env` reads a variable.
 ///
 /// # Errors
 /// When `--lang` names a language the data set does not have; the message lists those it has.
@@ -418,24 +435,26 @@ pub fn start_language(
     env: impl Fn(&str) -> Option<String>,
 ) -> Result<String, String> {
     if let Some(code) = requested {
-        return if languages.iter().any(|l| l == code) {
-            Ok(code.to_owned())
-        } else {
-            // Echoed from the command line: it may hold escape sequences.
-            let code = crate::text::one_line(&crate::text::sanitize(code)).into_owned();
-            Err(format!(
-                "the data set has no language \"{code}\"; it has: {}",
-                languages.join(", ")
-            ))
+        return match match_language(code, languages) {
+            Some(l) => Ok(l.to_owned()),
+            None => {
+                // Echoed from the command line: it may hold escape sequences.
+                let code = crate::text::one_line(&crate::text::sanitize(code)).into_owned();
+                Err(format!(
+                    "the data set has no language \"{code}\"; it has: {}",
+                    languages.join(", ")
+                ))
+            }
         };
     }
+    let list = env("LANGUAGE").unwrap_or_default();
     let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .filter_map(|v| env(v))
         .find(|v| !v.is_empty())
         .unwrap_or_default();
-    let wanted = locale.split(['_', '.', '@', '-']).next().unwrap_or("").to_ascii_lowercase();
-    Ok(languages.iter().find(|l| **l == wanted).unwrap_or(&languages[0]).clone())
+    let found = list.split(':').chain([locale.as_str()]).find_map(|c| match_language(c, languages));
+    Ok(found.unwrap_or(&languages[0]).to_owned())
 }
 
 #[cfg(test)]
@@ -463,6 +482,42 @@ mod tests {
         let env = |v: &str| (v == "LANG").then(|| "C.UTF-8".to_owned());
         assert_eq!(start_language(None, &langs(), env), Ok("fr".into()));
         assert_eq!(start_language(None, &langs(), none), Ok("fr".into()));
+    }
+
+    fn four() -> Vec<String> {
+        ["fr", "nl", "de", "en"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn lang_takes_any_case_and_a_region() {
+        let none = |_: &str| None;
+        for (given, want) in
+            [("FR", "fr"), ("nl-BE", "nl"), ("de_BE", "de"), ("en-GB", "en"), ("De_be.UTF-8", "de")]
+        {
+            assert_eq!(start_language(Some(given), &four(), none), Ok(want.into()), "{given}");
+        }
+        assert!(start_language(Some("pt-BR"), &four(), none).is_err());
+        assert!(start_language(Some(""), &four(), none).is_err());
+        // A code declared with its region is taken whole before its base.
+        let regional = vec!["pt".to_owned(), "pt-BR".to_owned()];
+        assert_eq!(start_language(Some("pt_br"), &regional, none), Ok("pt-BR".into()));
+        assert_eq!(start_language(Some("pt-PT"), &regional, none), Ok("pt".into()));
+    }
+
+    #[test]
+    fn the_locale_is_read_as_gettext_reads_it() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |v: &str| vars.iter().find(|(k, _)| *k == v).map(|(_, x)| (*x).to_owned())
+        };
+        let start = |vars| start_language(None, &four(), env(vars));
+        assert_eq!(start(&[("LANG", "de_BE.UTF-8")]), Ok("de".into()));
+        assert_eq!(start(&[("LANGUAGE", "en:fr"), ("LANG", "nl_BE.UTF-8")]), Ok("en".into()));
+        // The first entry of LANGUAGE the data set has wins; then the locale.
+        assert_eq!(start(&[("LANGUAGE", "pt:de_AT:fr")]), Ok("de".into()));
+        assert_eq!(start(&[("LANGUAGE", "pt:es"), ("LC_ALL", "nl_BE")]), Ok("nl".into()));
+        assert_eq!(start(&[("LANGUAGE", ""), ("LC_MESSAGES", "en_GB.UTF-8")]), Ok("en".into()));
+        assert_eq!(start(&[("LC_ALL", "C.UTF-8"), ("LANG", "de_BE")]), Ok("fr".into()));
+        assert_eq!(start(&[("LANG", "ja_JP.UTF-8")]), Ok("fr".into()), "the data set's first");
     }
 
     #[test]

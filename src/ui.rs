@@ -365,7 +365,9 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
-    let spots = layout::language_spots(a, &app.catalog().languages);
+    let langs = &app.catalog().languages;
+    let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
+    let spots = layout::language_spots(a, langs, active);
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
     let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
     let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];

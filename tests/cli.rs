@@ -95,13 +95,15 @@ fn clap_messages_follow_color_and_no_color() {
 
 #[test]
 fn show_prints_the_items_part_of_the_text_export() {
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let (export, _, _) = ccbnet(&["export", "--lang", lang, "--width", "90"]);
         for id in ["enisa", "cyssap", "national-1", "cyber-europe"] {
             let (out, err, code) = ccbnet(&["show", id, "--lang", lang, "--width", "90"]);
             assert_eq!(code, 0, "{err}");
             assert!(out.lines().count() >= 2, "{id}: {out}");
-            assert!(export.contains(&out), "{lang} {id}: not a part of the export:\n{out}");
+            // All but the citation, the last paragraph.
+            let (item, _) = out.rsplit_once("\n\n").expect("a citation");
+            assert!(export.contains(item), "{lang} {id}: not a part of the export:\n{out}");
         }
     }
     // An entry comes without the entries below it.
@@ -112,13 +114,80 @@ fn show_prints_the_items_part_of_the_text_export() {
 }
 
 #[test]
+fn show_gives_an_entry_and_an_organisation_the_same_shape() {
+    for (lang, kind, org, cite) in
+        [("fr", "Événement", "Organisation", "Source"), ("nl", "Evenement", "Organisatie", "Bron")]
+    {
+        let (as_of, _, _) = ccbnet(&["export", "--format", "json", "--lang", lang]);
+        let as_of: Value = serde_json::from_str(&as_of).expect("JSON");
+        let as_of = as_of["source"]["as_of"].as_str().expect("a date").to_owned();
+        for (id, label, second) in
+            [("qctr", kind, true), ("ncca-be", org, true), ("enisa", org, false)]
+        {
+            let (out, err, code) = ccbnet(&["show", id, "--lang", lang, "--width", "500"]);
+            assert_eq!(code, 0, "{err}");
+            let lines: Vec<&str> = out.lines().map(str::trim).collect();
+            // The kind, the name; the path or what it is part of; a blank line; the body.
+            let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+            assert!(lines[0].starts_with(&format!("{label}{colon} ")), "{id}: {out}");
+            assert_eq!(lines[1].is_empty(), !second, "{id}: {out}");
+            assert!(lines[if second { 2 } else { 1 }].is_empty(), "{id}: {out}");
+            // The citation last: the source and the date the content reflects.
+            let last = lines.last().expect("a last line");
+            assert!(last.starts_with(cite) && last.ends_with(&as_of), "{id}: {last}");
+        }
+    }
+}
+
+#[test]
 fn show_of_an_unknown_id_suggests_the_nearest() {
     let (out, err, code) = ccbnet(&["show", "enisaa"]);
     assert_eq!((out.as_str(), code), ("", 1));
-    assert!(err.contains("`enisaa`") && err.contains("did you mean \"enisa\"?"), "{err}");
+    assert_eq!(err, "ccbnet: nothing has the id \"enisaa\"; did you mean \"enisa\"?\n");
     let (_, err, code) = ccbnet(&["show", "\x1b[31mzzz"]);
     assert_eq!(code, 1);
     assert!(!err.contains('\x1b'), "the id is sanitized: {err:?}");
+}
+
+#[test]
+fn ids_on_the_command_line_match_ignoring_case_in_show_and_meets() {
+    let (exact, _, _) = ccbnet(&["show", "enisa", "--width", "80"]);
+    let (upper, err, code) = ccbnet(&["show", "ENISA", "--width", "80"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    let (exact, _, _) = ccbnet(&["meets", "enisa"]);
+    let (upper, err, code) = ccbnet(&["meets", "EniSa"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(upper, exact);
+    // An entry's id in capitals is still an entry, for meets.
+    let (_, err, code) = ccbnet(&["meets", "QCTR"]);
+    assert_eq!(code, 1);
+    assert!(err.starts_with("ccbnet: \"qctr\" is an entry, not an organisation;"), "{err}");
+}
+
+#[test]
+fn the_manual_says_show_and_meets_exit_1_for_an_unknown_id() {
+    let (man, _, code) = ccbnet(&["man"]);
+    assert_eq!(code, 0);
+    let status = man.split(".SH \"EXIT STATUS\"").nth(1).expect("an EXIT STATUS section");
+    let status = status.split(".SH").next().expect("its text");
+    assert!(status.contains("\\fBshow\\fR was given an id"), "{status}");
+    assert!(status.contains("\\fBmeets\\fR was given an id"), "{status}");
+}
+
+#[test]
+fn unknown_ids_get_the_same_message_in_show_and_meets() {
+    let (_, show, code) = ccbnet(&["show", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(show, "ccbnet: nothing has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    let (_, meets, code) = ccbnet(&["meets", "ENISAA"]);
+    assert_eq!(code, 1);
+    assert_eq!(meets, "ccbnet: no organisation has the id \"ENISAA\"; did you mean \"enisa\"?\n");
+    // Without a near id, each says where the ids are, with the id quoted the same way.
+    let (_, show, _) = ccbnet(&["show", "zzzz"]);
+    let (_, meets, _) = ccbnet(&["meets", "zzzz"]);
+    assert!(show.starts_with("ccbnet: nothing has the id \"zzzz\"; `ccbnet search"), "{show}");
+    assert!(meets.starts_with("ccbnet: no organisation has the id \"zzzz\"; `ccbnet"), "{meets}");
 }
 
 // --- check --format json --------------------------------------------------------------------
@@ -194,7 +263,7 @@ fn check_json(file: &str) -> (Value, i32) {
 #[test]
 fn check_json_follows_its_documentation_and_the_text_output() {
     let shapes = documented();
-    assert_eq!(shapes.len(), 3, "Check, Summary, Problem: {:?}", shapes.keys());
+    assert_eq!(shapes.len(), 4, "Check, Summary, Missing, Problem: {:?}", shapes.keys());
 
     let (doc, code) = check_json(&fixture("valid/minimal.ron"));
     assert_eq!(code, 0);
@@ -205,6 +274,14 @@ fn check_json_follows_its_documentation_and_the_text_output() {
     let (doc, code) = check_json(&fixture("warnings/missing-language.ron"));
     assert_eq!((code, doc["valid"].as_bool()), (0, Some(true)));
     assert!(doc["warnings"].as_u64() > Some(0));
+    // The texts a language lacks, counted per language and marked in each problem.
+    assert_eq!(
+        doc["summary"]["missing"],
+        serde_json::json!([{"language": "fr", "texts": 0}, {"language": "nl", "texts": 1}])
+    );
+    assert_eq!(doc["problems"][0]["missing_language"], "nl");
+    let (doc, _) = check_json(&fixture("valid/minimal.ron"));
+    assert_eq!(doc["summary"]["missing"][1], serde_json::json!({"language": "nl", "texts": 0}));
 
     // Each problem at the place the text output gives it.
     for rel in ["invalid/syntax.ron", "invalid/dangling-related.ron", "invalid/duplicate-id.ron"] {
@@ -253,14 +330,14 @@ fn completions_offer_language_codes_and_ids() {
     assert_eq!(code, 0);
     let mut langs = bash_completes(&bash, &["ccbnet", "--lang", "''"]);
     langs.sort();
-    assert_eq!(langs, ["all", "fr", "nl"]);
+    assert_eq!(langs, ["all", "de", "en", "fr", "nl"]);
     assert_eq!(bash_completes(&bash, &["ccbnet", "export", "--lang", "n"]), ["nl"]);
     let ids = bash_completes(&bash, &["ccbnet", "show", "eni"]);
     assert!(ids.contains(&"enisa".to_owned()), "{ids:?}");
     assert!(ids.iter().all(|i| i.starts_with("eni")), "{ids:?}");
 
     let (zsh, _, _) = ccbnet(&["completions", "zsh"]);
-    assert!(zsh.contains(":CODE:(fr nl all)"), "zsh --lang");
+    assert!(zsh.contains(":CODE:(fr nl de en all)"), "zsh --lang");
     assert!(zsh.contains("(national-1 ") && zsh.contains(" enisa "), "zsh show ids");
 
     let (fish, _, _) = ccbnet(&["completions", "fish"]);

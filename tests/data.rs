@@ -1,5 +1,6 @@
-//! The shipped data set: complete in French and Dutch, in the page's order, with the bodies'
-//! own acronyms, the facts of the source page and the links between them.
+//! The shipped data set: complete in French, Dutch, German and English, in the page's order,
+//! with the bodies' own names and acronyms in each language, the facts of the source page and
+//! the links between them.
 
 use ccbnet::data::{Catalog, Fact, Text, load_embedded};
 
@@ -9,14 +10,17 @@ fn catalog() -> Catalog {
     loaded.catalog
 }
 
-/// Asserts that `t` reads in French and in Dutch, not empty in either.
+/// The languages of the shipped data set, in its order.
+const LANGS: [&str; 4] = ["fr", "nl", "de", "en"];
+
+/// Asserts that `t` reads in French, Dutch, German and English, not empty in any.
 #[track_caller]
 fn assert_bilingual(t: &Text, what: &str) {
     match t {
         Text::Same(s) => assert!(!s.trim().is_empty(), "{what} is empty"),
         Text::Localized(v) => {
             let langs: Vec<&str> = v.iter().map(|(l, _)| &**l).collect();
-            assert_eq!(langs, ["fr", "nl"], "{what} must be in fr and nl");
+            assert_eq!(langs, LANGS, "{what} must be in fr, nl, de and en");
             for (l, s) in v {
                 assert!(!s.trim().is_empty(), "{what} is empty in {l}");
             }
@@ -54,9 +58,9 @@ fn all_text(c: &Catalog, id: &str, lang: &str) -> String {
 }
 
 #[test]
-fn every_text_is_in_french_and_dutch() {
+fn every_text_is_in_all_four_languages() {
     let c = catalog();
-    assert_eq!(c.languages, ["fr", "nl"]);
+    assert_eq!(c.languages, LANGS);
     assert_bilingual(&c.title, "title");
     assert_bilingual(&c.source_note, "source note");
     assert_bilingual(&c.as_of, "as_of");
@@ -177,6 +181,135 @@ fn acronyms_are_localized_as_the_bodies_do() {
     }
     let cei = node(&c, "cei-iec").acronym.as_ref().expect("acronym");
     assert_eq!((text(&c, cei, "fr").as_str(), text(&c, cei, "nl").as_str()), ("CEI", "IEC"));
+    for (id, de, en) in [
+        ("nato", "NATO", "NATO"),
+        ("osce", "OSZE", "OSCE"),
+        ("oecd", "OECD", "OECD"),
+        ("un", "UNO", "UN"),
+        ("itu", "ITU", "ITU"),
+        ("ccrs", "CCIV", "CCIV"),
+        ("federal-public-services", "FÖD", "FPS"),
+        ("foreign-affairs", "FÖD Auswärtige Angelegenheiten", "FPS Foreign Affairs"),
+    ] {
+        let o = &c.orgs[c.org_by_id(id).unwrap_or_else(|| panic!("organisation {id}"))];
+        let acr = o.acronym.as_ref().expect("acronym");
+        assert_eq!((text(&c, acr, "de").as_str(), text(&c, acr, "en").as_str()), (de, en), "{id}");
+    }
+}
+
+/// The official names the CCB's German and English pages (and the bodies) use, one form per
+/// language, in the entries that name the body.
+#[test]
+fn official_names_in_german_and_english() {
+    let c = catalog();
+    let checks: &[(&str, &[&str], &[&str])] = &[
+        (
+            "platform-4-cyber",
+            &["Plattform 4 Cyber", "Koordinationsausschuss für Information und Sicherheit"],
+            &["Platform 4 Cyber", "Coordination Committee on Intelligence and Security"],
+        ),
+        ("cyssap", &["Organisationen von vitaler Bedeutung"], &["Operators of Vital Importance"]),
+        (
+            "ren-cybercrime",
+            &["Expertise Network (REN) Cybercrime", "Staatsanwaltschaft Antwerpen"],
+            &["Cybercrime Expertise Network (REN)", "public prosecutor's office in Antwerp"],
+        ),
+        (
+            "csi-dpo-platform",
+            &["CSI/DPO-Plattform", "Sicherheitsberater", "Datenschutzbeauftragten"],
+            &["CSI/DPO platform", "security advisers", "data protection officers"],
+        ),
+        (
+            "sit",
+            &["FÖD", "G-Cloud"],
+            &["Federal Public Services, Public Social Security Institutions and Public Utility \
+                 Institutions"],
+        ),
+        ("foreign-affairs-channels", &["FÖD Auswärtige Angelegenheiten"], &["FPS Foreign Affairs"]),
+        (
+            "cei-iec",
+            &["Interministerielle Wirtschaftskommission"],
+            &[
+                "Interministerial Economic Commission (IEC)",
+                "Federal Public Service Economy, SMEs, Self-Employed and Energy",
+            ],
+        ),
+        ("isp-think-tank", &["Alle zwei Monate"], &["ISP think tank", "Every two months"]),
+        (
+            "single-point-of-contact",
+            &["NIS-Gesetz vom 7. April 2019", "NIS-Kooperationsgruppe", "Unterarbeitsgruppen"],
+            &["Belgian NIS Act of 7 April 2019", "NIS Cooperation Group", "sub-working groups"],
+        ),
+        (
+            "enisa-management-board",
+            &["Verwaltungsrat", "Agentur der Europäischen Union für Cybersicherheit"],
+            &["management board", "European Union Agency for Cybersecurity"],
+        ),
+        (
+            "enisa-ad-hoc-working-groups",
+            &["Ad-hoc-Arbeitsgruppen von ENISA"],
+            &["ad hoc working groups"],
+        ),
+        ("eccg", &["Cybersicherheitsgesetz"], &["EU Cybersecurity Act"]),
+        (
+            "osce-informal-working-group",
+            &["OSZE", "vertrauensbildende"],
+            &["OSCE", "confidence-building measures"],
+        ),
+        ("gfce", &["Global Forum on Cyber Expertise"], &["Global Forum on Cyber Expertise"]),
+        ("un-expertise", &["UNO", "Vereinten Nationen"], &["United Nations (UN)"]),
+        (
+            "itu-debates",
+            &["Internationale Fernmeldeunion (ITU)"],
+            &["International Telecommunication Union (ITU)"],
+        ),
+        (
+            "cert-be",
+            &["föderale Cyber Emergency Response Team"],
+            &["federal Computer Emergency Response Team", "operational service of the CCB"],
+        ),
+        ("cyber-europe", &["alle zwei Jahre"], &["biennial"]),
+    ];
+    for (id, de, en) in checks {
+        let (d, e) = (all_text(&c, id, "de"), all_text(&c, id, "en"));
+        for needle in *de {
+            assert!(d.contains(needle), "{id} (de): {needle:?} in {d}");
+        }
+        for needle in *en {
+            assert!(e.contains(needle), "{id} (en): {needle:?} in {e}");
+        }
+    }
+    // One form per language: the other forms the CCB's own pages use are not used.
+    for t in every_text(&c) {
+        let (de, en) = (t.get("de").unwrap_or_default(), t.get("en").unwrap_or_default());
+        assert!(!de.contains("Koordinierungsausschuss"), "{de}");
+        assert!(!en.contains("Vital Interest"), "{en}");
+        assert!(!de.contains("Platform 4 Cyber"), "{de}");
+    }
+}
+
+/// German and English are written for their readers: no text is the French or Dutch one
+/// copied (names and acronyms the same in every language aside), and German quotes are „…“.
+#[test]
+fn german_and_english_are_their_own_texts() {
+    let c = catalog();
+    let mut long = 0;
+    for t in every_text(&c) {
+        let get = |l: &str| t.get(l).unwrap_or_default();
+        let (fr, nl, de, en) = (get("fr"), get("nl"), get("de"), get("en"));
+        // Sentences, not names (an English name such as "Horizontal Working Party on Cyber
+        // Issues" is the French one too).
+        if fr.split_whitespace().count() > 8 {
+            long += 1;
+            for (l, s) in [("de", de), ("en", en)] {
+                assert!(s != fr && s != nl, "{l} copies another language: {s}");
+            }
+            assert!(de != en, "German is English: {de}");
+        }
+        assert!(!de.contains(['«', '»', '\u{a0}']), "French typography in German: {de}");
+        assert!(!en.contains(['«', '»', '\u{a0}']), "French typography in English: {en}");
+    }
+    assert!(long > 100, "{long} texts checked");
 }
 
 #[test]
@@ -190,8 +323,17 @@ fn the_source_note_gives_the_date_and_the_2024_law() {
     for needle in ["26 april 2024", "7 april 2019", "18 oktober 2024"] {
         assert!(nl.contains(needle), "{needle} in {nl}");
     }
-    assert!(text(&c, &c.as_of, "fr").contains("2024"));
-    assert!(text(&c, &c.as_of, "nl").contains("2024"));
+    let de = text(&c, &c.source_note, "de");
+    let en = text(&c, &c.source_note, "en");
+    for needle in ["26. April 2024", "7. April 2019", "18. Oktober 2024", "9. Juni 2024"] {
+        assert!(de.contains(needle), "{needle} in {de}");
+    }
+    for needle in ["26 April 2024", "7 April 2019", "18 October 2024", "9 June 2024"] {
+        assert!(en.contains(needle), "{needle} in {en}");
+    }
+    for lang in LANGS {
+        assert!(text(&c, &c.as_of, lang).contains("2024"), "{lang}");
+    }
     // Every legal basis that cites the 2019 law keeps the page's words, and the entry says
     // beside it, as a dated change, that the law has been replaced.
     let mut cited = 0;
@@ -208,6 +350,8 @@ fn the_source_note_gives_the_date_and_the_2024_law() {
                 );
                 assert!(since("fr").is_some_and(|s| s.contains("26 avril 2024")), "{}", n.id);
                 assert!(since("nl").is_some_and(|s| s.contains("26 april 2024")), "{}", n.id);
+                assert!(since("de").is_some_and(|s| s.contains("26. April 2024")), "{}", n.id);
+                assert!(since("en").is_some_and(|s| s.contains("26 April 2024")), "{}", n.id);
             }
         }
     }
@@ -404,7 +548,7 @@ fn every_link_reads_from_both_sides_in_both_languages() {
 #[test]
 fn siblings_whose_names_look_alike_have_short_names_that_differ() {
     let c = catalog();
-    for lang in ["fr", "nl"] {
+    for lang in LANGS {
         let rows: Vec<String> = ["nato-expertise", "un-expertise", "oecd-debates", "itu-debates"]
             .iter()
             .map(|id| ccbnet::tree::node_row_title(&c, c.node_by_id(id).expect("entry"), lang).2)
@@ -489,7 +633,7 @@ fn facts_as_strong_as_the_page_says_and_no_stronger() {
     assert!(fr("ecso").contains("équivalent privé de la Commission européenne"));
     assert!(nl("ecso").contains("private tegenhanger van de Europese Commissie"));
     // G-Cloud: an aim of the SIT, not a platform of it.
-    assert_eq!(node(&c, "g-cloud").kind, None);
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
     assert!(fr("sit").contains("ont pour but"));
     assert!(nl("sit").contains("met als doel"));
     // Statements the page does not make.
@@ -558,7 +702,7 @@ fn acronyms_are_expanded_where_they_are_shown() {
 fn no_text_repeats_the_label_it_is_shown_after() {
     let c = catalog();
     for n in &c.nodes {
-        for lang in ["fr", "nl"] {
+        for lang in LANGS {
             // "Niveau : Niveau européen" (an official name such as "Réseau d'expertise
             // Cybercriminalité" or "Platform 4 Cyber" is what it is).
             if let Some(kind @ ccbnet::data::Kind::Level) = n.kind {
@@ -576,4 +720,54 @@ fn no_text_repeats_the_label_it_is_shown_after() {
             }
         }
     }
+}
+
+/// Whether `s` holds a colon that ends a label (`word :` or `word:` before a space).
+fn has_label_colon(s: &str) -> bool {
+    let s = s.replace(['\u{A0}', '\u{202F}'], " ");
+    s.contains(" : ") || s.contains(": ")
+}
+
+#[test]
+fn no_text_shown_after_a_label_starts_another_label() {
+    // Facts and the roles of links are printed after a label and its colon (`Participants :`,
+    // `ECCG · European Cybersecurity Certification Group :`): a colon of their own would make two.
+    let c = catalog();
+    let mut doubled = Vec::new();
+    for n in &c.nodes {
+        let roles = n.related.iter().flat_map(|l| [&l.role, &l.back]);
+        let org_roles = n.organisations.iter().map(|l| &l.role);
+        let facts = n.facts.iter().map(|(_, t)| Some(t));
+        for t in roles.chain(org_roles).flatten().chain(facts.flatten()) {
+            for (lang, s) in t.entries() {
+                if has_label_colon(s) {
+                    doubled.push(format!("{} ({lang:?}): {s}", n.id));
+                }
+            }
+        }
+    }
+    assert!(doubled.is_empty(), "{doubled:#?}");
+}
+
+#[test]
+fn an_international_organisations_summary_says_what_it_is_not_what_the_ccb_does() {
+    let c = catalog();
+    for id in ["nato", "un", "oecd", "itu"] {
+        let o = &c.orgs[c.org_by_id(id).expect(id)];
+        let summary = o.summary.as_ref().expect("a summary");
+        for lang in ["fr", "nl"] {
+            let s = text(&c, summary, lang);
+            assert!(!s.contains("CCB"), "{id} ({lang}): {s}");
+        }
+    }
+}
+
+#[test]
+fn every_entry_has_a_kind() {
+    // G-Cloud had none once: an aim of the SIT, not a platform, it fitted no kind there was.
+    let c = catalog();
+    let without: Vec<&str> =
+        c.nodes.iter().filter(|n| n.kind.is_none()).map(|n| n.id.as_str()).collect();
+    assert!(without.is_empty(), "entries without a kind: {without:?}");
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
 }

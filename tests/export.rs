@@ -1,5 +1,5 @@
-//! `ccbnet export`: golden files of every format in French and Dutch (and JSON in every
-//! language), on the shipped data set and on the explorer's fixture; the JSON checked against
+//! `ccbnet export`: golden files of every format in French, Dutch, German and English (and JSON
+//! with every language), on the shipped data set and (French and Dutch) on the explorer's fixture; the JSON checked against
 //! the shape docs/json-format.md documents; plain text that fits its width and draws no boxes;
 //! Markdown that no name can break.
 //!
@@ -56,21 +56,27 @@ fn golden(name: &str, actual: &str) {
 }
 
 #[test]
-fn text_golden_files_in_both_languages() {
-    for lang in ["fr", "nl"] {
+fn text_golden_files_in_every_language() {
+    for lang in ["fr", "nl", "de", "en"] {
         let out = ok(&["export", "--lang", lang, "--width", "80"]);
         golden(&format!("export-{lang}.txt"), &out);
         // Without --width, the output is not a terminal: 80 columns.
         assert_eq!(ok(&["export", "--lang", lang]), out);
+        if !matches!(lang, "fr" | "nl") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--lang", lang, "--width", "60"]);
         golden(&format!("fixture-{lang}.txt"), &fixture);
     }
 }
 
 #[test]
-fn markdown_golden_files_in_both_languages() {
-    for lang in ["fr", "nl"] {
+fn markdown_golden_files_in_every_language() {
+    for lang in ["fr", "nl", "de", "en"] {
         golden(&format!("export-{lang}.md"), &ok(&["export", "-f", "markdown", "--lang", lang]));
+        if !matches!(lang, "fr" | "nl") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--format", "markdown", "--lang", lang]);
         golden(&format!("fixture-{lang}.md"), &fixture);
     }
@@ -78,8 +84,11 @@ fn markdown_golden_files_in_both_languages() {
 
 #[test]
 fn json_golden_files_in_each_language_and_all() {
-    for lang in ["fr", "nl", "all"] {
+    for lang in ["fr", "nl", "de", "en", "all"] {
         golden(&format!("export-{lang}.json"), &ok(&["export", "-f", "json", "--lang", lang]));
+        if matches!(lang, "de" | "en") {
+            continue;
+        }
         let fixture = ok(&["--data", FIXTURE, "export", "--format", "json", "--lang", lang]);
         golden(&format!("fixture-{lang}.json"), &fixture);
     }
@@ -133,7 +142,7 @@ fn plain_text_fits_its_width_and_draws_nothing() {
 #[test]
 fn every_entry_and_organisation_is_in_every_format() {
     let catalog = ccbnet::data::load_embedded().expect("the shipped data").catalog;
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let text = ok(&["export", "--lang", lang, "--width", "1000"]);
         let md = ok(&["export", "--lang", lang, "--format", "markdown"]);
         for n in 0..catalog.nodes.len() {
@@ -195,9 +204,9 @@ fn lang_all_is_for_json_only_and_unknown_languages_are_refused() {
     let (out, err, code) = ccbnet(&["export", "--lang", "all"]);
     assert_eq!((out.as_str(), code), ("", 2));
     assert!(err.contains("--format json") && err.lines().count() == 1, "{err}");
-    let (out, err, code) = ccbnet(&["export", "--format", "json", "--lang", "de"]);
+    let (out, err, code) = ccbnet(&["export", "--format", "json", "--lang", "pt"]);
     assert_eq!((out.as_str(), code), ("", 2));
-    assert!(err.contains("fr, nl"), "{err}");
+    assert!(err.contains("fr, nl, de, en"), "{err}");
     let (_, err, code) = ccbnet(&["export", "--width", "5"]);
     assert_eq!(code, 2, "{err}");
 }
@@ -383,7 +392,7 @@ fn json_marks_texts_shown_in_another_language() {
     let b1 = doc["nodes"].as_array().expect("nodes").iter().find(|n| n["id"] == "b1");
     let b1 = b1.expect("b1 exported");
     assert_eq!(b1["fallback"]["summary"], "fr");
-    assert_eq!(b1["summary"], "Texte    avec tabulation, uniquement en français.");
+    assert_eq!(b1["summary"], "Texte avec tabulation, uniquement en français.");
     // Control characters were replaced at load, before any output.
     assert_eq!(b1["name"], "Alarm\u{FFFD}[31m rood\u{FFFD}");
     let all =
@@ -404,7 +413,7 @@ fn meets_json_matches_the_documented_shape() {
         languages: vec!["fr".into(), "nl".into()],
         all: false,
     };
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let doc: Value =
             serde_json::from_str(&ok(&["meets", "--json", "--lang", lang, "enisa"])).expect("JSON");
         checker.object(&doc, "Meets", "$");
@@ -427,4 +436,22 @@ fn search_json_matches_the_documented_shape() {
     checker.object(&doc, "Search", "$");
     assert_eq!(doc["results"][0]["id"], "ren-cybercrime");
     assert_eq!(doc["results"][0]["matched_in"], "fr", "anvers is French only");
+}
+
+#[test]
+fn a_tab_in_a_text_is_one_space_in_every_output() {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/warnings/control-characters.ron")
+        .display()
+        .to_string();
+    let show = ok(&["--data", &data, "show", "cyber-europe"]);
+    assert!(show.contains("Cyber Europe\n"), "{show}");
+    for format in ["text", "markdown", "json", "dot", "mermaid"] {
+        let out = ok(&["--data", &data, "export", "--format", format]);
+        assert!(out.contains("Cyber Europe"), "{format}: {out}");
+        assert!(!out.contains("Cyber  ") && !out.contains('\t'), "{format}: {out}");
+    }
+    let json: Value =
+        serde_json::from_str(&ok(&["--data", &data, "export", "--format", "json"])).expect("JSON");
+    assert_eq!(json["nodes"][1]["name"], "Cyber Europe", "{json}");
 }

@@ -1,4 +1,5 @@
-//! The map: snapshots of ENISA's neighbourhood in French and Dutch at 120x40 and 80x24; on every
+//! The map: snapshots of ENISA's neighbourhood in French, Dutch, German and English at 120x40
+//! and 80x24; on every
 //! entry and organisation of the shipped data, at several sizes and with the second ring, no
 //! label overlaps another or a line, or leaves the area; state tables for moving, re-centring,
 //! back and forward, the "+N" list and leaving.
@@ -46,9 +47,9 @@ fn screen(c: &Catalog, state: &MapState, lang: &str, w: u16, h: u16) -> String {
 }
 
 #[test]
-fn snapshots_of_enisa_in_french_and_dutch() {
+fn snapshots_of_enisa_in_every_language() {
     let c = shipped();
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         for (w, h) in [(120, 40), (80, 24)] {
             let state = MapState::new(&c, org(&c, "enisa"));
             insta::assert_snapshot!(
@@ -62,7 +63,7 @@ fn snapshots_of_enisa_in_french_and_dutch() {
 #[test]
 fn snapshots_of_the_ccb_with_its_many_neighbours() {
     let c = shipped();
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         let state = MapState::new(&c, org(&c, "ccb"));
         insta::assert_snapshot!(format!("map_ccb_{lang}_80x24"), screen(&c, &state, lang, 80, 24));
     }
@@ -75,7 +76,7 @@ fn no_label_overlaps_another_or_a_line_or_leaves_the_area() {
         (0..c.nodes.len()).map(Target::Node).chain((0..c.orgs.len()).map(Target::Org)).collect();
     for (w, h) in [(120, 40), (80, 24), (60, 16), (34, 7)] {
         let area = draw::inner(Rect::new(0, 0, w, h));
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             for &t in &items {
                 for ring in [false, true] {
                     let mut state = MapState::new(&c, t);

@@ -321,7 +321,7 @@ fn frame_is_whole(buf: &Buffer, app: &App) -> Vec<String> {
 
 #[test]
 fn snapshots_of_the_explorer_with_the_map_of_enisa() {
-    for lang in ["fr", "nl"] {
+    for lang in ["fr", "nl", "de", "en"] {
         for size in [(120, 40), (80, 24)] {
             let mut app = on_enisa(lang, size);
             press(&mut app, KeyCode::Char('M'));
@@ -344,7 +344,7 @@ fn every_map_fits_the_explorers_map_area_at_both_sizes() {
     let items: Vec<Target> =
         (0..c.nodes.len()).map(Target::Node).chain((0..c.orgs.len()).map(Target::Org)).collect();
     for size in [(120, 40), (80, 24)] {
-        for lang in ["fr", "nl"] {
+        for lang in ["fr", "nl", "de", "en"] {
             let mut app = explorer(lang, size);
             for &t in &items {
                 let item = match t {

@@ -213,9 +213,9 @@ fn assert_explorer_mode(screen: &vt100::Screen) {
 }
 
 /// The French start screen of the fixture.
-const FRENCH: &[&str] = &["Réseaux", "Détails", "Exemple", "[FR]", "q quitter"];
+const FRENCH: &[&str] = &["Réseaux", "Détails", "Exemple", "[FR]", "? aide"];
 /// The Dutch one.
-const DUTCH: &[&str] = &["Netwerken", "Details", "Voorbeeld", "[NL]", "q stoppen"];
+const DUTCH: &[&str] = &["Netwerken", "Details", "Voorbeeld", "[NL]", "? hulp"];
 
 /// The `stty` settings words (`icanon`, `-echo`, ...) in `stty -a` output.
 fn stty_words(out: &str) -> Vec<&str> {
@@ -316,6 +316,35 @@ fn sighup_restores_the_terminal() {
 #[test]
 fn sigint_restores_the_terminal() {
     signal_restores_the_terminal("INT", 2);
+}
+
+#[test]
+fn the_locale_chooses_the_language_of_the_real_explorer() {
+    // The built-in data set, in German from LANG, in English from LANGUAGE before LANG.
+    for (vars, texts) in [
+        (&[("LANG", "de_BE.UTF-8")][..], ["Netzwerke", "[DE]", "Nationale Vertretung CCB (1)"]),
+        (
+            &[("LANGUAGE", "en:fr"), ("LANG", "nl_BE.UTF-8")][..],
+            ["Networks", "[EN]", "National networks (1)"],
+        ),
+    ] {
+        let mut cmd = command(bin());
+        for (k, v) in vars {
+            cmd.env(k, v);
+        }
+        let mut s = Session::spawn(cmd, 24, 80);
+        s.wait_for_texts(&texts);
+        s.send(b"q");
+        let (status, screen) = s.wait_exit();
+        assert!(status.success(), "{vars:?}: {status:?}");
+        assert_restored(&screen, "after q");
+    }
+    let mut cmd = command(bin());
+    cmd.args(["--lang", "nl-BE"]);
+    let mut s = Session::spawn(cmd, 24, 80);
+    s.wait_for_texts(&["Netwerken", "[NL]"]);
+    s.send(b"q");
+    assert!(s.wait_exit().0.success());
 }
 
 #[test]
@@ -723,13 +752,13 @@ fn closing_the_terminal_ends_the_explorer_quietly() {
     let seen = std::thread::spawn(move || {
         let mut all = Vec::new();
         let mut buf = [0u8; 4096];
-        while !String::from_utf8_lossy(&all).contains("quitter") {
+        while !String::from_utf8_lossy(&all).contains("? aide") {
             match reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => all.extend_from_slice(&buf[..n]),
             }
         }
-        String::from_utf8_lossy(&all).contains("quitter")
+        String::from_utf8_lossy(&all).contains("? aide")
     })
     .join()
     .expect("reader thread");
@@ -913,7 +942,7 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     cmd.arg(&before);
     cmd.arg(&after);
     let mut s = Session::spawn(cmd, 24, 80);
-    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "q quitter"]);
+    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "? aide"]);
     s.send(b"L");
     s.wait_for_texts(&["Nationale netwerken (1)", "[NL]"]);
     s.send(b"?");
@@ -982,7 +1011,11 @@ fn a_pager_that_cannot_start_leaves_the_export_written_directly() {
     let screen = s.wait_for_texts(&["END=0"]);
     // The last organisation of the export is on the screen, just above the status.
     let c = screen.contents();
-    assert!(c.contains("Rencontre") || c.contains("Cité dans"), "{}", dump(&screen));
+    assert!(
+        c.contains("Organisations rencontrées") || c.contains("Cité dans"),
+        "{}",
+        dump(&screen)
+    );
 }
 
 #[test]

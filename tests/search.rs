@@ -129,6 +129,46 @@ fn the_other_language_finds_too_and_is_marked() {
 }
 
 #[test]
+fn german_and_english_official_names_find_their_entry_from_any_language() {
+    let c = shipped();
+    let ix = Index::new(&c);
+    let de = c.languages.iter().position(|l| l == "de").and_then(|i| u8::try_from(i).ok());
+    let en = c.languages.iter().position(|l| l == "en").and_then(|i| u8::try_from(i).ok());
+    for (query, id, lang_ix) in [
+        ("Staatsanwaltschaft Antwerpen", "ren-cybercrime", de),
+        // Folded: "Behörden" typed without its umlaut, "ß" as "ss".
+        ("Aufsichtsbehorden vitaler Bedeutung", "cyssap", de),
+        ("Fernmeldeunion", "itu-debates", de),
+        ("prosecutor's office", "ren-cybercrime", en),
+        ("Operators of Vital Importance", "cyssap", en),
+        ("Interministerial Economic Commission", "cei-iec", en),
+    ] {
+        for active in ["fr", "nl"] {
+            let hits: Vec<_> = ix
+                .search(query, active, None)
+                .into_iter()
+                .filter(|h| h.node < c.nodes.len())
+                .collect();
+            let hit = hits.iter().find(|h| c.nodes[h.node].id == id);
+            let hit = hit.unwrap_or_else(|| panic!("{query:?} ({active}) finds {id}"));
+            assert_eq!(hit.other_lang, lang_ix, "{query:?} ({active}): marked with its language");
+        }
+        // In its own language, no mark.
+        let own = if lang_ix == de { "de" } else { "en" };
+        let hits = ix.search(query, own, None);
+        let hit = hits.iter().find(|h| h.node < c.nodes.len() && c.nodes[h.node].id == id);
+        assert_eq!(hit.map(|h| h.other_lang), Some(None), "{query:?} in {own}");
+    }
+    assert!(ids(&c, "strasse", "de").is_empty(), "no street in the data");
+    // Shown on screen with the language's code.
+    let mut app = App::new(c, "fr", (100, 30));
+    app.update(OpenSearch);
+    typed(&mut app, "staatsanwaltschaft");
+    let s = screen(&app);
+    assert!(s.contains("[DE] REN"), "{s}");
+}
+
+#[test]
 fn the_start_of_a_word_is_enough() {
     let c = shipped();
     assert!(ids(&c, "cyberc", "fr").contains(&"ren-cybercrime".to_string()));

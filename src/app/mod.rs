@@ -656,8 +656,12 @@ impl App {
                 self.focus = if in_detail { Focus::Tree } else { Focus::Detail };
                 self.reading.drop_link();
             }
+            // `3L`: the third language of the header; `L` alone: the next one.
             Action::NextLanguage => {
-                self.lang = self.catalog.next_language(&self.lang).to_owned();
+                self.lang = match count.and_then(|c| self.catalog.languages.get(c - 1)) {
+                    Some(l) => l.clone(),
+                    None => self.catalog.next_language(&self.lang).to_owned(),
+                };
                 self.chosen_lang.clone_from(&self.lang);
                 self.rerank();
             }

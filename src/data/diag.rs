@@ -44,6 +44,8 @@ pub struct Diagnostic {
     /// Whether the file could not be read as the format at all (its syntax, an unknown or
     /// missing field, a value of the wrong type), rather than a value refused by a check.
     pub syntax: bool,
+    /// For a text missing in a declared language: that language's code.
+    pub missing: Option<String>,
 }
 
 impl Diagnostic {
@@ -152,6 +154,12 @@ pub fn did_you_mean<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Option<String> {
+    nearest(word, candidates).map(|c| format!("did you mean \"{c}\"?"))
+}
+
+/// The candidate nearest to `word`, when one is near enough to be a likely typo.
+#[must_use]
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let mut best: Option<(f64, &str)> = None;
     for c in candidates {
         let score = strsim::jaro_winkler(word, c);
@@ -159,5 +167,5 @@ pub fn did_you_mean<'a>(
             best = Some((score, c));
         }
     }
-    best.map(|(_, c)| format!("did you mean \"{c}\"?"))
+    best.map(|(_, c)| c)
 }

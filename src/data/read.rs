@@ -552,6 +552,7 @@ impl<'s> Reader<'s> {
         let text = match self.peek() {
             Some(b'"') => {
                 let s = self.string("a text")?;
+                self.controls(at, self.i, f.what);
                 if blank(&s) {
                     self.error(at, format!("{} is empty", f.what));
                 }
@@ -576,8 +577,10 @@ impl<'s> Reader<'s> {
                         return self.stop(key_end, msg);
                     }
                     self.ws()?;
+                    let s_at = self.i;
                     let s = self.string("the text")?;
                     let end = self.i;
+                    self.controls(s_at, end, f.what);
                     let known = self
                         .langs
                         .as_ref()
@@ -648,6 +651,9 @@ impl<'s> Reader<'s> {
                 .unwrap_or(&v[0].0);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
             self.report(Severity::Warning, at, msg, None);
+            if let Some((_, d)) = self.found.last_mut() {
+                d.missing = Some(l.clone());
+            }
         }
         self.langs = Some(langs);
     }
@@ -1085,15 +1091,61 @@ impl<'s> Reader<'s> {
         new
     }
 
-    /// A string of a text as the catalog keeps it: made safe for the terminal; nothing when
-    /// texts are not kept.
+    /// A string of a text as the catalog keeps it: a tab is one space (in every output alike),
+    /// and the rest made safe for the terminal; nothing when texts are not kept.
     fn kept(&self, s: Cow<'s, str>) -> String {
         if !self.keep {
             String::new()
         } else if needs_sanitizing(s.as_bytes()) {
-            sanitize(&s).into_owned()
+            sanitize(&s.replace('\t', " ")).into_owned()
         } else {
             s.into_owned()
+        }
+    }
+
+    /// A warning at each character of the string literal `open..end` that no text should hold:
+    /// a control character (an escape sequence, a bell...), written raw or as an escape, other
+    /// than a line break, or a bidirectional control; each says how it is shown instead.
+    fn controls(&mut self, open: usize, end: usize, what: &str) {
+        let raw = &self.src[open + 1..end.saturating_sub(1).max(open + 1)];
+        let mut found = Vec::new();
+        let mut chars = raw.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            let c = if c == '\\' {
+                match chars.next() {
+                    Some((_, 't')) => '\t',
+                    Some((_, 'r')) => '\r',
+                    Some((_, '0')) => '\0',
+                    Some((j, 'u')) => {
+                        let hex: String = raw[j + 1..]
+                            .chars()
+                            .skip(1)
+                            .take_while(char::is_ascii_hexdigit)
+                            .collect();
+                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or(' ')
+                    }
+                    _ => continue,
+                }
+            } else {
+                c
+            };
+            // A Windows line end is a line end.
+            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            if (c.is_control() && c != '\n' && !crlf) || bidi {
+                found.push((open + 1 + k, c));
+            }
+        }
+        for (at, c) in found {
+            let code = format!("U+{:04X}", u32::from(c));
+            let msg = match c {
+                '\t' => format!("{what} holds a tab ({code}), which is shown as one space"),
+                '\r' => format!("{what} holds a carriage return ({code}), shown as a line break"),
+                _ => format!(
+                    "{what} holds a control character ({code}), which is shown as \"\u{FFFD}\""
+                ),
+            };
+            self.report(Severity::Warning, at, msg, None);
         }
     }
 }

@@ -38,6 +38,8 @@ kinds! {
     Role,
     /// A channel through which positions are formed.
     Channel,
+    /// An aim that the entry above works towards (the G-Cloud initiatives, for the SIT).
+    Aim,
 }
 
 /// A language code in a text, shared.

@@ -71,7 +71,7 @@ impl Writer<'_> {
         format!("{marker}{body}")
     }
 
-    /// `**Label :**`, the French or Dutch colon inside the bold.
+    /// `**Label :**`, the language's colon inside the bold.
     fn label(&self, label: &str) -> String {
         format!("**{}{}**", inline(label), strings(self.lang).colon.trim_end())
     }

@@ -236,6 +236,20 @@ const NL: Words = Words {
     this_level: "In dit niveau",
 };
 
+const DE: Words = Words {
+    title: "Karte",
+    organisations: "Organisationen",
+    more_entries: "+{} Einträge",
+    more_orgs: "+{} Organisationen",
+    more_mixed: "+{} weitere",
+    alone: "Keine Verbindungen.",
+    legend: "A ─→ B: A nennt B   ↑ darüber   ↓ darunter   ↔ treffen sich",
+    list_title: "Liste",
+    too_small: "Fenster zu klein für die Karte",
+    close_list: "Liste schließen",
+    this_level: "Auf dieser Ebene",
+};
+
 const EN: Words = Words {
     title: "Map",
     organisations: "Organisations",
@@ -253,9 +267,10 @@ const EN: Words = Words {
 /// The map's words in `lang` (English for a language the program has no texts for).
 #[must_use]
 pub fn words(lang: &str) -> &'static Words {
-    match lang.split('-').next().unwrap_or(lang) {
+    match lang.split(['-', '_']).next().unwrap_or(lang).to_ascii_lowercase().as_str() {
         "fr" => &FR,
         "nl" => &NL,
+        "de" => &DE,
         _ => &EN,
     }
 }

@@ -56,12 +56,13 @@ pub fn isolate_pty(cmd: &mut portable_pty::CommandBuilder) {
     }
 }
 
-/// `ccbnet ARGS`, ready to run with no locale, no colour settings (neither `NO_COLOR` nor a
+/// `ccbnet ARGS`, ready to run with no locale (no `LANGUAGE` either), no colour settings (neither `NO_COLOR` nor a
 /// terminal) and no configuration.
 pub fn command(args: &[&str]) -> Command {
     let mut cmd = cmd(bin());
     cmd.args(args)
         .env_remove("LANG")
+        .env_remove("LANGUAGE")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
         .env_remove("NO_COLOR")
