@@ -752,13 +752,13 @@ fn closing_the_terminal_ends_the_explorer_quietly() {
     let seen = std::thread::spawn(move || {
         let mut all = Vec::new();
         let mut buf = [0u8; 4096];
-        while !String::from_utf8_lossy(&all).contains("? aide") {
+        while !String::from_utf8_lossy(&all).contains("panneau") {
             match reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => all.extend_from_slice(&buf[..n]),
             }
         }
-        String::from_utf8_lossy(&all).contains("? aide")
+        String::from_utf8_lossy(&all).contains("panneau")
     })
     .join()
     .expect("reader thread");
