@@ -71,7 +71,7 @@ const DE: Labels = Labels {
     named_in: "Genannt in",
     address: "Adresse",
     page: "Quellseite",
-    meets: "Trifft",
+    meets: "Trifft sich mit",
     map: "Karte des Netzwerks",
 };
 const EN: Labels = Labels {

@@ -39,6 +39,8 @@ pub struct Strings {
     pub consulted: &'static str,
     /// Under a name for which no official source was found.
     pub unverified: &'static str,
+    /// Title of the source screen.
+    pub source_title: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -130,6 +132,7 @@ const FR: Strings = Strings {
     as_of: "Date de référence",
     sources: "Autres sources",
     consulted: "consulté le",
+    source_title: "Source du contenu",
     unverified: "Nom non vérifié\u{a0}: aucune source officielle n'a été trouvée pour ce nom.",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
@@ -199,6 +202,7 @@ const NL: Strings = Strings {
     as_of: "Peildatum",
     sources: "Andere bronnen",
     consulted: "geraadpleegd op",
+    source_title: "Bron van de inhoud",
     unverified: "Niet geverifieerde naam: voor deze naam werd geen officiële bron gevonden.",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
@@ -255,6 +259,7 @@ const NL: Strings = Strings {
 
 const DE: Strings = Strings {
     colon: ": ",
+    source_title: "Quelle des Inhalts",
     tree_title: "Netzwerke",
     detail_title: "Details",
     too_small: "Fenster zu klein",
@@ -305,7 +310,7 @@ const DE: Strings = Strings {
         ("←", "Link von einem Eintrag, der diesen nennt"),
         ("•", "Element einer Liste (Organisation, Untereintrag)"),
         ("↑ ↓", "Organisation, zu der sie gehört; ihre Untergliederungen"),
-        ("↔", "Organisation, die sie in denselben Einträgen trifft (Details, Karte)"),
+        ("↔", "Organisation, die in denselben Einträgen vorkommt (Details, Karte)"),
         ("[FR]", "Text in einer anderen Sprache, da eine Übersetzung fehlt"),
         ("↻", "die Suche hat von vorn begonnen (n / N)"),
         ("*", "nicht bestätigter Name (keine amtliche Quelle gefunden)"),
@@ -337,6 +342,7 @@ const EN: Strings = Strings {
     as_of: "Reference date",
     sources: "Other sources",
     consulted: "consulted",
+    source_title: "Where the content comes from",
     unverified: "Unverified name: no official source was found for this name.",
     part_of: "Part of",
     parts: "Parts",
@@ -613,6 +619,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("alle problemen van het gegevensbestand, volledig", "problemen"),
             ("alle Probleme der Datendatei, vollständig", "Probleme"),
             ("every problem of the data file, in full", "problems"),
+        ],
+        Action::ShowSource => [
+            ("la source du contenu\u{a0}: note, page, date de référence", "source"),
+            ("de bron van de inhoud: toelichting, pagina, peildatum", "bron"),
+            ("die Quelle des Inhalts: Hinweis, Seite, Stichtag", "Quelle"),
+            ("where the content comes from: note, page, reference date", "source"),
         ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),

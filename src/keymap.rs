@@ -333,6 +333,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Map, Other, Some(8)),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Help, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
+    b(&[Key::Char('s')], Action::ShowSource, Live::Browse, Other, None),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
     b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(7)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),

@@ -99,6 +99,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay() {
         Some(Overlay::Help) => help(app, area, buf),
         Some(Overlay::Problems) => problems(app, area, buf),
+        Some(Overlay::Source) => source(app, area, buf),
         None => {}
     }
 }
@@ -367,15 +368,28 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
     let langs = &app.catalog().languages;
     let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
-    let spots = layout::language_spots(a, langs, active);
+    // The date the content reflects stays whole; the other languages give way to it, then the
+    // program's name, then the title.
+    let date = names::as_of(app.catalog(), app.lang());
+    let spots = layout::language_spots(a, langs, active, layout::date_reserve(&date));
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
     let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
-    let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
-    if let Some(m) = marker {
-        spans.push(Span::styled(m, theme::FALLBACK));
-    }
-    spans.push(Span::styled(title, theme::HEADER));
-    Line::from(fit(spans, usize::from(title_w))).render(Rect::new(a.x, a.y, title_w, 1), buf);
+    let room = usize::from(title_w).saturating_sub(width(&date) + 3);
+    let spans = if room >= 8 {
+        // The program's name only where the title has room besides it.
+        let name = if room >= 10 + width(&title).min(20) { " ccbnet · " } else { " " };
+        let mut spans = vec![Span::styled(name, theme::DIM)];
+        if let Some(m) = marker {
+            spans.push(Span::styled(m, theme::FALLBACK));
+        }
+        spans.push(Span::styled(title, theme::HEADER));
+        let mut spans = fit(spans, room);
+        spans.push(Span::styled(format!(" · {date}"), theme::DIM));
+        spans
+    } else {
+        fit(vec![Span::styled(format!(" {date}"), theme::DIM)], usize::from(title_w))
+    };
+    Line::from(spans).render(Rect::new(a.x, a.y, title_w, 1), buf);
     for (r, i) in spots {
         let code = &app.catalog().languages[i];
         let style = if *code == app.lang() { theme::LANG_ACTIVE } else { theme::DIM };
@@ -647,6 +661,22 @@ fn problems(app: &App, area: Rect, buf: &mut Buffer) {
         .map(Line::from)
         .collect();
     overlay(&title, app.help_scroll(), lines, (popup, area), app.lang(), buf);
+}
+
+/// The source screen: the note, the source page, the date the content reflects, in full.
+fn source(app: &App, area: Rect, buf: &mut Buffer) {
+    let title = i18n::strings(app.lang()).source_title;
+    let text = crate::detail::source_text(app.catalog(), app.lang(), area.width);
+    let popup = crate::problems::popup(&text, title, area);
+    let lines = crate::problems::lines(&text, crate::problems::text_width(popup));
+    overlay(
+        title,
+        app.help_scroll(),
+        lines.into_iter().map(Line::from).collect(),
+        (popup, area),
+        app.lang(),
+        buf,
+    );
 }
 
 /// An overlay with `title` in `popup` (on a screen of `area`): `lines` from `scroll` on, the

@@ -348,3 +348,45 @@ fn an_unverified_name_carries_its_mark_in_the_tree_and_the_detail() {
         assert!(!app.detail().lines.iter().any(|l| l.to_string().contains("Platform*")));
     }
 }
+
+#[test]
+fn the_date_the_content_reflects_is_on_the_first_line_at_every_size() {
+    for (lang, date) in
+        [("fr", "état avant le 18\u{a0}octobre\u{a0}2024"), ("nl", "toestand vóór 18 oktober 2024")]
+    {
+        for (w, h) in [(120, 40), (80, 24), (50, 15), (40, 12)] {
+            let mut app = shipped(lang, w, h);
+            for id in ["ecso", "isp-think-tank"] {
+                select(&mut app, id);
+                let s = screen(&app);
+                let first = s.lines().next().expect("a header").replace('\u{a0}', " ");
+                assert!(first.contains(&date.replace('\u{a0}', " ")), "{w}x{h} {lang}: {first}");
+                // No longer repeated at the end of each detail pane.
+                let note = app.catalog().source_note.get(lang).expect("note").to_owned();
+                assert!(!app.detail().lines.iter().any(|l| {
+                    note.starts_with(&l.to_string().trim().to_owned())
+                        && !l.to_string().trim().is_empty()
+                        && l.to_string().len() > 30
+                }));
+            }
+        }
+    }
+}
+
+#[test]
+fn s_shows_the_full_source_note_on_a_screen_of_its_own() {
+    for (lang, title, words, page) in [
+        ("fr", "Source du contenu", "Contenu établi d'après la page", "Page source : CCB, page"),
+        ("nl", "Bron van de inhoud", "Deze inhoud volgt de pagina", "Bronpagina: CCB, pagina"),
+    ] {
+        let mut app = shipped(lang, 80, 24);
+        app.update(Action::ShowSource);
+        assert_eq!(app.mode().pane, Pane::Help, "an overlay, closed and scrolled as the help is");
+        let s = screen(&app);
+        assert!(s.contains(title), "{s}");
+        assert!(s.contains(words), "{s}");
+        assert!(s.replace('\u{a0}', " ").contains(page), "{s}");
+        app.update(Action::Close);
+        assert!(app.overlay().is_none());
+    }
+}

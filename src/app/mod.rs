@@ -488,6 +488,11 @@ impl App {
                 crate::i18n::strings(&self.lang).problems_title,
                 self.size,
             ),
+            Some(Overlay::Source) => crate::problems::scroll_range(
+                &crate::detail::source_text(&self.catalog, &self.lang, self.size.0),
+                crate::i18n::strings(&self.lang).source_title,
+                self.size,
+            ),
             _ => (
                 crate::help::visible_lines(&self.lang, self.size),
                 crate::help::max_scroll(&self.lang, self.size),
@@ -678,6 +683,7 @@ impl App {
                     self.overlay.show(Overlay::Problems);
                 }
             }
+            Action::ShowSource => self.overlay.show(Overlay::Source),
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
             Action::NextResult => self.step_result(true),

@@ -247,7 +247,7 @@ const DE: Words = Words {
     list_title: "Liste",
     too_small: "Fenster zu klein für die Karte",
     close_list: "Liste schließen",
-    this_level: "Auf dieser Ebene",
+    this_level: "In dieser Ebene",
 };
 
 const EN: Words = Words {

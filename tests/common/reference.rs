@@ -284,13 +284,15 @@ fn safe_text(x: &str) -> String {
 
 fn text(t: &RText) -> Text {
     let s = |x: &String| safe_text(x);
+    // Each language's typography, as ccbnet applies it when it reads a text written as a map
+    // (a text written once for every language is left as it is).
+    let typeset = |l: &str, x: &String| ccbnet::typography::local(l, &s(x)).into_owned();
     match t {
         RText::Same(x) => Text::Same(s(x)),
         RText::Localized(v) => {
-            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), s(x))).collect())
+            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), typeset(l, x))).collect())
         }
     }
-    .with_french_typography()
 }
 
 fn opt(t: &Option<RText>) -> Option<Text> {
