@@ -328,14 +328,14 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Char('y')], Action::CopyEntry, Live::Browse, Other, Some(11)),
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
     b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
-    // `L` ranks above `Tab` and `o` in the panes (it stays at 80 columns), below the map's keys.
-    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Browse, Other, Some(5)),
+    // `L` gives way first at 80 columns: the header shows the languages and takes clicks.
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Browse, Other, Some(7)),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Map, Other, Some(8)),
     b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Help, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
     b(&[Key::Char('s')], Action::ShowSource, Live::Browse, Other, None),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
-    b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(7)),
+    b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(5)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
     b(&[Key::Ctrl('z')], Action::Suspend, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
