@@ -222,7 +222,7 @@ const NL: Strings = Strings {
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     problems_count: ["1 probleem — !", "{} problemen — !"],
-    problems_short: ["! : 1 probleem", "! : {} problemen"],
+    problems_short: ["!: 1 probleem", "!: {} problemen"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis en plakken",

@@ -89,6 +89,9 @@ Then the first one set chooses the language: fr... gives French, nl... Dutch, de
 \fBNO_COLOR\fR
 When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
 .TP
+\fBPAGER\fR
+The pager \fBccbnet export\fR writes through on a terminal (split at spaces; empty or \fBcat\fR: none); unset: \fBless \-FRX\fR. \fB\-\-no\-pager\fR writes directly, and a pipe or a file never gets a pager.
+.TP
 \fBFORCE_HYPERLINK\fR
 \fB1\fR: the addresses of sources in the detail pane are OSC 8 hyperlinks; \fB0\fR: plain text. Unset: hyperlinks only in terminals known to show them.
 .SH "EXIT STATUS"

@@ -565,9 +565,10 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
 #[must_use]
 pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
     let hint = |b: &keymap::Binding| {
-        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3.
+        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3, `12 Enter`
+        // link 12.
         let key = if b.action == Action::Digit(0) {
-            "1…9 Enter".to_owned()
+            if mode.links > 1 { format!("1…{} Enter", mode.links) } else { "1 Enter".to_owned() }
         } else {
             keymap::key_label(b.keys[0])
         };
