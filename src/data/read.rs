@@ -142,6 +142,8 @@ struct Reader<'s> {
     org: Option<OrgIx>,
     /// Where the last string read opened, when it ran over more than one line.
     multiline: Option<usize>,
+    /// The characters of the last string read that a text should not hold, and where.
+    ctl: Vec<(usize, char)>,
     /// Where lines start, built at the first message that names another position.
     lines: Vec<usize>,
 }
@@ -384,6 +386,7 @@ impl<'s> Reader<'s> {
         self.i += 1;
         let mut start = self.i;
         let mut out = String::new();
+        self.ctl.clear();
         loop {
             let Some(k) = memchr2(b'"', b'\\', &self.b[self.i..]) else {
                 self.multiline = None;
@@ -391,6 +394,7 @@ impl<'s> Reader<'s> {
                     .stop(open, "this string is never closed: its closing `\"` is missing".into());
             };
             self.i += k;
+            self.raw_controls(start, self.i);
             if self.b[self.i] == b'"' {
                 let s = &self.src[start..self.i];
                 self.i += 1;
@@ -430,6 +434,9 @@ impl<'s> Reader<'s> {
                     let Some(c) = code else {
                         return self.stop(escape, "a `\\u` escape is written `\\u{...}` with one to six hexadecimal digits of a Unicode character".into());
                     };
+                    if flagged(c) {
+                        self.ctl.push((escape, c));
+                    }
                     out.push(c);
                     self.i += digits + 2;
                     start = self.i;
@@ -439,6 +446,10 @@ impl<'s> Reader<'s> {
                     return self.stop(escape, "unknown escape in a string: the escapes are \\\" \\\\ \\' \\n \\r \\t \\0 and \\u{...}".into());
                 }
             };
+            // An escaped carriage return before a line end is a Windows line end.
+            if flagged(c) && !(c == '\r' && self.b.get(self.i + 2) == Some(&b'\n')) {
+                self.ctl.push((escape, c));
+            }
             out.push(c);
             self.i += 2;
             start = self.i;
@@ -552,7 +563,7 @@ impl<'s> Reader<'s> {
         let text = match self.peek() {
             Some(b'"') => {
                 let s = self.string("a text")?;
-                self.controls(at, self.i, f.what);
+                self.controls(f.what);
                 if blank(&s) {
                     self.error(at, format!("{} is empty", f.what));
                 }
@@ -577,10 +588,9 @@ impl<'s> Reader<'s> {
                         return self.stop(key_end, msg);
                     }
                     self.ws()?;
-                    let s_at = self.i;
                     let s = self.string("the text")?;
                     let end = self.i;
-                    self.controls(s_at, end, f.what);
+                    self.controls(f.what);
                     let known = self
                         .langs
                         .as_ref()
@@ -1102,40 +1112,10 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// A warning at each character of the string literal `open..end` that no text should hold:
-    /// a control character (an escape sequence, a bell...), written raw or as an escape, other
-    /// than a line break, or a bidirectional control; each says how it is shown instead.
-    fn controls(&mut self, open: usize, end: usize, what: &str) {
-        let raw = &self.src[open + 1..end.saturating_sub(1).max(open + 1)];
-        let mut found = Vec::new();
-        let mut chars = raw.char_indices().peekable();
-        while let Some((k, c)) = chars.next() {
-            let c = if c == '\\' {
-                match chars.next() {
-                    Some((_, 't')) => '\t',
-                    Some((_, 'r')) => '\r',
-                    Some((_, '0')) => '\0',
-                    Some((j, 'u')) => {
-                        let hex: String = raw[j + 1..]
-                            .chars()
-                            .skip(1)
-                            .take_while(char::is_ascii_hexdigit)
-                            .collect();
-                        u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32).unwrap_or(' ')
-                    }
-                    _ => continue,
-                }
-            } else {
-                c
-            };
-            // A Windows line end is a line end.
-            let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
-            let bidi = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-            if (c.is_control() && c != '\n' && !crlf) || bidi {
-                found.push((open + 1 + k, c));
-            }
-        }
-        for (at, c) in found {
+    /// A warning at each character of the last string read that no text should hold (see
+    /// [`flagged`]); each says how it is shown instead.
+    fn controls(&mut self, what: &str) {
+        for (at, c) in std::mem::take(&mut self.ctl) {
             let code = format!("U+{:04X}", u32::from(c));
             let msg = match c {
                 '\t' => format!("{what} holds a tab ({code}), which is shown as one space"),
@@ -1147,4 +1127,24 @@ impl<'s> Reader<'s> {
             self.report(Severity::Warning, at, msg, None);
         }
     }
+
+    /// Notes in [`Self::ctl`] the flagged characters written raw in `from..to`; a Windows line
+    /// end is a line end.
+    fn raw_controls(&mut self, from: usize, to: usize) {
+        if !needs_sanitizing(&self.b[from..to]) {
+            return;
+        }
+        for (k, c) in self.src[from..to].char_indices() {
+            let crlf = c == '\r' && self.b.get(from + k + 1) == Some(&b'\n');
+            if flagged(c) && !crlf {
+                self.ctl.push((from + k, c));
+            }
+        }
+    }
+}
+
+/// Whether a text should not hold `c`: a control character (an escape sequence, a bell...) other
+/// than a line break, or a bidirectional control, written raw or as an escape.
+fn flagged(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
