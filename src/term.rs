@@ -360,7 +360,10 @@ fn handle(
                 }
             }
             if let Some(path) = data {
-                app.reload(load_again(path));
+                // Every problem found, one a line, as `ccbnet check` prints them.
+                app.reload(
+                    crate::data::reload_path(path).map(|l| l.catalog).map_err(|e| e.to_string()),
+                );
             }
             // The path may lead elsewhere now (a link changed, a folder came back or went).
             if let Some(w) = watch.as_mut() {
@@ -395,18 +398,6 @@ fn carry_out(app: &mut App) -> io::Result<()> {
     Ok(())
 }
 
-/// The data file loaded again: the catalog, or every problem found, one a line, as
-/// `ccbnet check` prints them.
-fn load_again(path: &std::path::Path) -> Result<crate::data::Catalog, String> {
-    match crate::data::reload_path(path) {
-        Ok(loaded) => Ok(loaded.catalog),
-        Err(crate::data::LoadError::Invalid(diags)) if !diags.is_empty() => {
-            Err(diags.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))
-        }
-        Err(e) => Err(e.to_string()),
-    }
-}
-
 /// The data set's language that `code` names, whatever its case and region: `FR`, `nl-BE`,
 /// `de_BE.UTF-8` and `en-GB` name `fr`, `nl`, `de` and `en`. A code the data set declares as
 /// written (say `pt-BR`) is taken whole first.
@@ -422,6 +413,16 @@ pub fn match_language<'a>(code: &str, languages: &'a [String]) -> Option<&'a str
         .map(String::as_str)
 }
 
+/// A `--lang` that names none of the data set's languages.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the data set has no language \"{code}\"; it has: {languages}")]
+pub struct UnknownLanguage {
+    /// The code asked for, made safe to show.
+    code: String,
+    /// The languages the data set has, joined by commas.
+    languages: String,
+}
+
 /// The language to start in: `--lang`, else the locale, else the data set's first language.
 /// The locale is read as gettext reads it: each entry of `LANGUAGE` (a colon-separated list)
 /// in order, then the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set; the first that names
@@ -433,18 +434,15 @@ pub fn start_language(
     requested: Option<&str>,
     languages: &[String],
     env: impl Fn(&str) -> Option<String>,
-) -> Result<String, String> {
+) -> Result<String, UnknownLanguage> {
     if let Some(code) = requested {
         return match match_language(code, languages) {
             Some(l) => Ok(l.to_owned()),
-            None => {
-                // Echoed from the command line: it may hold escape sequences.
-                let code = crate::text::one_line(&crate::text::sanitize(code)).into_owned();
-                Err(format!(
-                    "the data set has no language \"{code}\"; it has: {}",
-                    languages.join(", ")
-                ))
-            }
+            // Echoed from the command line: it may hold escape sequences.
+            None => Err(UnknownLanguage {
+                code: crate::text::one_line(&crate::text::sanitize(code)).into_owned(),
+                languages: languages.join(", "),
+            }),
         };
     }
     let list = env("LANGUAGE").unwrap_or_default();
@@ -469,7 +467,9 @@ mod tests {
     fn start_language_prefers_flag_then_locale_then_first() {
         let none = |_: &str| None;
         assert_eq!(start_language(Some("nl"), &langs(), none), Ok("nl".into()));
-        assert!(start_language(Some("de"), &langs(), none).unwrap_err().contains("fr, nl"));
+        assert!(
+            start_language(Some("de"), &langs(), none).unwrap_err().to_string().contains("fr, nl")
+        );
         let env = |v: &str| match v {
             "LC_ALL" => Some(String::new()),
             "LC_MESSAGES" => Some("nl_BE.UTF-8".into()),
