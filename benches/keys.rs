@@ -42,7 +42,7 @@ fn alternate(bencher: Bencher, mut app: App, keys: [Action; 2]) {
     let mut terminal = terminal();
     draw(&mut terminal, &app);
     let mut i = 0usize;
-    bencher.bench_local(|| {
+    bencher.bench_local(move || {
         app.update(keys[i & 1].clone());
         draw(&mut terminal, &app);
         i += 1;
@@ -51,7 +51,7 @@ fn alternate(bencher: Bencher, mut app: App, keys: [Action; 2]) {
 
 #[divan::bench_group(sample_count = 40)]
 mod levels {
-    use super::*;
+    use super::{Action, Bencher, SIZES, alternate, app, middle};
 
     /// `j` / `k`.
     #[divan::bench(args = SIZES)]
@@ -88,7 +88,7 @@ mod levels {
 
 #[divan::bench_group(sample_count = 20)]
 mod all {
-    use super::*;
+    use super::{Action, Bencher, SIZES, all_expanded, alternate, middle};
 
     /// `j` / `k`.
     #[divan::bench(args = SIZES)]
@@ -127,7 +127,7 @@ mod all {
 /// The organisations view (`o`), where the first organisation is named by many entries.
 #[divan::bench_group(sample_count = 20)]
 mod orgs {
-    use super::*;
+    use super::{Action, App, Bencher, SIZES, alternate, app, middle};
     use ccbnet::tree::Item;
 
     fn orgs_view(n: usize) -> App {
@@ -168,7 +168,7 @@ mod orgs {
 /// With a search kept as a filter (`/s` then `Enter`: nearly every node a result).
 #[divan::bench_group(sample_count = 20)]
 mod filtered {
-    use super::*;
+    use super::{Action, App, Bencher, SIZES, alternate, app, middle};
 
     fn filtered(n: usize) -> App {
         let mut a = app(n);

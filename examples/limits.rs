@@ -1,6 +1,8 @@
 //! Times the explorer on data sets enormous in one dimension: a 1 MB name, 100,000 children of
 //! one node. `cargo run --release --example limits`.
 
+use std::fmt::Write as _;
+
 use std::time::Instant;
 
 use ccbnet::action::Action;
@@ -59,7 +61,7 @@ fn main() {
     );
     let mut kids = String::new();
     for i in 0..100_000 {
-        kids.push_str(&format!("Node(id: \"c{i}\", name: \"Enfant {i}\"),"));
+        let _ = write!(kids, "Node(id: \"c{i}\", name: \"Enfant {i}\"),");
     }
     time(
         "100,000 children",

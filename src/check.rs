@@ -3,6 +3,8 @@
 //! the JSON document of docs/check-format.md; missing translations come last, grouped by
 //! language, and the summary counts them per language.
 
+use std::fmt::Write as _;
+
 use std::path::Path;
 
 use serde::Serialize;
@@ -31,14 +33,15 @@ pub fn check(path: Option<&Path>, snippets: bool) -> Report {
             let c = &loaded.catalog;
             let (mut out, missing) = lines(&loaded.warnings, &c.languages, snippets);
             let warnings = loaded.warnings.iter().filter(|d| d.missing.is_none()).count();
-            out.push_str(&format!(
-                "{name}: ok: {} entries, {} organisations, languages {}; {}; {}\n",
+            let _ = writeln!(
+                out,
+                "{name}: ok: {} entries, {} organisations, languages {}; {}; {}",
                 c.nodes.len(),
                 c.orgs.len(),
                 c.languages.join(", "),
                 counts(0, warnings),
                 missing,
-            ));
+            );
             Report { out, status: 0 }
         }
         Err(e @ LoadError::Unreadable { .. }) => Report { out: format!("{e}\n"), status: 2 },
@@ -46,7 +49,7 @@ pub fn check(path: Option<&Path>, snippets: bool) -> Report {
             let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
             let warnings = diags.iter().filter(|d| !d.is_error() && d.missing.is_none()).count();
             let (mut out, _) = lines(&diags, &[], snippets);
-            out.push_str(&format!("{name}: failed: {}\n", counts(errors, warnings)));
+            let _ = writeln!(out, "{name}: failed: {}", counts(errors, warnings));
             Report { out, status: 1 }
         }
     }
@@ -122,7 +125,7 @@ impl Problem {
 /// Checks as [`check`] does, the report being the JSON document of docs/check-format.md.
 ///
 /// # Errors
-/// When serde_json fails to write the document (in memory, so in practice never).
+/// When `serde_json` fails to write the document (in memory, so in practice never).
 pub fn check_json(path: Option<&Path>) -> Result<Report, serde_json::Error> {
     let (name, result) = read(path);
     let (doc, status) = match &result {
@@ -219,10 +222,8 @@ fn lines(diags: &[Diagnostic], languages: &[String], snippets: bool) -> (String,
             missing.iter().copied().filter(|d| d.missing.as_deref() == Some(code)).collect();
         summary.push(format!("{code} {}", these.len()));
         if !these.is_empty() {
-            out.push_str(&format!(
-                "{code}: {}\n",
-                plural(these.len(), "text missing", "texts missing")
-            ));
+            let _ =
+                writeln!(out, "{code}: {}", plural(these.len(), "text missing", "texts missing"));
             out.push_str(&list(&these, snippets));
         }
     }
@@ -232,7 +233,7 @@ fn lines(diags: &[Diagnostic], languages: &[String], snippets: bool) -> (String,
 fn list(diags: &[&Diagnostic], snippets: bool) -> String {
     let mut out = String::new();
     for d in diags {
-        out.push_str(&format!("{d}\n"));
+        let _ = writeln!(out, "{d}");
         if let Some(snippet) = d.snippet().filter(|_| snippets) {
             out.push_str(&snippet);
             out.push('\n');

@@ -1,5 +1,7 @@
 //! The command line: its shape (clap) and what each command runs.
 
+use std::fmt::Write as _;
+
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,17 +36,17 @@ In the explorer, press ? for the keys.";
 #[command(name = "ccbnet", version, about, long_about = None, after_help = AFTER_HELP)]
 pub struct Cli {
     /// Read this data file instead of the built-in data set; - reads standard input (the
-    /// explorer then reads the keys from the terminal). Default: CCBNET_DATA, else the
+    /// explorer then reads the keys from the terminal). Default: `CCBNET_DATA`, else the
     /// configuration file's data.
     #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
     /// The language (a code of the data set: fr, nl, de, en; any case, a region is ignored: nl-BE,
-    /// de_BE); export --format json also takes all. Default: the configuration file's lang, else
-    /// the locale (LANGUAGE, then LC_ALL, LC_MESSAGES, LANG), else the data set's first.
+    /// `de_BE`); export --format json also takes all. Default: the configuration file's lang, else
+    /// the locale (LANGUAGE, then `LC_ALL`, `LC_MESSAGES`, LANG), else the data set's first.
     #[arg(long, global = true, value_name = "CODE", help_heading = GLOBAL)]
     pub lang: Option<String>,
     /// Colours in the explorer and in these messages: auto (the default: on a terminal, unless
-    /// NO_COLOR is set), always or never. Exports and search results never have colours.
+    /// `NO_COLOR` is set), always or never. Exports and search results never have colours.
     #[arg(long, value_name = "WHEN", value_enum)]
     pub color: Option<ColorChoice>,
     /// Whether the explorer captures the mouse: from the configuration file (`mouse`).
@@ -65,7 +67,7 @@ pub enum Command {
     Check {
         /// The file to check; - reads standard input.
         file: Option<PathBuf>,
-        /// How to write the problems: text (FILE:LINE:COL: ... a line) or json (one document,
+        /// How to write the problems: text (<FILE:LINE:COL>: ... a line) or json (one document,
         /// described in docs/check-format.md).
         #[arg(long, value_enum, default_value_t)]
         format: CheckFormat,
@@ -202,11 +204,12 @@ fn fish_positionals(cmd: &clap::Command) -> String {
             let values: Vec<String> =
                 arg.get_possible_values().iter().map(|v| v.get_name().to_owned()).collect();
             if !values.is_empty() {
-                out.push_str(&format!(
-                    "complete -c ccbnet -n \"__fish_ccbnet_using_subcommand {}\" -f -a \"{}\"\n",
+                let _ = writeln!(
+                    out,
+                    "complete -c ccbnet -n \"__fish_ccbnet_using_subcommand {}\" -f -a \"{}\"",
                     sub.get_name(),
                     values.join(" ")
-                ));
+                );
             }
         }
     }

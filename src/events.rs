@@ -158,7 +158,10 @@ pub struct DataWatch {
 
 impl std::fmt::Debug for DataWatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("DataWatch").field("path", &self.path).field("dirs", &self.dirs).finish()
+        f.debug_struct("DataWatch")
+            .field("path", &self.path)
+            .field("dirs", &self.dirs)
+            .finish_non_exhaustive()
     }
 }
 

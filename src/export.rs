@@ -3,6 +3,8 @@
 //! reading aloud and for pipes), Markdown (for reports and wikis), JSON (for scripts), or a
 //! graph to draw: Graphviz DOT or a Mermaid flowchart.
 
+use std::fmt::Write as _;
+
 mod graph;
 mod json;
 mod markdown;
@@ -113,7 +115,7 @@ pub fn path(catalog: &Catalog, n: NodeIx, lang: &str) -> Vec<String> {
 pub fn source_title(catalog: &Catalog, src: &crate::data::model::Source, lang: &str) -> String {
     let mut s = marked(catalog, &src.title, lang);
     if let Some(d) = &src.consulted {
-        s.push_str(&format!(", {} {}", crate::i18n::strings(lang).consulted, one_line(d)));
+        let _ = write!(s, ", {} {}", crate::i18n::strings(lang).consulted, one_line(d));
     }
     s
 }

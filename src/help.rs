@@ -110,7 +110,7 @@ pub fn lines_for(lang: &str, max: usize, beneath: Option<&keymap::Mode>) -> Vec<
                 out.push(Line::styled(format!(" {}", s.in_search_line), theme::DIM));
                 typing_heading = true;
             }
-            let (long, _) = action_text(b.action.clone(), lang);
+            let (long, _) = action_text(&b.action, lang);
             // The help's own keys are live where they are read.
             let live = b.live == Live::Help || beneath.is_none_or(|m| b.live.holds(m));
             // The key of the problems exists only while the data file on disk has some.
@@ -149,7 +149,7 @@ mod tests {
                 lines(lang, usize::MAX).iter().map(ToString::to_string).collect();
             for b in BINDINGS {
                 let keys = keymap::keys_label(b);
-                let (long, _) = action_text(b.action.clone(), lang);
+                let (long, _) = action_text(&b.action, lang);
                 assert!(
                     text.iter().any(|l| l.contains(&keys) && l.contains(long)),
                     "{keys} ({long}) missing from the {lang} help"

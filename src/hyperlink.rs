@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 /// Whether the terminal shows OSC 8 hyperlinks, from its environment (`var` reads a variable).
 /// `FORCE_HYPERLINK` decides when it is set (`0` for no); otherwise only terminals known to show
-/// them get them (kitty, WezTerm, iTerm2, foot, Ghostty, Windows Terminal, Konsole, VTE 0.50 and
+/// them get them (kitty, `WezTerm`, iTerm2, foot, Ghostty, Windows Terminal, Konsole, VTE 0.50 and
 /// later...), and the others the address as plain text.
 #[must_use]
 pub fn supported(var: impl Fn(&str) -> Option<String>) -> bool {

@@ -453,7 +453,7 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
 
 /// What an action does, for the help overlay (long) and the footer (short).
 #[must_use]
-pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
+pub fn action_text(action: &Action, lang: &str) -> (&'static str, &'static str) {
     let [fr, nl, de, en]: [(&str, &str); 4] = match action {
         Action::Down => [
             ("ligne suivante (détails\u{a0}: lien suivant ou défiler)", "bas"),
@@ -740,7 +740,7 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("Karte des gewählten Eintrags oder der gewählten Organisation", "Karte"),
             ("map of the selected entry or organisation", "map"),
         ],
-        Action::Map(a) => map_action_text(a),
+        Action::Map(a) => map_action_text(*a),
         Action::FollowLink(_) => [
             ("suivre un lien des détails", "lien"),
             ("een link van de details volgen", "link"),
@@ -917,7 +917,7 @@ mod tests {
         ];
         texts.extend(kinds.map(|k| kind_label(k, "fr")));
         for b in crate::keymap::BINDINGS {
-            let (long, short) = action_text(b.action.clone(), "fr");
+            let (long, short) = action_text(&b.action, "fr");
             texts.extend([long, short]);
         }
         let l = crate::export::labels("fr");
@@ -938,7 +938,7 @@ mod tests {
         texts.extend([s.follow_numbered, s.no_results_detail, s.cite]);
         texts.extend(s.marks.iter().map(|(_, t)| *t));
         for b in crate::keymap::BINDINGS {
-            let (long, short) = action_text(b.action.clone(), lang);
+            let (long, short) = action_text(&b.action, lang);
             texts.extend([long, short]);
         }
         let l = crate::export::labels(lang);

@@ -17,7 +17,7 @@ use crossterm::event::{
 /// taken as it is: a lone `Esc` becomes the key, anything else is dropped.
 pub const ESCAPE_WAIT: Duration = Duration::from_millis(100);
 /// How long a paste may go without a byte before what arrived is taken as the whole paste.
-pub const PASTE_WAIT: Duration = Duration::from_millis(1000);
+pub const PASTE_WAIT: Duration = Duration::from_secs(1);
 /// The most of a paste kept; the rest is read and dropped.
 pub const MAX_PASTE: usize = 16 << 20;
 /// The longest escape sequence kept; a longer one is malformed and dropped to its end.

@@ -656,7 +656,7 @@ mod tests {
     fn every_binding_is_described_in_every_interface_language() {
         for b in BINDINGS {
             for lang in ["fr", "nl", "de", "en"] {
-                let (long, short) = crate::i18n::action_text(b.action.clone(), lang);
+                let (long, short) = crate::i18n::action_text(&b.action, lang);
                 assert!(!long.is_empty() && !short.is_empty(), "{:?} in {lang}", b.action);
             }
         }

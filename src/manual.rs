@@ -2,6 +2,8 @@
 //! generated from the clap definition of the command line (and the manual's KEYS from the key
 //! table), so they never disagree with them.
 
+use std::fmt::Write as _;
+
 use std::io;
 
 use clap::Command;
@@ -15,16 +17,16 @@ pub fn completions(shell: clap_complete::Shell, mut cmd: Command) -> Vec<u8> {
 }
 
 /// What the program is, for the DESCRIPTION (the NAME line says it in one line already).
-const DESCRIPTION: &str = r#".SH DESCRIPTION
+const DESCRIPTION: &str = r".SH DESCRIPTION
 \fBccbnet\fR shows the networks, platforms, forums and bodies through which the Centre for Cybersecurity Belgium cooperates, level by level (operational, strategic, political), with the organisations taking part and the links between them.
 .PP
 Without a command it opens the explorer: the tree on the left, the details of the selected entry on the right, a search line, a footer with the keys that work now, and a help overlay (\fB?\fR) with all of them (see \fBKEYS\fR). It needs a terminal that is not dumb; \fBccbnet export\fR writes the same content as text anywhere.
 .PP
 The commands give the same data to scripts and other programs: exports as text, Markdown, JSON or Graphviz, a search, who meets whom, and a check of a data file.
-"#;
+";
 
 /// The data file, for FILES.
-const FILES: &str = r#".SH FILES
+const FILES: &str = r".SH FILES
 .TP
 The data file
 Given with \fB\-\-data\fR \fIFILE\fR, else named by \fBCCBNET_DATA\fR, else by the \fBdata\fR key of the configuration file; without any of them, the data set built into the program. RON, format 1, described in docs/data\-format.md of the source. The explorer reads it again each time it changes on disk, and keeps the last good version while a change does not load (the banner names the first problem, \fB!\fR lists them all, as \fBccbnet check\fR prints them). \fB\-\fR, or data from a pipe, is read once.
@@ -33,7 +35,7 @@ Given with \fB\-\-data\fR \fIFILE\fR, else named by \fBCCBNET_DATA\fR, else by t
 The configuration, optional: the keys \fBdata\fR, \fBlang\fR, \fBcolor\fR and \fBmouse\fR. The command line wins over it, and \fBCCBNET_DATA\fR over its \fBdata\fR.
 .PP
 ccbnet writes no file.
-"#;
+";
 
 /// Where to read more, for SEE ALSO.
 const SEE_ALSO: &str = r#".SH "SEE ALSO"
@@ -50,26 +52,23 @@ fn keys_section() -> String {
          shows the most useful of them, \\fB?\\fR all of them.\n",
     );
     for group in Group::ALL {
-        out.push_str(&format!(".SS \"{}\"\n", crate::help::group_heading(group, lang)));
+        let _ = writeln!(out, ".SS \"{}\"", crate::help::group_heading(group, lang));
         let mut typing = false;
         for b in listed().filter(|b| b.group == group) {
             if b.live == Live::Typing && !typing {
                 let s = crate::i18n::strings(lang);
-                out.push_str(&format!(".PP\n{}\n", roff_text(s.in_search_line)));
+                let _ = write!(out, ".PP\n{}\n", roff_text(s.in_search_line));
                 typing = true;
             }
-            let (long, _) = crate::i18n::action_text(b.action.clone(), lang);
-            out.push_str(&format!(
-                ".TP\n\\fB{}\\fR\n{}\n",
-                roff_text(&keys_label(b)),
-                roff_text(long)
-            ));
+            let (long, _) = crate::i18n::action_text(&b.action, lang);
+            let _ =
+                write!(out, ".TP\n\\fB{}\\fR\n{}\n", roff_text(&keys_label(b)), roff_text(long));
         }
     }
     let s = crate::i18n::strings(lang);
-    out.push_str(&format!(".SS \"{}\"\n", s.group_mouse));
+    let _ = writeln!(out, ".SS \"{}\"", s.group_mouse);
     for line in s.mouse {
-        out.push_str(&format!(".IP \\(bu 2\n{}\n", roff_text(line)));
+        let _ = write!(out, ".IP \\(bu 2\n{}\n", roff_text(line));
     }
     out
 }
@@ -110,12 +109,12 @@ ccbnet completions bash > ~/.local/share/bash\-completion/completions/ccbnet
 .fi
 "#;
 
-/// The roff preamble clap_mangen writes before every part; kept once, at the top.
+/// The roff preamble `clap_mangen` writes before every part; kept once, at the top.
 fn without_preamble(part: &[u8]) -> String {
     String::from_utf8_lossy(part)
         .lines()
         .filter(|l| !l.starts_with(".ie \\n(.g") && !l.starts_with(".el .ds Aq"))
-        .map(|l| format!("{l}\n"))
+        .flat_map(|l| [l, "\n"])
         .collect()
 }
 
@@ -124,7 +123,7 @@ fn without_preamble(part: &[u8]) -> String {
 /// exit status, examples and where to read more.
 ///
 /// # Errors
-/// When clap_mangen fails to write a part (it writes to memory, so in practice never).
+/// When `clap_mangen` fails to write a part (it writes to memory, so in practice never).
 pub fn man_page(mut cmd: Command) -> io::Result<Vec<u8>> {
     cmd.build();
     let man = clap_mangen::Man::new(cmd.clone());

@@ -39,17 +39,14 @@ pub fn meets(catalog: &Catalog, o: OrgIx) -> Vec<Meeting> {
             if k == o || k >= slot.len() {
                 continue;
             }
-            match slot[k] {
-                Some(i) => {
-                    // An entry that names the same body twice counts once.
-                    if out[i].entries.last() != Some(&n) {
-                        out[i].entries.push(n);
-                    }
+            if let Some(i) = slot[k] {
+                // An entry that names the same body twice counts once.
+                if out[i].entries.last() != Some(&n) {
+                    out[i].entries.push(n);
                 }
-                None => {
-                    slot[k] = Some(out.len());
-                    out.push(Meeting { other: k, entries: vec![n] });
-                }
+            } else {
+                slot[k] = Some(out.len());
+                out.push(Meeting { other: k, entries: vec![n] });
             }
         }
     }

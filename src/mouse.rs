@@ -32,7 +32,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let spot =
         app.areas()?.spot(at, langs, active, reserve, app.tree_offset(), app.detail_scroll());
     if app.map().is_some() && app.overlay().is_none() {
-        return map_mouse(app, m, spot);
+        return map_mouse(app, *m, spot);
     }
     match m.kind {
         MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
@@ -72,7 +72,7 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
 
 /// The mouse on the map: a click chooses a label (a second click re-centres on it), the wheel
 /// moves in the column; the languages of the header still switch.
-fn map_mouse(app: &App, m: &MouseEvent, spot: Spot) -> Option<Action> {
+fn map_mouse(app: &App, m: MouseEvent, spot: Spot) -> Option<Action> {
     match m.kind {
         MouseEventKind::ScrollDown => Some(Action::Map(MapAction::Down)),
         MouseEventKind::ScrollUp => Some(Action::Map(MapAction::Up)),

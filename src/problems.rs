@@ -69,7 +69,8 @@ mod tests {
 
     #[test]
     fn the_overlay_fits_the_screen_and_scrolls_over_the_rest() {
-        let many: String = (1..=60).map(|i| format!("f.ron:{i}:1: error: problem {i}\n")).collect();
+        let many =
+            (1..=60).fold(String::new(), |s, i| s + &format!("f.ron:{i}:1: error: problem {i}\n"));
         let p = popup(&many, "Problems", Rect::new(0, 0, 80, 24));
         assert!(p.width <= 80 && p.height == 24, "{p:?}");
         assert_eq!(scroll_range(&many, "Problems", (80, 24)), (22, 38));

@@ -185,10 +185,10 @@ fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ColorChoice {
-    /// Colours on a terminal, unless NO_COLOR is set and not empty.
+    /// Colours on a terminal, unless `NO_COLOR` is set and not empty.
     #[default]
     Auto,
-    /// Colours, even with NO_COLOR set.
+    /// Colours, even with `NO_COLOR` set.
     Always,
     /// No colours.
     Never,

@@ -26,8 +26,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
             '\t' => out.extend(std::iter::repeat_n(' ', TAB_WIDTH)),
             // A Windows line end is one line end.
             '\r' if chars.peek() == Some(&'\n') => {}
-            '\r' => out.push('\n'),
-            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\r' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             // A joiner between two emoji makes one (👩‍💻); anywhere else it hides.
             '\u{200D}'
                 if out.chars().next_back().is_some_and(emoji)

@@ -152,10 +152,10 @@ pub fn rows(c: &Catalog, view: View, exp: &Expansion) -> Vec<Item> {
             // The children straight onto the stack, without a vector each.
             match item {
                 Item::Node(n) => {
-                    stack.extend(c.nodes[n].children.iter().rev().map(|&k| Item::Node(k)))
+                    stack.extend(c.nodes[n].children.iter().rev().map(|&k| Item::Node(k)));
                 }
                 Item::Org(o) => {
-                    stack.extend(c.org_used_by[o].iter().rev().map(|&n| Item::Use(o, n)))
+                    stack.extend(c.org_used_by[o].iter().rev().map(|&n| Item::Use(o, n)));
                 }
                 Item::Use(..) => {}
             }

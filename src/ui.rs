@@ -295,7 +295,7 @@ fn banner(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 /// The banner's line for `problems` (one a line, as `ccbnet check` prints them) in `width`
-/// cells: the first error's place (FILE:LINE:COL), its message, how many problems there are and
+/// cells: the first error's place (<FILE:LINE:COL>), its message, how many problems there are and
 /// that `!` lists them, and the sentences around them as far as they fit. What gives way first:
 /// the closing sentence, then the opening one, then the folders of the path (cut from the left,
 /// down to `…/` and the file's name), then the end of the message; the place never does.
@@ -494,11 +494,11 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
 }
 
 fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
-    let s = i18n::strings(app.lang());
+    let words = i18n::strings(app.lang());
     let inner = areas.detail_inner();
     if app.no_results() {
-        pane_block(s.detail_title, app.focus() == Focus::Detail).render(areas.detail, buf);
-        for (i, l) in crate::text::wrap(s.no_results_detail, usize::from(inner.width))
+        pane_block(words.detail_title, app.focus() == Focus::Detail).render(areas.detail, buf);
+        for (i, l) in crate::text::wrap(words.no_results_detail, usize::from(inner.width))
             .into_iter()
             .take(usize::from(inner.height))
             .enumerate()
@@ -519,7 +519,7 @@ fn detail_pane(app: &App, areas: &Areas, buf: &mut Buffer) {
         (false, true) => format!(" ▼ {}/{} ", end, lines.len()),
         (false, false) => String::new(),
     };
-    let block = pane_block(s.detail_title, app.focus() == Focus::Detail)
+    let block = pane_block(words.detail_title, app.focus() == Focus::Detail)
         .title_bottom(Line::from(more).right_aligned());
     block.render(areas.detail, buf);
     let words = search_words(app);
@@ -549,13 +549,13 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
         }
         Action::Toggle => {
             let does = if mode.expanded { Action::Collapse } else { Action::Expand };
-            action_text(does, lang).1.to_owned()
+            action_text(&does, lang).1.to_owned()
         }
-        Action::Digit(_) => action_text(Action::FollowLink(0), lang).1.to_owned(),
+        Action::Digit(_) => action_text(&Action::FollowLink(0), lang).1.to_owned(),
         Action::FollowNumbered => {
             s.follow_numbered.replace("{}", &mode.count.unwrap_or(0).to_string())
         }
-        _ => action_text(b.action.clone(), lang).1.to_owned(),
+        _ => action_text(&b.action, lang).1.to_owned(),
     }
 }
 

@@ -197,8 +197,12 @@ fn secondary_text_uses_the_terminals_dim_attribute_not_a_grey() {
     }
     // No text is dark grey; only the border of the pane without the focus (and its title) is.
     let buf = drawn(true);
-    let grey: String =
-        buf.content.iter().filter(|c| c.fg == Color::DarkGray).map(|c| c.symbol()).collect();
+    let grey: String = buf
+        .content
+        .iter()
+        .filter(|c| c.fg == Color::DarkGray)
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
     let grey = grey.replacen(" Détails ", "", 1);
     assert!(grey.chars().all(|c| "─│┌┐└┘▼▲0123456789/ ".contains(c)), "grey text: {grey}");
 }

@@ -139,7 +139,7 @@ fn dot_escapes_hostile_names() {
     let path = hostile_file();
     let src = ok(&["--data", path.to_str().expect("path"), "export", "--format", "dot"]);
     assert!(src.contains(r#"label="--> · A \"quoted\" [bracket] (paren) {brace}""#), "{src}");
-    assert!(src.contains(r#"back\\slash \\N \\G"#), "{src}");
+    assert!(src.contains(r"back\\slash \\N \\G"), "{src}");
     assert!(src.contains("\"\u{FFFD}[31mrouge\u{FFFD} ]\\\" --> x\""), "{src}");
     // The line break became a space: one statement a line.
     assert!(src.contains("z %% comment next line"), "{src}");

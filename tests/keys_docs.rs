@@ -65,7 +65,7 @@ fn every_key_of_the_table_is_in_the_readme_keys_section() {
 fn every_binding_of_the_table_is_in_the_manual_keys_section() {
     let man = man_keys();
     for b in BINDINGS {
-        let (long, _) = ccbnet::i18n::action_text(b.action.clone(), "en");
+        let (long, _) = ccbnet::i18n::action_text(&b.action, "en");
         let entry = format!(".TP\n\\fB{}\\fR\n{}\n", keys_label(b), long.replace('\\', "\\e"));
         assert!(man.contains(&entry), "{entry:?} missing from the manual's KEYS:\n{man}");
     }

@@ -2,6 +2,8 @@
 //! Each loads or is refused with a clear message, and the explorer still draws and moves.
 //! (Their speed is measured by `cargo run --release --example limits`.)
 
+use std::fmt::Write as _;
+
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::data::load_str;
@@ -36,7 +38,7 @@ fn a_one_megabyte_name_loads_and_is_cut_to_the_pane() {
 fn a_hundred_thousand_children_load_and_the_detail_says_how_many_more() {
     let mut kids = String::new();
     for i in 0..100_000 {
-        kids.push_str(&format!("Node(id: \"c{i}\", name: \"Enfant {i}\"),"));
+        let _ = write!(kids, "Node(id: \"c{i}\", name: \"Enfant {i}\"),");
     }
     let src = format!("{HEAD}Node(id: \"a\", name: \"Parent\", children: [{kids}])])");
     let mut app = App::new(load_str("wide", &src).expect("loads").catalog, "nl", (80, 24));

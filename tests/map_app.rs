@@ -460,7 +460,7 @@ fn the_help_and_the_footer_name_the_maps_keys_in_the_map() {
     let at = lines.iter().position(|l| l.to_string() == heading).expect("a map group");
     for b in BINDINGS.iter().filter(|b| b.group == Group::Map) {
         let keys = keymap::keys_label(b);
-        let (long, _) = ccbnet::i18n::action_text(b.action.clone(), "fr");
+        let (long, _) = ccbnet::i18n::action_text(&b.action, "fr");
         let line = lines[at..]
             .iter()
             .find(|l| l.to_string().contains(long))

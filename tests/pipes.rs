@@ -147,7 +147,7 @@ fn a_dash_reads_the_data_from_standard_input() {
         assert!(text.starts_with("<stdin>: ok: 42 entries"), "{script}: {text}");
     }
     // Every command that reads the data takes it.
-    let script = format!(r#"cat "{SHIPPED}" | "{}" --data - --lang nl show enisa"#, bin);
+    let script = format!(r#"cat "{SHIPPED}" | "{bin}" --data - --lang nl show enisa"#);
     let out = common::cmd("/bin/sh").arg("-c").arg(&script).output().expect("run sh");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("ENISA"));

@@ -27,6 +27,8 @@ fn line_where(from: usize, pred: impl Fn(&str) -> bool) -> usize {
     SHIPPED.lines().enumerate().skip(from).find(|(_, l)| pred(l)).expect("such a line").0 + 1
 }
 
+/// A position as a diagnostic holds it.
+#[expect(clippy::unnecessary_wraps, reason = "compared with a diagnostic's `Option<Pos>`")]
 fn at(line: usize, col: usize) -> Option<Pos> {
     Some(Pos { line, col })
 }
@@ -129,9 +131,9 @@ fn every_bad_reference_is_reported_at_its_own_position() {
 #[test]
 fn a_part_of_circle_of_any_length_is_an_error() {
     for len in [2, 3, 7] {
-        let orgs: String = (0..len)
-            .map(|k| format!("(id: \"o{k}\", name: \"O\", part_of: \"o{}\"),\n", (k + 1) % len))
-            .collect();
+        let orgs = (0..len).fold(String::new(), |s, k| {
+            s + &format!("(id: \"o{k}\", name: \"O\", part_of: \"o{}\"),\n", (k + 1) % len)
+        });
         let src = format!("{HEAD}\norganisations: [\n{orgs}],\nnodes: [(id: \"a\", name: \"A\")])");
         let d = only_error(&src);
         assert!(d.message.contains("goes round in a circle: o0 > "), "{d}");

@@ -4,6 +4,8 @@
 //! the selection exists and is on screen, nothing is drawn outside the area, and no control
 //! character reaches the screen.
 
+use std::fmt::Write as _;
+
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::data::load_str;
@@ -88,15 +90,16 @@ fn write(spec: &Spec, next: &mut usize, total: usize, out: &mut String) {
     let id = *next;
     *next += 1;
     // Rust's debug form of a string is a valid RON string.
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "Node(id: \"n-{id}\", name: {{\"fr\": {:?}, \"nl\": {:?}}},",
         spec.name_fr, spec.name_nl
-    ));
+    );
     if let Some(s) = &spec.summary {
         if spec.nl_summary {
-            out.push_str(&format!(" summary: {{\"fr\": {s:?}, \"nl\": {s:?}}},"));
+            let _ = write!(out, " summary: {{\"fr\": {s:?}, \"nl\": {s:?}}},");
         } else {
-            out.push_str(&format!(" summary: {{\"fr\": {s:?}}},"));
+            let _ = write!(out, " summary: {{\"fr\": {s:?}}},");
         }
     }
     if id % 3 == 1 && total > 1 {

@@ -133,12 +133,11 @@ impl Session {
             if let Some(status) = self.child.try_wait().expect("poll the child") {
                 break status;
             }
-            if Instant::now() >= end {
-                panic!(
-                    "timed out after {DEADLINE:?} waiting for the child to exit; screen:\n{}",
-                    dump(&self.screen())
-                );
-            }
+            assert!(
+                Instant::now() < end,
+                "timed out after {DEADLINE:?} waiting for the child to exit; screen:\n{}",
+                dump(&self.screen())
+            );
             std::thread::sleep(POLL);
         };
         while !self.reader_done.load(Ordering::SeqCst) {
@@ -172,7 +171,7 @@ impl Drop for Session {
 /// The screen's rows, numbered, for failure messages.
 fn dump(screen: &vt100::Screen) -> String {
     let (_, cols) = screen.size();
-    screen.rows(0, cols).enumerate().map(|(i, r)| format!("{i:>3}|{r}\n")).collect()
+    screen.rows(0, cols).enumerate().fold(String::new(), |s, (i, r)| s + &format!("{i:>3}|{r}\n"))
 }
 
 /// The first row that contains `text`.

@@ -3,6 +3,8 @@
 //! documented format is refused with a message that names what it uses. Checked on the files
 //! people write, on every piece of the syntax, and on thousands of randomly mutated files.
 
+use std::fmt::Write as _;
+
 mod common;
 
 use common::reference::{Verdict, compare};
@@ -106,7 +108,7 @@ fn what_is_beyond_the_format_is_named_and_what_ron_refuses_is_refused() {
     ] {
         match verdict(&src) {
             Verdict::BeyondTheFormat(message) => {
-                assert!(message.contains(named), "{message} should name {named}")
+                assert!(message.contains(named), "{message} should name {named}");
             }
             other => panic!("{other:?} for\n{src}"),
         }
@@ -143,7 +145,7 @@ fn the_nesting_limit_is_the_documented_one_counted_as_documented() {
             r#"Dataset(format: 1, languages: ["fr"], title: "t", source: (note: "n", as_of: "a"), nodes: ["#,
         );
         for k in 0..entries {
-            s.push_str(&format!(r#"(id: "n{k}", name: "n", children: ["#));
+            let _ = write!(s, r#"(id: "n{k}", name: "n", children: ["#);
         }
         s.push_str(r#"(id: "last", name: {"fr": "x"})"#);
         s.push_str(&"])".repeat(entries));
@@ -248,7 +250,7 @@ fn mutated_files_read_as_ron_reads_them() {
         std::env::var("READER_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(4000);
     for round in 0..rounds {
         let mut chars: Vec<char> = bases[round % bases.len()].chars().collect();
-        for _ in 0..1 + rng.below(3) {
+        for _ in 0..=rng.below(3) {
             let at = rng.below(chars.len() + 1);
             match rng.below(3) {
                 0 if at < chars.len() => {
@@ -257,7 +259,7 @@ fn mutated_files_read_as_ron_reads_them() {
                 }
                 1 if at < chars.len() => {
                     let piece = pieces[rng.below(pieces.len())];
-                    chars.splice(at..at + 1, piece.chars());
+                    chars.splice(at..=at, piece.chars());
                 }
                 _ => {
                     let piece = pieces[rng.below(pieces.len())];

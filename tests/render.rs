@@ -289,14 +289,14 @@ fn the_detail_shows_a_fact_s_sources_and_their_addresses() {
         let mut app = shipped(lang, 120, 40);
         select(&mut app, "first");
         let view = app.detail().clone();
-        let text: Vec<String> = view.lines.iter().map(|l| l.to_string()).collect();
+        let text: Vec<String> = view.lines.iter().map(std::string::ToString::to_string).collect();
         let all = text.join("\n");
         assert!(all.contains("◦ FIRST — Forum of Incident Response and Security Teams"), "{all}");
         let spot = view.urls.iter().find(|u| u.url == "https://www.first.org/").expect("a spot");
         assert_eq!(&text[spot.line][spot.col..], "https://www.first.org/");
         // The change since the page, with its own sources under it.
         select(&mut app, "single-point-of-contact");
-        let all: String = app.detail().lines.iter().map(|l| format!("{l}\n")).collect();
+        let all: String = app.detail().lines.iter().map(|l| l.to_string() + "\n").collect();
         let since = all.find("2022/2555").expect("the change");
         let src = all.find("https://atwork.safeonweb.be/fr/nis2").expect("its source");
         assert!(since < src, "the source follows the fact");

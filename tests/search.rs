@@ -582,7 +582,7 @@ fn a_paste_is_text_in_the_search_line_never_keys() {
     app.update(ToggleHelp);
     app.update(Paste("alpha".into()));
     assert!(!app.help());
-    assert_eq!(app.search().map(|s| s.query()), Some("alpha"));
+    assert_eq!(app.search().map(ccbnet::app::Search::query), Some("alpha"));
 }
 
 fn draw_text(app: &App) -> String {
@@ -603,13 +603,13 @@ fn the_went_round_notice_goes_at_the_next_key_that_is_not_n() {
     for _ in 0..n {
         app.update(NextResult);
     }
-    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    assert_eq!(app.search().and_then(ccbnet::app::Search::wrapped), Some(true));
     assert!(draw_text(&app).contains('↻'));
     // A resize is no key: the notice stays.
     app.update(Resize(100, 30));
-    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    assert_eq!(app.search().and_then(ccbnet::app::Search::wrapped), Some(true));
     app.update(Down);
-    assert_eq!(app.search().and_then(|s| s.wrapped()), None);
+    assert_eq!(app.search().and_then(ccbnet::app::Search::wrapped), None);
     assert!(!draw_text(&app).contains('↻'), "{}", draw_text(&app));
 }
 

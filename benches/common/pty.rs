@@ -58,7 +58,7 @@ impl Explorer {
         {
             let seen = Arc::clone(&seen);
             std::thread::spawn(move || {
-                let mut buf = [0u8; 65536];
+                let mut buf = vec![0u8; 65536];
                 loop {
                     let n = match reader.read(&mut buf) {
                         Ok(0) | Err(_) => 0,

@@ -213,6 +213,11 @@ const FACTS: &[(&str, &[(&str, &str)])] = &[
 /// the entries. 100,000 nodes make a file of about 60 MiB, under the 64 MiB limit.
 #[must_use]
 pub fn dataset(nodes: usize, seed: u64) -> String {
+    /// A step of writing the tree depth first, iteratively, so deep trees do not recurse.
+    enum Step {
+        Open(usize),
+        Close(usize),
+    }
     let nodes = nodes.max(1);
     let mut rng = Rng(seed.max(1));
     let orgs = (nodes / 20).clamp(1, 5000);
@@ -279,11 +284,7 @@ pub fn dataset(nodes: usize, seed: u64) -> String {
             children[*p].push(id);
         }
     }
-    // Write depth first, iteratively, so deep trees do not recurse here.
-    enum Step {
-        Open(usize),
-        Close(usize),
-    }
+    // Write depth first.
     let mut stack: Vec<Step> = (0..levels).rev().map(Step::Open).collect();
     while let Some(step) = stack.pop() {
         match step {

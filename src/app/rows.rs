@@ -15,8 +15,8 @@ pub(super) struct Rows {
     /// What is expanded, in both views.
     expansion: Expansion,
     /// The visible rows, top to bottom; never empty.
-    rows: Vec<Item>,
-    /// The selected row, an index into `rows`.
+    items: Vec<Item>,
+    /// The selected row, an index into `items`.
     cursor: usize,
     /// The first row shown.
     offset: usize,
@@ -30,7 +30,7 @@ impl Rows {
         let mut rows = Rows {
             view: View::Levels,
             expansion: Expansion::initial(catalog),
-            rows: Vec::new(),
+            items: Vec::new(),
             cursor: 0,
             offset: 0,
             other_view_item: None,
@@ -51,7 +51,7 @@ impl Rows {
 
     /// The visible rows.
     pub(super) fn rows(&self) -> &[Item] {
-        &self.rows
+        &self.items
     }
 
     /// The selected row.
@@ -66,7 +66,7 @@ impl Rows {
 
     /// The selected item.
     pub(super) fn selected(&self) -> Item {
-        self.rows[self.cursor]
+        self.items[self.cursor]
     }
 
     /// The item last selected in the other view.
@@ -76,27 +76,27 @@ impl Rows {
 
     /// The row of `item`, if it has one.
     pub(super) fn row_of(&self, item: Item) -> Option<usize> {
-        self.rows.iter().position(|&r| r == item)
+        self.items.iter().position(|&r| r == item)
     }
 
     /// Recomputes the rows: those `matched` (a search's results and their ancestors) when
     /// given, else the expanded items; the selection stays in range.
     pub(super) fn rebuild(&mut self, catalog: &Catalog, matched: Option<&[bool]>) {
-        self.rows = match matched {
+        self.items = match matched {
             Some(m) => tree::filtered_rows(catalog, self.view, m),
             None => tree::rows(catalog, self.view, &self.expansion),
         };
-        if self.rows.is_empty() {
+        if self.items.is_empty() {
             // An organisations view of a data set without organisations: fall back to levels.
             self.view = View::Levels;
-            self.rows = tree::rows(catalog, self.view, &self.expansion);
+            self.items = tree::rows(catalog, self.view, &self.expansion);
         }
-        self.cursor = self.cursor.min(self.rows.len() - 1);
+        self.cursor = self.cursor.min(self.items.len() - 1);
     }
 
     /// Selects row `row` (clamped); whether the selection changed.
     pub(super) fn set_cursor(&mut self, row: usize) -> bool {
-        let row = row.min(self.rows.len() - 1);
+        let row = row.min(self.items.len() - 1);
         let changed = row != self.cursor;
         self.cursor = row;
         changed
@@ -202,7 +202,7 @@ impl Rows {
     /// Scrolls the pane of `h` rows by `d` (the wheel); the row the selection has to move to so
     /// that it stays in sight, if it has to.
     pub(super) fn scroll(&mut self, d: i32, h: usize) -> Option<usize> {
-        let max = self.rows.len().saturating_sub(h);
+        let max = self.items.len().saturating_sub(h);
         self.offset = offset_by(self.offset, d).min(max);
         if self.cursor < self.offset {
             Some(self.offset)
@@ -220,6 +220,6 @@ impl Rows {
         } else if self.cursor >= self.offset + h {
             self.offset = self.cursor + 1 - h;
         }
-        self.offset = self.offset.min(self.rows.len().saturating_sub(h));
+        self.offset = self.offset.min(self.items.len().saturating_sub(h));
     }
 }

@@ -170,7 +170,7 @@ impl<'s> Reader<'s> {
     fn file_body(&mut self) -> R<()> {
         self.ws()?;
         self.extensions()?;
-        self.record("Dataset", DATASET_FIELDS, |r, f, at| r.head_value(f, at))?;
+        self.record("Dataset", DATASET_FIELDS, Reader::head_value)?;
         self.ws()?;
         if self.i < self.b.len() {
             let msg =
@@ -748,7 +748,7 @@ impl<'s> Reader<'s> {
                     r.common(f, at, |r| &mut r.cat).map(|_| ())
                 })?;
             }
-            Value::Orgs => self.list("the organisations", |r| r.organisation())?,
+            Value::Orgs => self.list("the organisations", Reader::organisation)?,
             Value::Nodes => {
                 let before = self.cat.roots.len();
                 self.list("the nodes", |r| r.node(None, 0).map(|ix| r.cat.roots.push(ix)))?;
@@ -876,15 +876,13 @@ impl<'s> Reader<'s> {
                     self.i = start;
                     return self.unexpected("a kind, such as `Forum`");
                 };
-                match Kind::ALL.iter().find(|(name, _)| *name == word) {
-                    Some(&(_, kind)) => self.cat.nodes[ix].kind = Some(kind),
-                    None => {
-                        let help = did_you_mean(word, Kind::ALL.iter().map(|(n, _)| *n));
-                        let all: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-                        let msg =
-                            format!("`{word}` is not a kind; the kinds are {}", all.join(", "));
-                        return self.stop_help(start, msg, help);
-                    }
+                if let Some(&(_, kind)) = Kind::ALL.iter().find(|(name, _)| *name == word) {
+                    self.cat.nodes[ix].kind = Some(kind);
+                } else {
+                    let help = did_you_mean(word, Kind::ALL.iter().map(|(n, _)| *n));
+                    let all: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+                    let msg = format!("`{word}` is not a kind; the kinds are {}", all.join(", "));
+                    return self.stop_help(start, msg, help);
                 }
             }
             Value::Related => self.references(ix, List::Related)?,
@@ -1010,7 +1008,7 @@ impl<'s> Reader<'s> {
                 (List::Organisations, Some(Target::Node(_))) => format!(
                     "\"{id}\" is an entry of the tree, not an organisation: list it under `related`"
                 ),
-                (List::PartOf, Some(Target::Node(_))) | (List::PartOf, None) => {
+                (List::PartOf, Some(Target::Node(_)) | None) => {
                     format!("`part_of` names \"{id}\", which is not an organisation")
                 }
                 (List::Related, None) => format!("the related entry \"{id}\" does not exist"),

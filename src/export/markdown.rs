@@ -13,7 +13,7 @@ use crate::text::one_line;
 use super::{labels, source_title};
 use crate::data::model::Source;
 
-/// `s` on one line, with every character Markdown (CommonMark and its GitHub flavour) could
+/// `s` on one line, with every character Markdown (`CommonMark` and its GitHub flavour) could
 /// read as formatting escaped with a backslash.
 #[must_use]
 pub fn inline(s: &str) -> String {
@@ -77,7 +77,7 @@ impl Writer<'_> {
     }
 
     /// `[ACR · name](#id)`, with a fallback marker first when a part is in another language.
-    fn link(&self, title: (Option<String>, Option<String>, String), id: &str) -> String {
+    fn link(title: (Option<String>, Option<String>, String), id: &str) -> String {
         let (marker, acr, name) = title;
         let marker = marker.map(|m| inline(&m)).unwrap_or_default();
         format!("{marker}[{}](#{id})", inline(&joined(acr.as_deref(), &name)))
@@ -154,7 +154,7 @@ impl Writer<'_> {
             let mut text = format!("{}\n\n", self.label(s.related));
             for r in related {
                 let link =
-                    self.link(node_title(catalog, r.target, lang), &catalog.nodes[r.target].id);
+                    Self::link(node_title(catalog, r.target, lang), &catalog.nodes[r.target].id);
                 let arrow = if r.incoming { "←" } else { "→" };
                 let _ = writeln!(text, "- {arrow} {}", self.link_role(link, r.role));
             }
@@ -165,7 +165,7 @@ impl Writer<'_> {
             let mut text = format!("{}\n\n", self.label(s.organisations));
             for l in &node.organisations {
                 let link =
-                    self.link(org_title(catalog, l.target, lang), &catalog.orgs[l.target].id);
+                    Self::link(org_title(catalog, l.target, lang), &catalog.orgs[l.target].id);
                 let _ = writeln!(text, "- {}", self.link_role(link, l.role.as_ref()));
             }
             self.out.push_str(&text);
@@ -197,14 +197,14 @@ impl Writer<'_> {
         }
         let mut facts = String::new();
         if let Some(p) = org.part_of {
-            let link = self.link(org_title(catalog, p, lang), &catalog.orgs[p].id);
+            let link = Self::link(org_title(catalog, p, lang), &catalog.orgs[p].id);
             let _ = writeln!(facts, "- {} {link}", self.label(labels(lang).part_of));
         }
         let used = &catalog.org_used_by[o];
         if !used.is_empty() {
             let links: Vec<String> = used
                 .iter()
-                .map(|&n| self.link(node_title(catalog, n, lang), &catalog.nodes[n].id))
+                .map(|&n| Self::link(node_title(catalog, n, lang), &catalog.nodes[n].id))
                 .collect();
             let _ = writeln!(facts, "- {} {}", self.label(labels(lang).named_in), links.join(", "));
         }
@@ -212,11 +212,11 @@ impl Writer<'_> {
         if !met.is_empty() {
             let _ = writeln!(facts, "- {}", self.label(labels(lang).meets));
             for m in &met {
-                let link = self.link(org_title(catalog, m.other, lang), &catalog.orgs[m.other].id);
+                let link = Self::link(org_title(catalog, m.other, lang), &catalog.orgs[m.other].id);
                 let entries: Vec<String> = m
                     .entries
                     .iter()
-                    .map(|&n| self.link(node_title(catalog, n, lang), &catalog.nodes[n].id))
+                    .map(|&n| Self::link(node_title(catalog, n, lang), &catalog.nodes[n].id))
                     .collect();
                 let _ = writeln!(facts, "  - {link}{}{}", strings(lang).colon, entries.join(", "));
             }

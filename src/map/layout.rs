@@ -97,9 +97,7 @@ pub struct MapLayout {
 #[must_use]
 pub fn junction(up: bool, down: bool, left: bool, right: bool) -> char {
     match (up, down, left, right) {
-        (true, true, false, false) | (true, false, false, false) | (false, true, false, false) => {
-            '│'
-        }
+        (true | false, true, false, false) | (true, false, false, false) => '│',
         (true, true, true, false) => '┤',
         (true, true, false, true) => '├',
         (true, true, true, true) => '┼',

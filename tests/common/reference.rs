@@ -295,8 +295,8 @@ fn text(t: &RText) -> Text {
     }
 }
 
-fn opt(t: &Option<RText>) -> Option<Text> {
-    t.as_ref().map(text)
+fn opt(t: Option<&RText>) -> Option<Text> {
+    t.map(text)
 }
 
 /// Sources as comparable strings, sorted: the fact (if any), title, address, date.
@@ -323,8 +323,15 @@ fn our_sources(s: &[ccbnet::data::model::Source]) -> Vec<String> {
     v
 }
 
+#[expect(clippy::needless_pass_by_value, reason = "compares owned values and references alike")]
 fn check<T: PartialEq + fmt::Debug>(what: &str, a: T, b: T) -> Result<(), String> {
     if a == b { Ok(()) } else { Err(format!("{what}: ron {a:?}, ccbnet {b:?}")) }
+}
+
+/// Every node of the tree under `n`, `n` first.
+fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+    out.push(n);
+    n.children.iter().for_each(|c| walk(c, out));
 }
 
 /// Whether the catalog holds what `ron` read.
@@ -334,13 +341,13 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
     check("note", text(&ds.source.note), c.source_note.clone())?;
     check("as_of", text(&ds.source.as_of), c.as_of.clone())?;
     check("url", ds.source.url.as_ref().map(|u| safe_text(u)), c.page.url.clone())?;
-    check("source title", opt(&ds.source.title).unwrap_or_default(), c.page.title.clone())?;
+    check("source title", opt(ds.source.title.as_ref()).unwrap_or_default(), c.page.title.clone())?;
     check("organisations", ds.organisations.len(), c.orgs.len())?;
     for (o, org) in ds.organisations.iter().zip(&c.orgs) {
         check("org id", &o.id, &org.id)?;
         check("org name", text(&o.name), org.name.clone())?;
-        check("org acronym", opt(&o.acronym), org.acronym.clone())?;
-        check("org summary", opt(&o.summary), org.summary.clone())?;
+        check("org acronym", opt(o.acronym.as_ref()), org.acronym.clone())?;
+        check("org summary", opt(o.summary.as_ref()), org.summary.clone())?;
         check("part_of", o.part_of.clone(), org.part_of.map(|p| c.orgs[p].id.clone()))?;
         check(
             "org sources",
@@ -349,10 +356,6 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         )?;
     }
     let mut flat = Vec::new();
-    fn walk<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
-        out.push(n);
-        n.children.iter().for_each(|c| walk(c, out));
-    }
     ds.nodes.iter().for_each(|n| walk(n, &mut flat));
     check("nodes", flat.len(), c.nodes.len())?;
     for (n, e) in flat.iter().zip(&c.nodes) {
@@ -363,9 +366,9 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         });
         check("kind", kind, theirs)?;
         check("name", text(&n.name), e.name.clone())?;
-        check("short", opt(&n.short), e.short.clone())?;
-        check("acronym", opt(&n.acronym), e.acronym.clone())?;
-        check("summary", opt(&n.summary), e.summary.clone())?;
+        check("short", opt(n.short.as_ref()), e.short.clone())?;
+        check("acronym", opt(n.acronym.as_ref()), e.acronym.clone())?;
+        check("summary", opt(n.summary.as_ref()), e.summary.clone())?;
         let named = [
             ("Participants", &n.participants),
             ("Coordination", &n.coordination),
@@ -385,7 +388,7 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
         check("sources", sources(all), our_sources(&e.sources))?;
         check("unverified", n.unverified, e.unverified)?;
         let refs = |r: &[Ref]| -> Vec<(String, Option<Text>, Option<Text>)> {
-            r.iter().map(|r| (r.id.clone(), opt(&r.role), opt(&r.back))).collect()
+            r.iter().map(|r| (r.id.clone(), opt(r.role.as_ref()), opt(r.back.as_ref()))).collect()
         };
         check(
             "related",
