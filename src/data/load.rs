@@ -146,11 +146,9 @@ fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError>
         return read_pipe(path, name).map_err(|e| e.unwrap_or_else(unreadable));
     }
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    let meta = file.metadata().map_err(unreadable)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::Invalid(vec![too_large(name)]));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let len = file.metadata().map_err(unreadable)?.len().min(MAX_FILE_BYTES + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    // One byte more than the most: a larger file is refused where the bytes are checked.
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
     Ok(bytes)
 }

@@ -762,8 +762,14 @@ impl<'s> Reader<'s> {
         Ok(())
     }
 
-    /// Records the id of a node or an organisation, checking its form and that it is new.
-    fn claim(&mut self, t: Target, at: usize) {
+    /// Reads the id of a node or an organisation and records it, checking its form and that it
+    /// is new.
+    fn claim(&mut self, t: Target) -> R<()> {
+        let (at, id) = self.id()?;
+        match t {
+            Target::Node(i) => (self.cat.nodes[i].id, self.node_id_at[i]) = (id, at),
+            Target::Org(i) => (self.cat.orgs[i].id, self.org_id_at[i]) = (id, at),
+        }
         let Catalog { index, nodes, orgs, .. } = &mut self.cat;
         let id_of = |t: Target| match t {
             Target::Node(i) => nodes[i].id.as_str(),
@@ -787,6 +793,7 @@ impl<'s> Reader<'s> {
             };
             self.error(at, msg);
         }
+        Ok(())
     }
 
     fn organisation(&mut self) -> R<()> {
@@ -799,12 +806,7 @@ impl<'s> Reader<'s> {
                 return Ok(());
             }
             match f.value {
-                Value::Id => {
-                    let (at, id) = r.id()?;
-                    r.cat.orgs[ox].id = id;
-                    r.org_id_at[ox] = at;
-                    r.claim(Target::Org(ox), at);
-                }
+                Value::Id => r.claim(Target::Org(ox))?,
                 Value::PartOf => {
                     let (at, id) = r.id()?;
                     let parts = RefParts { id, ..RefParts::default() };
@@ -844,12 +846,7 @@ impl<'s> Reader<'s> {
             return Ok(());
         }
         match f.value {
-            Value::Id => {
-                let (at, id) = self.id()?;
-                self.cat.nodes[ix].id = id;
-                self.node_id_at[ix] = at;
-                self.claim(Target::Node(ix), at);
-            }
+            Value::Id => self.claim(Target::Node(ix))?,
             Value::Fact(fact) => {
                 let before = self.cat.nodes[ix].sources.len();
                 let mut t = Text::default();
@@ -1069,11 +1066,10 @@ impl<'s> Reader<'s> {
                 let circle = &walk[walk.iter().position(|&w| w == o).unwrap_or(0)..];
                 if circle.len() > 1 {
                     let first = circle.iter().copied().min().unwrap_or(o);
-                    let mut names: Vec<&str> = Vec::new();
                     let at = circle.iter().position(|&w| w == first).unwrap_or(0);
-                    for k in 0..=circle.len() {
-                        names.push(&self.cat.orgs[circle[(at + k) % circle.len()]].id);
-                    }
+                    let names: Vec<&str> = (0..=circle.len())
+                        .map(|k| self.cat.orgs[circle[(at + k) % circle.len()]].id.as_str())
+                        .collect();
                     let msg = format!("`part_of` goes round in a circle: {}", names.join(" > "));
                     (self.node, self.org) = (None, Some(first));
                     self.error(part_at[first], msg);
