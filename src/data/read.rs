@@ -361,20 +361,26 @@ impl<'s> Reader<'s> {
         Ok(())
     }
 
-    /// After an item ending at `end`: a comma (`true`: more may follow) or the closing bracket
-    /// (`false`). A missing comma is placed right after the item it should follow.
-    fn next_or_close(&mut self, close: u8, end: usize, after: &str) -> R<bool> {
-        self.ws()?;
-        if self.eat(b',') {
-            return Ok(true);
+    /// The items of the bracket at the reading position up to `close`, each read by `item`,
+    /// which says what it read; commas between them, and one after the last if need be. A
+    /// missing comma is placed right after the item it should follow.
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> R<Cow<'s, str>>) -> R<()> {
+        self.open()?;
+        loop {
+            self.ws()?;
+            if self.eat(close) {
+                self.depth -= 1;
+                return Ok(());
+            }
+            let after = item(self)?;
+            let end = self.i;
+            self.ws()?;
+            if !self.eat(b',') && self.peek() != Some(close) {
+                let (close, found) = (close as char, self.found());
+                let msg = format!("expected `,` or `{close}` after {after}, found {found}");
+                return self.stop(end, msg);
+            }
         }
-        if self.eat(close) {
-            self.depth -= 1;
-            return Ok(false);
-        }
-        let msg =
-            format!("expected `,` or `{}` after {after}, found {}", close as char, self.found());
-        self.stop(end, msg)
     }
 
     /// A string in double quotes, its escapes decoded, as written (not yet made safe).
@@ -461,19 +467,7 @@ impl<'s> Reader<'s> {
         if self.peek() != Some(b'[') {
             return self.unexpected(&format!("{what} as a list in `[...]`"));
         }
-        self.open()?;
-        loop {
-            self.ws()?;
-            if self.eat(b']') {
-                self.depth -= 1;
-                return Ok(());
-            }
-            item(self)?;
-            let end = self.i;
-            if !self.next_or_close(b']', end, "this item")? {
-                return Ok(());
-            }
-        }
+        self.items(b']', |r| item(r).map(|()| "this item".into()))
     }
 
     /// A record `Name(field: value, ...)`, the name optional (and not allowed when `name` is
@@ -505,17 +499,11 @@ impl<'s> Reader<'s> {
                 return self.unexpected(&format!("`(` after `{name}`"));
             }
         }
-        self.open()?;
         let mut seen = 0u64;
-        loop {
-            self.ws()?;
-            if self.eat(b')') {
-                self.depth -= 1;
-                break;
-            }
-            let at = self.i;
-            let Some(key) = self.ident() else {
-                return self.unexpected("a field name or `)`");
+        self.items(b')', |r| {
+            let at = r.i;
+            let Some(key) = r.ident() else {
+                return r.unexpected("a field name or `)`");
             };
             let Some(k) = table.iter().position(|f| f.name == key) else {
                 let help = did_you_mean(key, table.iter().map(|f| f.name));
@@ -524,26 +512,22 @@ impl<'s> Reader<'s> {
                     "`{key}` is not a field of a {shown}; its fields are {}",
                     all.join(", ")
                 );
-                return self.stop_help(at, msg, help);
+                return r.stop_help(at, msg, help);
             };
             if seen & (1 << k) != 0 {
-                return self
-                    .stop(at, format!("the field `{key}` is written twice in this {shown}"));
+                return r.stop(at, format!("the field `{key}` is written twice in this {shown}"));
             }
             seen |= 1 << k;
-            let key_end = self.i;
-            self.ws()?;
-            if !self.eat(b':') {
-                let msg = format!("expected `:` after `{key}`, found {}", self.found());
-                return self.stop(key_end, msg);
+            let key_end = r.i;
+            r.ws()?;
+            if !r.eat(b':') {
+                let msg = format!("expected `:` after `{key}`, found {}", r.found());
+                return r.stop(key_end, msg);
             }
-            self.ws()?;
-            value(self, &table[k], at)?;
-            let end = self.i;
-            if !self.next_or_close(b')', end, &format!("the value of `{key}`"))? {
-                break;
-            }
-        }
+            r.ws()?;
+            value(r, &table[k], at)?;
+            Ok(format!("the value of `{key}`").into())
+        })?;
         for (k, f) in table.iter().enumerate() {
             if f.need != Need::Optional && seen & (1 << k) == 0 {
                 let msg = format!("this {shown} has no `{}`, which it needs ({})", f.name, f.what);
@@ -570,36 +554,29 @@ impl<'s> Reader<'s> {
                 Text::Same(self.kept(s))
             }
             Some(b'{') => {
-                self.open()?;
                 let mut out: Vec<(Cow<'s, str>, String)> = Vec::with_capacity(2);
-                loop {
-                    self.ws()?;
-                    if self.eat(b'}') {
-                        self.depth -= 1;
-                        break;
-                    }
-                    let key_at = self.i;
-                    let lang = self.string("a language code (or `}` to close the text)")?;
-                    let key_end = self.i;
-                    self.ws()?;
-                    if !self.eat(b':') {
+                self.items(b'}', |r| {
+                    let key_at = r.i;
+                    let lang = r.string("a language code (or `}` to close the text)")?;
+                    let key_end = r.i;
+                    r.ws()?;
+                    if !r.eat(b':') {
                         let msg =
-                            format!("expected `:` after the language code, found {}", self.found());
-                        return self.stop(key_end, msg);
+                            format!("expected `:` after the language code, found {}", r.found());
+                        return r.stop(key_end, msg);
                     }
-                    self.ws()?;
-                    let s = self.string("the text")?;
-                    let end = self.i;
-                    self.controls(f.what);
-                    let known = self
+                    r.ws()?;
+                    let s = r.string("the text")?;
+                    r.controls(f.what);
+                    let known = r
                         .langs
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
                     if out.iter().any(|(l, _)| *l == lang) {
                         let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
-                        self.error(key_at, msg);
+                        r.error(key_at, msg);
                     } else if !known {
-                        let help = self
+                        let help = r
                             .langs
                             .as_ref()
                             .and_then(|l| did_you_mean(&lang, l.iter().map(String::as_str)));
@@ -607,22 +584,20 @@ impl<'s> Reader<'s> {
                             "{} is written in \"{lang}\", which is not declared in `languages`",
                             f.what
                         );
-                        self.report(Severity::Error, key_at, msg, help);
+                        r.report(Severity::Error, key_at, msg, help);
                     } else if blank(&s) {
-                        self.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
+                        r.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
-                    let mut s = self.kept(s);
+                    let mut s = r.kept(s);
                     // The language's typography, set once as texts enter the catalog.
-                    if self.keep
+                    if r.keep
                         && let Cow::Owned(fixed) = crate::typography::local(&lang, &s)
                     {
                         s = fixed;
                     }
                     out.push((lang, s));
-                    if !self.next_or_close(b'}', end, "this text")? {
-                        break;
-                    }
-                }
+                    Ok("this text".into())
+                })?;
                 if out.is_empty() {
                     self.error(at, format!("{} has no text in any language", f.what));
                 } else {
