@@ -414,50 +414,39 @@ impl<'s> Reader<'s> {
             }
             out.push_str(&self.src[start..self.i]);
             let escape = self.i;
-            let c = match self.b.get(self.i + 1) {
-                Some(b'"') => '"',
-                Some(b'\\') => '\\',
-                Some(b'\'') => '\'',
-                Some(b'n') => '\n',
-                Some(b'r') => '\r',
-                Some(b't') => '\t',
-                Some(b'0') => '\0',
+            let (c, len) = match self.b.get(self.i + 1) {
+                Some(b'"') => ('"', 2),
+                Some(b'\\') => ('\\', 2),
+                Some(b'\'') => ('\'', 2),
+                Some(b'n') => ('\n', 2),
+                Some(b'r') => ('\r', 2),
+                Some(b't') => ('\t', 2),
+                Some(b'0') => ('\0', 2),
                 Some(b'u') => {
-                    self.i += 2;
-                    let digits = self.b[self.i..]
-                        .iter()
-                        .skip(1)
-                        .take(7)
-                        .take_while(|b| b.is_ascii_hexdigit())
-                        .count();
-                    let closed = self.b.get(self.i + 1 + digits) == Some(&b'}');
-                    let code = (self.peek() == Some(b'{') && (1..=6).contains(&digits) && closed)
-                        .then(|| {
-                            u32::from_str_radix(&self.src[self.i + 1..self.i + 1 + digits], 16)
-                        })
-                        .and_then(Result::ok)
-                        .and_then(char::from_u32);
-                    let Some(c) = code else {
+                    // `\u{` one to six hexadecimal digits `}`.
+                    let hex = self.src[self.i + 2..]
+                        .strip_prefix('{')
+                        .and_then(|r| r.get(..r.find('}')?))
+                        .filter(|h| {
+                            (1..=6).contains(&h.len()) && h.bytes().all(|b| b.is_ascii_hexdigit())
+                        });
+                    let code = hex.and_then(|h| char::from_u32(u32::from_str_radix(h, 16).ok()?));
+                    let (Some(c), Some(h)) = (code, hex) else {
                         return self.stop(escape, "a `\\u` escape is written `\\u{...}` with one to six hexadecimal digits of a Unicode character".into());
                     };
-                    if flagged(c) {
-                        self.ctl.push((escape, c));
-                    }
-                    out.push(c);
-                    self.i += digits + 2;
-                    start = self.i;
-                    continue;
+                    (c, h.len() + 4)
                 }
                 _ => {
                     return self.stop(escape, "unknown escape in a string: the escapes are \\\" \\\\ \\' \\n \\r \\t \\0 and \\u{...}".into());
                 }
             };
             // An escaped carriage return before a line end is a Windows line end.
-            if flagged(c) && !(c == '\r' && self.b.get(self.i + 2) == Some(&b'\n')) {
+            let crlf = len == 2 && c == '\r' && self.b.get(self.i + 2) == Some(&b'\n');
+            if flagged(c) && !crlf {
                 self.ctl.push((escape, c));
             }
             out.push(c);
-            self.i += 2;
+            self.i += len;
             start = self.i;
         }
     }
