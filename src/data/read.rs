@@ -10,7 +10,7 @@ use std::borrow::Cow;
 
 use memchr::{memchr, memchr2};
 
-use super::diag::{self, Diagnostic, Severity, did_you_mean};
+use super::diag::{self, Diagnostic, Pos, Severity, did_you_mean};
 use super::model::{Catalog, Entry, Fact, Link, NodeIx, Org, OrgIx, Source, Target};
 use super::schema::{
     DATASET_FIELDS, FACT_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
@@ -220,7 +220,7 @@ impl<'s> Reader<'s> {
                 open,
                 format!(
                     "this string runs over several lines, and at line {} {message}: is its closing `\"` missing?",
-                    self.line_of(at)
+                    self.pos(at).line
                 ),
             ),
             _ => (at, message),
@@ -266,21 +266,15 @@ impl<'s> Reader<'s> {
         }
     }
 
-    /// The line of byte `at`.
-    fn line_of(&mut self, at: usize) -> usize {
+    /// Where byte `at` stands, from a table of where lines start built at the first call.
+    fn pos(&mut self, at: usize) -> Pos {
         if self.lines.is_empty() {
             self.lines.push(0);
             self.lines.extend(memchr::memchr_iter(b'\n', self.b).map(|k| k + 1));
         }
-        self.lines.partition_point(|&s| s <= at)
-    }
-
-    /// "line L, column C" of byte `at`.
-    fn where_is(&mut self, at: usize) -> String {
-        let line = self.line_of(at);
-        let start = self.lines[line - 1];
-        let col = self.src.get(start..at).map_or(1, |s| s.chars().count() + 1);
-        format!("line {line}, column {col}")
+        let line = self.lines.partition_point(|&s| s <= at);
+        let col = self.src.get(self.lines[line - 1]..at).map_or(1, |s| s.chars().count() + 1);
+        Pos { line, col }
     }
 
     // ----- tokens
@@ -495,13 +489,12 @@ impl<'s> Reader<'s> {
                 return r.unexpected("a field name or `)`");
             };
             let Some(k) = table.iter().position(|f| f.name == key) else {
-                let help = did_you_mean(key, table.iter().map(|f| f.name));
                 let all: Vec<&str> = table.iter().map(|f| f.name).collect();
                 let msg = format!(
                     "`{key}` is not a field of a {shown}; its fields are {}",
                     all.join(", ")
                 );
-                return r.stop_help(at, msg, help);
+                return r.stop_help(at, msg, did_you_mean(key, all));
             };
             if seen & (1 << k) != 0 {
                 return r.stop(at, format!("the field `{key}` is written twice in this {shown}"));
@@ -745,8 +738,10 @@ impl<'s> Reader<'s> {
                 Target::Node(i) => self.node_id_at[i],
                 Target::Org(i) => self.org_id_at[i],
             };
-            let there = self.where_is(first_at);
-            self.error(at, format!("the id \"{id}\" is used twice; first used at {there}"));
+            let Pos { line, col } = self.pos(first_at);
+            let msg =
+                format!("the id \"{id}\" is used twice; first used at line {line}, column {col}");
+            self.error(at, msg);
         } else if !is_kebab(&id) {
             let kebab =
                 "is not kebab-case (lowercase letters and digits, joined by single hyphens)";
@@ -837,14 +832,12 @@ impl<'s> Reader<'s> {
                     self.i = start;
                     return self.unexpected("a kind, such as `Forum`");
                 };
-                if let Some(&(_, kind)) = Kind::ALL.iter().find(|(name, _)| *name == word) {
-                    self.cat.nodes[ix].kind = Some(kind);
-                } else {
-                    let help = did_you_mean(word, Kind::ALL.iter().map(|(n, _)| *n));
+                let Some(&(_, kind)) = Kind::ALL.iter().find(|(name, _)| *name == word) else {
                     let all: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
                     let msg = format!("`{word}` is not a kind; the kinds are {}", all.join(", "));
-                    return self.stop_help(start, msg, help);
-                }
+                    return self.stop_help(start, msg, did_you_mean(word, all));
+                };
+                self.cat.nodes[ix].kind = Some(kind);
             }
             Value::Related => self.references(ix, List::Related)?,
             Value::Organisations => self.references(ix, List::Organisations)?,
