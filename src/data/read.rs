@@ -28,13 +28,7 @@ const DOCS: &str = "see docs/data-format.md";
 const SUGGESTIONS: usize = 10;
 
 /// Reads `src` (named `file` in messages): the catalog when there is no error, and every
-/// problem found, in file order.
-#[must_use]
-pub fn read(file: &str, src: &str) -> (Option<Catalog>, Vec<Diagnostic>) {
-    read_keeping(file, src, true)
-}
-
-/// [`read`], keeping the texts in the catalog or not: without them, the catalog has the shape of
+/// problem found, in file order. Without `keep`, the catalog keeps no text: it has the shape of
 /// the data (its entries, ids and links) and is checked all the same, for `ccbnet check`.
 #[must_use]
 pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<Diagnostic>) {
