@@ -153,12 +153,11 @@ impl<'s> Reader<'s> {
 
     /// Reads the whole file; `false` when a syntax error stopped it.
     fn run(&mut self) -> bool {
-        let read = self.file_body();
-        if read.is_err() {
-            return false;
+        let ok = self.file_body().is_ok();
+        if ok {
+            self.resolve();
         }
-        self.resolve();
-        true
+        ok
     }
 
     fn file_body(&mut self) -> R<()> {
@@ -188,14 +187,20 @@ impl<'s> Reader<'s> {
         ids.into_iter().filter(|id| !id.is_empty()).cloned().collect()
     }
 
-    fn report(&mut self, severity: Severity, at: usize, message: String, help: Option<String>) {
-        let d = Diagnostic {
-            severity,
-            path: self.path(),
-            help,
-            ..Diagnostic::error(self.file, None, message)
-        };
+    /// Records a problem at byte `at`, with the id path of the record being read; the
+    /// problem, to add to.
+    fn report(
+        &mut self,
+        severity: Severity,
+        at: usize,
+        message: String,
+        help: Option<String>,
+    ) -> &mut Diagnostic {
+        let path = self.path();
+        let d = Diagnostic { severity, path, help, ..Diagnostic::error(self.file, None, message) };
         self.found.push((at, d));
+        let last = self.found.len() - 1;
+        &mut self.found[last].1
     }
 
     fn error(&mut self, at: usize, message: String) {
@@ -219,10 +224,7 @@ impl<'s> Reader<'s> {
             ),
             _ => (at, message),
         };
-        self.report(Severity::Error, at, message, help);
-        if let Some((_, d)) = self.found.last_mut() {
-            d.syntax = true;
-        }
+        self.report(Severity::Error, at, message, help).syntax = true;
         Err(Stop)
     }
 
@@ -252,8 +254,7 @@ impl<'s> Reader<'s> {
         if c == b'"' {
             "a string".into()
         } else if word_len > 0 {
-            let word = &self.src[self.i..self.i + word_len.min(40)];
-            format!("`{word}`")
+            format!("`{}`", &self.src[self.i..self.i + word_len.min(40)])
         } else {
             let ch = self.src[self.i..].chars().next().unwrap_or('?');
             if ch.is_control() { format!("{}", ch.escape_unicode()) } else { format!("`{ch}`") }
@@ -392,8 +393,7 @@ impl<'s> Reader<'s> {
             if self.b[self.i] == b'"' {
                 let s = &self.src[start..self.i];
                 self.i += 1;
-                let spans = memchr(b'\n', &self.b[open..self.i]).is_some();
-                self.multiline = spans.then_some(open);
+                self.multiline = memchr(b'\n', &self.b[open..self.i]).map(|_| open);
                 if out.is_empty() {
                     return Ok(Cow::Borrowed(s));
                 }
@@ -591,9 +591,7 @@ impl<'s> Reader<'s> {
                 return self.unexpected(&what);
             }
         };
-        if self.langs.is_none() {
-            self.langs_late = true;
-        }
+        self.langs_late |= self.langs.is_none();
         Ok(text)
     }
 
@@ -610,10 +608,7 @@ impl<'s> Reader<'s> {
                 .find(|c| v.iter().any(|(x, _)| x == c))
                 .unwrap_or(&v[0].0);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
-            self.report(Severity::Warning, at, msg, None);
-            if let Some((_, d)) = self.found.last_mut() {
-                d.missing = Some(l.clone());
-            }
+            self.report(Severity::Warning, at, msg, None).missing = Some(l.clone());
         }
         self.langs = Some(langs);
     }
