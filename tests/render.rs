@@ -379,7 +379,12 @@ fn the_date_the_content_reflects_is_on_the_first_line_at_every_size() {
 fn s_shows_the_full_source_note_on_a_screen_of_its_own() {
     for (lang, title, words, page) in [
         ("fr", "Source du contenu", "Contenu établi d'après la page", "Page source : CCB, page"),
-        ("nl", "Bron van de inhoud", "Deze inhoud volgt de pagina", "Bronpagina: CCB, pagina"),
+        (
+            "nl",
+            "Bron van de inhoud",
+            "Deze inhoud volgt de Franse versie",
+            "Bronpagina: CCB, pagina",
+        ),
     ] {
         let mut app = shipped(lang, 80, 24);
         app.update(Action::ShowSource);
