@@ -261,11 +261,8 @@ pub fn run(
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
-        // Watching is a help, not a need: without it the explorer still works. A pipe is read
-        // once and not watched.
-        let mut watch = data
-            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            .and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
+        let mut watch = None;
+        let mut first_frame = true;
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -275,6 +272,9 @@ pub fn run(
                         strip_colours(f.buffer_mut());
                     }
                 })?;
+            }
+            if std::mem::take(&mut first_frame) {
+                after_first_frame(&app, data, &tx, &mut watch);
             }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
             // Then everything that arrived meanwhile is handled before the next frame, so a
@@ -315,6 +315,25 @@ pub fn run(
 }
 
 type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// What the first frame does not need, done once it is on screen: the search index built on
+/// another thread (a search started before it is ready waits for it, the keys queued), and the
+/// data file watched.
+fn after_first_frame(
+    app: &App,
+    data: Option<&std::path::Path>,
+    tx: &Sender<Input>,
+    watch: &mut Option<events::DataWatch>,
+) {
+    let build = app.index_builder();
+    // Without a thread, the index is built at the first search.
+    let _ = std::thread::Builder::new().name("index".into()).spawn(build);
+    // Watching is a help, not a need: without it the explorer still works. A pipe is read
+    // once and not watched.
+    *watch = data
+        .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+        .and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
+}
 
 /// Handles one input; `Some` when it ends the explorer.
 fn handle(
@@ -361,6 +380,8 @@ fn handle(
             }
             if let Some(path) = data {
                 app.reload(load_again(path));
+                // The new data's index, as at the start (nothing to do if the data stayed).
+                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
             }
             // The path may lead elsewhere now (a link changed, a folder came back or went).
             if let Some(w) = watch.as_mut() {
