@@ -379,6 +379,7 @@ fn handle(
                 }
             }
             if let Some(path) = data {
+                app.drop_index();
                 app.reload(load_again(path));
                 // The new data's index, as at the start (nothing to do if the data stayed).
                 let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());

@@ -630,3 +630,18 @@ fn a_reload_drops_the_old_index_and_builds_the_new_one_when_needed() {
         .unwrap_or_default();
     assert_eq!(results, found);
 }
+
+#[test]
+fn a_dropped_index_is_built_again_for_the_next_search() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "cert");
+    let before: Vec<Item> = app.search().expect("a search").results().to_vec();
+    app.update(SearchCancel);
+    app.drop_index();
+    assert!(!app.index_ready(), "the index is gone");
+    app.update(OpenSearch);
+    typed(&mut app, "cert");
+    assert!(app.index_ready());
+    assert_eq!(app.search().expect("a search").results(), &before[..]);
+}

@@ -270,6 +270,12 @@ impl App {
         self.index.get().is_some()
     }
 
+    /// Lets the search index go (it is built again when next needed): done before the data
+    /// file is read again, so that the old index and the new data are not in memory together.
+    pub fn drop_index(&mut self) {
+        self.index = Arc::default();
+    }
+
     /// What builds the search index, to run on another thread after the first frame: a search
     /// started meanwhile waits for it (the keys typed meanwhile wait in their queue).
     pub fn index_builder(&self) -> impl FnOnce() + Send + 'static {
