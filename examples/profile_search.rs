@@ -31,6 +31,10 @@ fn main() {
     let t = Instant::now();
     let mut base = App::new(catalog, "fr", (200, 60));
     eprintln!("app: {:?}", t.elapsed());
+    // The explorer builds its search index on another thread after the first frame.
+    let t = Instant::now();
+    let _ = base.index();
+    eprintln!("search index: {:?}", t.elapsed());
     base.update(Action::OpenSearch);
     for c in typed.chars() {
         base.update(Action::SearchChar(c));
