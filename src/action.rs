@@ -50,6 +50,8 @@ pub enum Action {
     ToggleHelp,
     /// Show every problem of the data file on disk, in full (the reload banner shows the first).
     ShowProblems,
+    /// Show where the content comes from, in full: the source note, the page, the date.
+    ShowSource,
     /// Clear the search kept as a filter.
     Close,
     /// Open the search line (or go back to editing the search).

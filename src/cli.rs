@@ -110,7 +110,7 @@ pub enum Command {
         json: bool,
     },
     /// Print one entry (without the entries below it) or one organisation as plain text, as in
-    /// `ccbnet export`. Exit 1 when nothing has this id (ids match ignoring case; an exact id
+    /// `ccbnet export`, then the source and the date the content reflects. Exit 1 when nothing has this id (ids match ignoring case; an exact id
     /// wins).
     Show {
         /// The id of the entry or the organisation (as `ccbnet search` prints it).

@@ -5,7 +5,6 @@ use crate::data::Catalog;
 use crate::export::marked;
 use crate::i18n::{self, fact_label, kind_label};
 use crate::names::{joined, node_title, org_title};
-use crate::text::one_line;
 use crate::tree::Item;
 
 /// The id of `item` (an entry's, or an organisation's).
@@ -73,13 +72,7 @@ pub fn entry_text(catalog: &Catalog, item: Item, lang: &str) -> String {
         }
     }
     out.push(String::new());
-    let source = marked(catalog, &catalog.source_note, lang);
-    let source = match &catalog.page.url {
-        Some(url) => format!("{source} <{}>", one_line(url)),
-        None => source,
-    };
-    let date = marked(catalog, &catalog.as_of, lang);
-    out.push(s.cite.replace("{source}", &source).replace("{date}", &date));
+    out.push(crate::export::citation(catalog, lang));
     out.push(format!("id: {}", id(catalog, item)));
     let mut text = out.join("\n");
     text.push('\n');

@@ -178,8 +178,14 @@ impl Builder<'_> {
             let (m, title) = pick_line(self.catalog, &src.title, self.lang);
             let when =
                 src.consulted.as_deref().map(|d| format!(", {} {}", s.consulted, one_line(d)));
-            let text = format!("◦ {title}{}", when.unwrap_or_default());
-            self.para(indent, m.as_deref(), &text, theme::DIM);
+            // `◦ title`, its later lines under the title, where the address goes too.
+            let text = format!("{}{title}{}", m.unwrap_or_default(), when.unwrap_or_default());
+            for (i, chunk) in
+                wrap(&text, self.width.saturating_sub(indent + 2).max(1)).into_iter().enumerate()
+            {
+                let lead = format!("{}{}", " ".repeat(indent), if i == 0 { "◦ " } else { "  " });
+                self.lines.push(Line::from(vec![Span::raw(lead), Span::styled(chunk, theme::DIM)]));
+            }
             let Some(url) = &src.url else { continue };
             let url = one_line(url).into_owned();
             let avail = self.width.saturating_sub(indent + 2).max(1);
@@ -198,14 +204,36 @@ impl Builder<'_> {
             }
         }
     }
+}
 
-    fn source(&mut self) {
-        let s = i18n::strings(self.lang);
-        self.heading(s.source);
-        self.text(2, &self.catalog.source_note, theme::DIM);
-        let (m, as_of) = pick_line(self.catalog, &self.catalog.as_of, self.lang);
-        self.para(2, m.as_deref(), &format!("{}{}{as_of}", s.as_of, s.colon), theme::DIM);
+/// The source screen's text in `lang` for a terminal `columns` wide: the source note, the
+/// source page (title, date consulted, address) and the date the content reflects, each
+/// paragraph wrapped flush to the overlay's width (so that no line hangs under another).
+#[must_use]
+pub fn source_text(catalog: &Catalog, lang: &str, columns: u16) -> String {
+    let max = usize::from(columns.saturating_sub(5)).max(8);
+    let paragraphs = source_paragraphs(catalog, lang);
+    let lines: Vec<String> = paragraphs
+        .lines()
+        .flat_map(|p| if p.is_empty() { vec![String::new()] } else { wrap(p, max) })
+        .collect();
+    lines.join("\n")
+}
+
+fn source_paragraphs(catalog: &Catalog, lang: &str) -> String {
+    let s = i18n::strings(lang);
+    let (m, note) = pick_line(catalog, &catalog.source_note, lang);
+    let mut out = vec![format!("{}{note}", m.unwrap_or_default()), String::new()];
+    if !catalog.page.title.entries().all(|(_, t)| t.is_empty()) {
+        let page = crate::export::source_title(catalog, &catalog.page, lang);
+        out.push(format!("{}{}{page}", crate::export::labels(lang).page, s.colon));
     }
+    if let Some(url) = &catalog.page.url {
+        out.push(format!("{}{}{}", crate::export::labels(lang).address, s.colon, one_line(url)));
+    }
+    let (m, as_of) = pick_line(catalog, &catalog.as_of, lang);
+    out.push(format!("{}{}{}{as_of}", s.as_of, s.colon, m.unwrap_or_default()));
+    out.join("\n")
 }
 
 /// The detail pane for `item` in `lang`, wrapped at `width` cells, with link `focus` marked
@@ -317,7 +345,6 @@ pub fn node_view(
         b.heading(s.sources);
         b.sources(2, node.sources.iter().filter(|s| s.fact.is_none()));
     }
-    b.source();
     DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }
 
@@ -403,6 +430,5 @@ pub fn org_view(
         b.heading(s.sources);
         b.sources(2, org.sources.iter());
     }
-    b.source();
     DetailView { lines: b.lines, links: b.links, urls: b.urls }
 }

@@ -71,7 +71,7 @@ const DE: Labels = Labels {
     named_in: "Genannt in",
     address: "Adresse",
     page: "Quellseite",
-    meets: "Trifft",
+    meets: "Trifft sich mit",
     map: "Karte des Netzwerks",
 };
 const EN: Labels = Labels {
@@ -125,4 +125,17 @@ pub fn marked(catalog: &Catalog, text: &Text, lang: &str) -> String {
     let shown = catalog.pick(text, lang);
     let marker = shown.fallback.map(fallback_marker).unwrap_or_default();
     format!("{marker}{}", one_line(shown.text))
+}
+
+/// The citation line of one entry or organisation in `lang`: the source (with its address) and
+/// the date the content reflects.
+#[must_use]
+pub fn citation(catalog: &Catalog, lang: &str) -> String {
+    let source = marked(catalog, &catalog.source_note, lang);
+    let source = match &catalog.page.url {
+        Some(url) => format!("{source} <{}>", one_line(url)),
+        None => source,
+    };
+    let date = marked(catalog, &catalog.as_of, lang);
+    crate::i18n::strings(lang).cite.replace("{source}", &source).replace("{date}", &date)
 }

@@ -198,7 +198,7 @@ mod tests {
         for lang in ["fr", "nl", "de", "en"] {
             let text: String =
                 lines(lang, usize::MAX).iter().map(|l| l.to_string() + "\n").collect();
-            for mark in ["→", "←", "•", "[FR]", "↻", crate::detail::UNVERIFIED] {
+            for mark in ["→", "←", "•", "↔", "[FR]", "↻", crate::detail::UNVERIFIED] {
                 assert!(text.contains(mark), "{mark} missing from the {lang} legend");
             }
         }

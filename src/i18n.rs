@@ -39,6 +39,8 @@ pub struct Strings {
     pub consulted: &'static str,
     /// Under a name for which no official source was found.
     pub unverified: &'static str,
+    /// Title of the source screen.
+    pub source_title: &'static str,
     /// Heading of the organisation an organisation belongs to.
     pub part_of: &'static str,
     /// Heading of the organisations that belong to an organisation.
@@ -91,7 +93,7 @@ pub struct Strings {
     /// Help heading of the legend of the detail's marks.
     pub group_marks: &'static str,
     /// The legend: each mark and what it means.
-    pub marks: [(&'static str, &'static str); 7],
+    pub marks: [(&'static str, &'static str); 8],
     /// The footer's message after `y`; `{}` is the name copied.
     pub copied: &'static str,
     /// The footer's message after `Y`; `{}` is the id copied.
@@ -130,6 +132,7 @@ const FR: Strings = Strings {
     as_of: "Date de référence",
     sources: "Autres sources",
     consulted: "consulté le",
+    source_title: "Source du contenu",
     unverified: "Nom non vérifié\u{a0}: aucune source officielle n'a été trouvée pour ce nom.",
     part_of: "Fait partie de",
     parts: "Entités rattachées",
@@ -167,6 +170,7 @@ const FR: Strings = Strings {
         ("←", "lien depuis une entrée qui cite celle-ci"),
         ("•", "élément d'une liste (organisation, sous-entrée)"),
         ("↑ ↓", "organisation dont elle fait partie, entités rattachées"),
+        ("↔", "organisation rencontrée dans les mêmes entrées (détails, carte)"),
         ("[FR]", "texte montré dans une autre langue, faute de traduction"),
         ("↻", "la recherche a fait le tour (n / N)"),
         ("*", "nom non vérifié (aucune source officielle trouvée)"),
@@ -198,6 +202,7 @@ const NL: Strings = Strings {
     as_of: "Peildatum",
     sources: "Andere bronnen",
     consulted: "geraadpleegd op",
+    source_title: "Bron van de inhoud",
     unverified: "Niet geverifieerde naam: voor deze naam werd geen officiële bron gevonden.",
     part_of: "Maakt deel uit van",
     parts: "Onderdelen",
@@ -217,7 +222,7 @@ const NL: Strings = Strings {
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
     problems_count: ["1 probleem — !", "{} problemen — !"],
-    problems_short: ["! : 1 probleem", "! : {} problemen"],
+    problems_short: ["!: 1 probleem", "!: {} problemen"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis en plakken",
@@ -235,6 +240,7 @@ const NL: Strings = Strings {
         ("←", "link van een item dat dit item vermeldt"),
         ("•", "element van een lijst (organisatie, onderdeel)"),
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
+        ("↔", "organisatie die ze in dezelfde items ontmoet (details, kaart)"),
         ("[FR]", "tekst in een andere taal getoond, bij gebrek aan vertaling"),
         ("↻", "het zoeken is rondgegaan (n / N)"),
         ("*", "niet geverifieerde naam (geen officiële bron gevonden)"),
@@ -265,6 +271,7 @@ const DE: Strings = Strings {
     source: "Quelle",
     sources: "Weitere Quellen",
     consulted: "abgerufen am",
+    source_title: "Quelle des Inhalts",
     unverified: "Nicht bestätigter Name: Für diesen Namen wurde keine amtliche Quelle gefunden.",
     as_of: "Stand",
     part_of: "Gehört zu",
@@ -303,6 +310,7 @@ const DE: Strings = Strings {
         ("←", "Link von einem Eintrag, der diesen nennt"),
         ("•", "Element einer Liste (Organisation, Untereintrag)"),
         ("↑ ↓", "Organisation, zu der sie gehört; ihre Untergliederungen"),
+        ("↔", "Organisation, die in denselben Einträgen vorkommt (Details, Karte)"),
         ("[FR]", "Text in einer anderen Sprache, da eine Übersetzung fehlt"),
         ("↻", "die Suche hat von vorn begonnen (n / N)"),
         ("*", "nicht bestätigter Name (keine amtliche Quelle gefunden)"),
@@ -334,6 +342,7 @@ const EN: Strings = Strings {
     as_of: "Reference date",
     sources: "Other sources",
     consulted: "consulted",
+    source_title: "Where the content comes from",
     unverified: "Unverified name: no official source was found for this name.",
     part_of: "Part of",
     parts: "Parts",
@@ -371,6 +380,7 @@ const EN: Strings = Strings {
         ("←", "link from an entry that names this one"),
         ("•", "item of a list (organisation, entry below)"),
         ("↑ ↓", "organisation it is part of, its parts"),
+        ("↔", "organisation met in the same entries (details, map)"),
         ("[FR]", "text shown in another language, as a translation is missing"),
         ("↻", "the search wrapped around (n / N)"),
         ("*", "unverified name (no official source found)"),
@@ -436,6 +446,7 @@ pub fn kind_label(kind: Kind, lang: &str) -> &'static str {
         Kind::Service => ["Service", "Dienst", "Dienst", "Service"],
         Kind::Role => ["Mandat", "Mandaat", "Mandat", "Mandate"],
         Kind::Channel => ["Canal", "Kanaal", "Kanal", "Channel"],
+        Kind::Aim => ["Objectif", "Doel", "Ziel", "Aim"],
     };
     pick(lang, fr, nl, de, en)
 }
@@ -608,6 +619,12 @@ pub fn action_text(action: Action, lang: &str) -> (&'static str, &'static str) {
             ("alle problemen van het gegevensbestand, volledig", "problemen"),
             ("alle Probleme der Datendatei, vollständig", "Probleme"),
             ("every problem of the data file, in full", "problems"),
+        ],
+        Action::ShowSource => [
+            ("la source du contenu\u{a0}: note, page, date de référence", "source"),
+            ("de bron van de inhoud: toelichting, pagina, peildatum", "bron"),
+            ("die Quelle des Inhalts: Hinweis, Seite, Stichtag", "Quelle"),
+            ("where the content comes from: note, page, reference date", "source"),
         ],
         Action::Close => [
             ("effacer le filtre de recherche", "effacer"),
@@ -801,13 +818,13 @@ fn map_action_text(a: MapAction) -> [(&'static str, &'static str); 4] {
             ("map: show or hide the neighbours' neighbours", "2nd ring"),
         ],
         MapAction::Close => [
-            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer la carte"),
-            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "kaart sluiten"),
+            ("carte\u{a0}: fermer la liste, ou quitter la carte sur son centre", "fermer"),
+            ("kaart: de lijst sluiten, of de kaart verlaten op het middelpunt", "sluiten"),
             (
                 "Karte: die Liste schließen oder die Karte bei ihrem Mittelpunkt verlassen",
-                "Karte schließen",
+                "schließen",
             ),
-            ("map: close the list, or leave the map on its centre", "close map"),
+            ("map: close the list, or leave the map on its centre", "close"),
         ],
         // A click, not a key.
         MapAction::Click(..) => [("", ""), ("", ""), ("", ""), ("", "")],
@@ -896,6 +913,7 @@ mod tests {
             Kind::Service,
             Kind::Role,
             Kind::Channel,
+            Kind::Aim,
         ];
         texts.extend(kinds.map(|k| kind_label(k, "fr")));
         for b in crate::keymap::BINDINGS {

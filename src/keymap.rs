@@ -32,6 +32,9 @@ pub enum Pane {
     Help,
     /// The map: keys choose a neighbour, re-centre, go back or leave.
     Map,
+    /// A screen too small for the layout, which says so: nothing is seen to act on, so only
+    /// quitting and suspending do anything (and resizing, which is no key).
+    TooSmall,
 }
 
 /// What the keys do now. [`crate::app::App::mode`] works it out from the state, and the key
@@ -105,8 +108,8 @@ pub enum Live {
     Move,
     /// In the tree, the detail pane or the map.
     View,
-    /// In the tree, the detail pane or the help, but not in the search line.
-    NotTyping,
+    /// In the tree or the detail pane, or on a screen too small for anything (`q` quits there).
+    BrowseOrTooSmall,
     /// In the tree.
     Tree,
     /// In the tree, on a row that expands, without a search kept and without a count.
@@ -151,9 +154,9 @@ impl Live {
         match self {
             Live::Always => true,
             Live::Browse => browse,
-            Live::Move => !matches!(m.pane, Pane::Typing | Pane::Map),
+            Live::Move => matches!(m.pane, Pane::Tree | Pane::Detail | Pane::Help),
             Live::View => browse || m.pane == Pane::Map,
-            Live::NotTyping => m.pane != Pane::Typing,
+            Live::BrowseOrTooSmall => browse || m.pane == Pane::TooSmall,
             Live::Tree => m.pane == Pane::Tree,
             Live::Expandable => {
                 m.pane == Pane::Tree && m.expandable && !m.filter && m.count.is_none()
@@ -214,6 +217,17 @@ pub struct Binding {
     /// Whether the footer shows it, and how much: where the footer is too narrow for every
     /// hint, those with the lowest rank (1 is the highest) stay.
     pub footer: Option<u8>,
+    /// Whether the footer shows this hint only with the next line's, both or neither (`n` and
+    /// `N`: never one direction without the other).
+    pub paired: bool,
+}
+
+impl Binding {
+    /// The same line, its footer hint paired with the next line's.
+    const fn paired(mut self) -> Self {
+        self.paired = true;
+        self
+    }
 }
 
 const fn b(
@@ -223,22 +237,22 @@ const fn b(
     group: Group,
     footer: Option<u8>,
 ) -> Binding {
-    Binding { keys, action, live, group, footer }
+    Binding { keys, action, live, group, footer, paired: false }
 }
 
 /// A binding of the search line.
 const fn t(keys: &'static [Key], action: Action, footer: Option<u8>) -> Binding {
-    Binding { keys, action, live: Live::Typing, group: Group::Search, footer }
+    Binding { keys, action, live: Live::Typing, group: Group::Search, footer, paired: false }
 }
 
 /// A binding of the map.
 const fn m(keys: &'static [Key], action: MapAction, live: Live, footer: Option<u8>) -> Binding {
-    Binding { keys, action: Action::Map(action), live, group: Group::Map, footer }
+    Binding { keys, action: Action::Map(action), live, group: Group::Map, footer, paired: false }
 }
 
 /// A binding of the help overlay.
 const fn h(keys: &'static [Key], action: Action) -> Binding {
-    Binding { keys, action, live: Live::Help, group: Group::Help, footer: None }
+    Binding { keys, action, live: Live::Help, group: Group::Help, footer: None, paired: false }
 }
 
 use Group::{Links, Move, Other, Search};
@@ -273,7 +287,7 @@ pub const BINDINGS: &[Binding] = &[
     // The help overlay's own keys come first: there, `q` and `Esc` close it.
     h(&[Key::Char('q'), c(Esc), Key::Char('?'), c(F(1))], Action::ToggleHelp),
     h(&[Key::Char(' ')], Action::PageDown),
-    b(&[c(Down), Key::Char('j')], Action::Down, Live::Move, Move, Some(8)),
+    b(&[c(Down), Key::Char('j')], Action::Down, Live::Move, Move, Some(9)).paired(),
     b(&[c(Up), Key::Char('k')], Action::Up, Live::Move, Move, Some(9)),
     b(&[c(PageDown), Key::Ctrl('f')], Action::PageDown, Live::Move, Move, None),
     b(&[c(PageUp), Key::Ctrl('b')], Action::PageUp, Live::Move, Move, None),
@@ -290,32 +304,38 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(Enter)], Action::FollowNumbered, Live::CountedNoLink, Links, None),
     b(&[c(Enter)], Action::FollowFocused, Live::LinkFocused, Links, Some(1)),
     b(&[c(Esc)], Action::DropCount, Live::Counting, Move, Some(2)),
-    b(&[c(Tab), c(BackTab)], Action::FocusNext, Live::Browse, Other, Some(3)),
-    b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(6)),
+    b(&[c(Tab), c(BackTab)], Action::FocusNext, Live::Browse, Other, Some(6)),
+    b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(8)),
     b(&[Key::Alt(Right)], Action::Forward, Live::Forward, Links, None),
-    b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(3)),
+    b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(6)),
     b(&[Key::Char('M')], Action::OpenMap, Live::Browse, Links, Some(14)),
     // The map's own keys: `q` and `M` leave it like `Esc`, never the program.
-    m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)),
-    m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(4)),
-    m(&[c(Left), Key::Char('h')], MapAction::Left, Live::MapPlain, Some(7)),
-    m(&[c(Right), Key::Char('l')], MapAction::Right, Live::MapPlain, Some(8)),
+    m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)).paired(),
+    m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(3)),
+    // With two columns, `←`/`→` rank above going back and the ring.
+    m(&[c(Left), Key::Char('h')], MapAction::Left, Live::MapPlain, Some(4)).paired(),
+    m(&[c(Right), Key::Char('l')], MapAction::Right, Live::MapPlain, Some(4)),
     m(&[c(Enter)], MapAction::Enter, Live::Map, Some(1)),
-    m(&[c(Backspace), Key::Alt(Left)], MapAction::Back, Live::MapBack, Some(5)),
+    m(&[c(Backspace), Key::Alt(Left)], MapAction::Back, Live::MapBack, Some(6)),
     m(&[Key::Alt(Right)], MapAction::Forward, Live::MapForward, None),
-    m(&[Key::Char('r')], MapAction::ToggleRing, Live::MapPlain, Some(6)),
+    m(&[Key::Char('r')], MapAction::ToggleRing, Live::MapPlain, Some(7)),
     m(&[c(Esc), Key::Char('q'), Key::Char('M')], MapAction::Close, Live::Map, Some(2)),
     b(&[Key::Char('/')], Action::OpenSearch, Live::Browse, Search, Some(4)),
-    b(&[Key::Char('n')], Action::NextResult, Live::Results, Search, Some(5)),
-    b(&[Key::Char('N')], Action::PrevResult, Live::Results, Search, Some(6)),
-    b(&[c(Esc)], Action::Close, Live::Filter, Search, Some(4)),
+    // In a kept search, `n`/`N` rank above `Tab` and `o`, and come together.
+    b(&[Key::Char('n')], Action::NextResult, Live::Results, Search, Some(3)).paired(),
+    b(&[Key::Char('N')], Action::PrevResult, Live::Results, Search, Some(3)),
+    b(&[c(Esc)], Action::Close, Live::Filter, Search, Some(3)),
     b(&[Key::Char('y')], Action::CopyEntry, Live::Browse, Other, Some(11)),
     b(&[Key::Char('Y')], Action::CopyId, Live::Browse, Other, None),
     b(&[Key::Char('m')], Action::ToggleMouse, Live::View, Other, None),
-    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::NotTyping, Other, Some(10)),
+    // `L` gives way first at 80 columns: the header shows the languages and takes clicks.
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Browse, Other, Some(7)),
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Map, Other, Some(8)),
+    b(&[Key::Char('L'), c(F(2))], Action::NextLanguage, Live::Help, Other, Some(10)),
     b(&[Key::Char('!')], Action::ShowProblems, Live::Problems, Other, Some(2)),
+    b(&[Key::Char('s')], Action::ShowSource, Live::Browse, Other, None),
     b(&[Key::Char('?'), c(F(1))], Action::ToggleHelp, Live::View, Other, Some(2)),
-    b(&[Key::Char('q')], Action::Quit, Live::Browse, Other, Some(3)),
+    b(&[Key::Char('q')], Action::Quit, Live::BrowseOrTooSmall, Other, Some(5)),
     b(&[Key::Ctrl('c')], Action::Quit, Live::Always, Other, None),
     b(&[Key::Ctrl('z')], Action::Suspend, Live::Always, Other, None),
     t(&[c(Enter)], Action::SearchAccept, Some(1)),
@@ -456,7 +476,8 @@ mod tests {
     /// Every mode worth telling apart: each pane with each condition on and off.
     fn modes() -> Vec<Mode> {
         let mut out = Vec::new();
-        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map] {
+        for pane in [Pane::Tree, Pane::Detail, Pane::Typing, Pane::Help, Pane::Map, Pane::TooSmall]
+        {
             for bits in 0..256u32 {
                 let on = |k: u32| bits & (1 << k) != 0;
                 out.push(Mode {
@@ -573,6 +594,37 @@ mod tests {
         assert_eq!(p(KeyCode::Char('u'), KeyModifiers::CONTROL), Some(Action::HalfPageUp));
         assert_eq!(p(KeyCode::Char('o'), NONE), None);
         assert_eq!(p(KeyCode::Char('3'), NONE), None);
+    }
+
+    #[test]
+    fn on_a_screen_too_small_only_quitting_and_suspending_act() {
+        let mut m = Mode::plain(Pane::TooSmall);
+        m.expandable = true;
+        m.links = 3;
+        m.results = 2;
+        m.filter = true;
+        m.problems = 1;
+        let ctrl = KeyModifiers::CONTROL;
+        assert_eq!(press_in(&m, KeyCode::Char('q'), NONE), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('c'), ctrl), Some(Action::Quit));
+        assert_eq!(press_in(&m, KeyCode::Char('z'), ctrl), Some(Action::Suspend));
+        for code in [
+            KeyCode::Char('j'),
+            KeyCode::Down,
+            KeyCode::Enter,
+            KeyCode::Char('3'),
+            KeyCode::Char('/'),
+            KeyCode::Char('L'),
+            KeyCode::Char('?'),
+            KeyCode::Char('n'),
+            KeyCode::Char('!'),
+            KeyCode::Esc,
+            KeyCode::Tab,
+            KeyCode::Char('o'),
+            KeyCode::Char('M'),
+        ] {
+            assert_eq!(press_in(&m, code, NONE), None, "{code:?}");
+        }
     }
 
     #[test]

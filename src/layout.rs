@@ -82,10 +82,11 @@ impl Areas {
         at: Position,
         languages: &[String],
         active: usize,
+        reserve: u16,
         tree_offset: usize,
         detail_scroll: usize,
     ) -> Spot {
-        for (r, i) in language_spots(self.header, languages, active) {
+        for (r, i) in language_spots(self.header, languages, active, reserve) {
             if r.contains(at) {
                 return Spot::Language(i);
             }
@@ -148,11 +149,37 @@ pub fn language_label(code: &str, active: bool) -> String {
     if active { format!("[{}]", code.to_uppercase()) } else { format!(" {} ", code.to_uppercase()) }
 }
 
-/// Where each language's label stands in the header, right-aligned, left to right. When they do
-/// not all fit, the active one (`active`, an index into `languages`) always stays, with as many
-/// of its neighbours as fit.
+/// The cells the header keeps on its left for `date` (the date the content reflects), so that
+/// the languages beside the active one give way to it.
 #[must_use]
-pub fn language_spots(header: Rect, languages: &[String], active: usize) -> Vec<(Rect, usize)> {
+pub fn date_reserve(date: &str) -> u16 {
+    u16::try_from(width(date) + 2).unwrap_or(u16::MAX)
+}
+
+/// Where each language's label stands in the header, right-aligned, left to right. When they do
+/// not all fit beside the first `reserve` cells, the active one (`active`, an index into
+/// `languages`) always stays, with as many of its neighbours as fit.
+#[must_use]
+pub fn language_spots(
+    header: Rect,
+    languages: &[String],
+    active: usize,
+    reserve: u16,
+) -> Vec<(Rect, usize)> {
+    // The first `reserve` cells are kept for what the header says on its left (the date the
+    // content reflects): the neighbours of the active language give way to it, never the active
+    // language itself.
+    let kept = Rect {
+        x: header.x + reserve.min(header.width),
+        width: header.width.saturating_sub(reserve),
+        ..header
+    };
+    let spots = spots_in(kept, languages, active);
+    if spots.is_empty() { spots_in(header, languages, active) } else { spots }
+}
+
+/// The same within `header`, with nothing kept.
+fn spots_in(header: Rect, languages: &[String], active: usize) -> Vec<(Rect, usize)> {
     let w =
         |i: usize| u16::try_from(width(&language_label(&languages[i], false))).unwrap_or(u16::MAX);
     // Labels `a..=b` with a cell between each fit in the header.
@@ -218,20 +245,20 @@ mod tests {
         let t = a.tree_inner();
         let d = a.detail_inner();
         assert_eq!(
-            a.spot(Position::new(t.x + 3, t.y + 2), &langs, 0, 10, 0),
+            a.spot(Position::new(t.x + 3, t.y + 2), &langs, 0, 0, 10, 0),
             Spot::TreeRow { row: 12, cell: 3 }
         );
-        assert_eq!(a.spot(Position::new(d.x, d.y + 1), &langs, 0, 10, 5), Spot::DetailLine(6));
-        assert_eq!(a.spot(Position::new(a.tree.x, a.tree.y), &langs, 0, 0, 0), Spot::Tree);
-        assert_eq!(a.spot(Position::new(a.detail.x, a.detail.y), &langs, 0, 0, 0), Spot::Detail);
-        assert_eq!(a.spot(Position::new(0, a.footer.y), &langs, 0, 0, 0), Spot::Nothing);
-        let (fr, _) = language_spots(a.header, &langs, 0)[0];
-        assert_eq!(a.spot(Position::new(fr.x, fr.y), &langs, 0, 0, 0), Spot::Language(0));
+        assert_eq!(a.spot(Position::new(d.x, d.y + 1), &langs, 0, 0, 10, 5), Spot::DetailLine(6));
+        assert_eq!(a.spot(Position::new(a.tree.x, a.tree.y), &langs, 0, 0, 0, 0), Spot::Tree);
+        assert_eq!(a.spot(Position::new(a.detail.x, a.detail.y), &langs, 0, 0, 0, 0), Spot::Detail);
+        assert_eq!(a.spot(Position::new(0, a.footer.y), &langs, 0, 0, 0, 0), Spot::Nothing);
+        let (fr, _) = language_spots(a.header, &langs, 0, 0)[0];
+        assert_eq!(a.spot(Position::new(fr.x, fr.y), &langs, 0, 0, 0, 0), Spot::Language(0));
     }
 
     #[test]
     fn language_spots_are_right_aligned() {
-        let spots = language_spots(Rect::new(0, 0, 40, 1), &["fr".into(), "nl".into()], 1);
+        let spots = language_spots(Rect::new(0, 0, 40, 1), &["fr".into(), "nl".into()], 1, 0);
         assert_eq!(spots, vec![(Rect::new(31, 0, 4, 1), 0), (Rect::new(36, 0, 4, 1), 1)]);
     }
 
@@ -239,7 +266,7 @@ mod tests {
     fn the_active_language_stays_when_not_all_fit() {
         let five: Vec<String> = ["fr", "nl", "de", "en", "it"].map(String::from).to_vec();
         let shown = |w: u16, active: usize| -> Vec<usize> {
-            language_spots(Rect::new(0, 0, w, 1), &five, active)
+            language_spots(Rect::new(0, 0, w, 1), &five, active, 0)
                 .into_iter()
                 .map(|(_, i)| i)
                 .collect()
@@ -251,6 +278,6 @@ mod tests {
         assert_eq!(shown(14, 2), [1, 2, 3], "its neighbours on both sides");
         assert_eq!(shown(4, 3), [3]);
         assert_eq!(shown(3, 3), Vec::<usize>::new());
-        assert!(language_spots(Rect::new(0, 0, 40, 1), &[], 0).is_empty());
+        assert!(language_spots(Rect::new(0, 0, 40, 1), &[], 0, 0).is_empty());
     }
 }

@@ -26,10 +26,13 @@ The commands give the same data to scripts and other programs: exports as text, 
 /// The data file, for FILES.
 const FILES: &str = r#".SH FILES
 .TP
-\fIFILE\fR of \fB\-\-data\fR
-The data file (RON, format 1, described in docs/data\-format.md of the source): read instead of the built\-in data set. The explorer reads it again each time it changes on disk, and keeps the last good version while a change does not load (the banner names the first problem, \fB!\fR lists them all, as \fBccbnet check\fR prints them). Data from a pipe is read once.
+The data file
+Given with \fB\-\-data\fR \fIFILE\fR, else named by \fBCCBNET_DATA\fR, else by the \fBdata\fR key of the configuration file; without any of them, the data set built into the program. RON, format 1, described in docs/data\-format.md of the source. The explorer reads it again each time it changes on disk, and keeps the last good version while a change does not load (the banner names the first problem, \fB!\fR lists them all, as \fBccbnet check\fR prints them). \fB\-\fR, or data from a pipe, is read once.
+.TP
+\fI$XDG_CONFIG_HOME/ccbnet/config.toml\fR, else \fI~/.config/ccbnet/config.toml\fR
+The configuration, optional: the keys \fBdata\fR, \fBlang\fR, \fBcolor\fR and \fBmouse\fR. The command line wins over it, and \fBCCBNET_DATA\fR over its \fBdata\fR.
 .PP
-Without \fB\-\-data\fR, the data set built into the program is used. ccbnet writes no file.
+ccbnet writes no file.
 "#;
 
 /// Where to read more, for SEE ALSO.
@@ -74,6 +77,9 @@ fn keys_section() -> String {
 /// The sections written by hand: the environment, the exit status and examples.
 const TAIL: &str = r#".SH ENVIRONMENT
 .TP
+\fBCCBNET_DATA\fR
+The data file when \fB\-\-data\fR is not given (see \fBFILES\fR).
+.TP
 \fBLANGUAGE\fR
 A colon\-separated list of languages (as gettext reads it), tried in order when \fB\-\-lang\fR is not given: the first the data set has wins (LANGUAGE=en:fr gives English).
 .TP
@@ -82,6 +88,12 @@ Then the first one set chooses the language: fr... gives French, nl... Dutch, de
 .TP
 \fBNO_COLOR\fR
 When set and not empty, the explorer has no colours (reverse video and bold still show the selection), unless \fB\-\-color always\fR is given.
+.TP
+\fBPAGER\fR
+The pager \fBccbnet export\fR writes through on a terminal (split at spaces; empty or \fBcat\fR: none); unset: \fBless \-FRX\fR. \fB\-\-no\-pager\fR writes directly, and a pipe or a file never gets a pager.
+.TP
+\fBFORCE_HYPERLINK\fR
+\fB1\fR: the addresses of sources in the detail pane are OSC 8 hyperlinks; \fB0\fR: plain text. Unset: hyperlinks only in terminals known to show them.
 .SH "EXIT STATUS"
 0 on success. 1 when \fBsearch\fR found nothing, when \fBshow\fR was given an id that nothing has, when \fBmeets\fR was given an id that is not an organisation's (ids on the command line match ignoring case; an exact id wins), when \fBcheck\fR found errors, or when the \fB\-\-data\fR file is not valid. 2 for a usage error, a file that cannot be read, a language the data set does not have, or the explorer started without a terminal.
 .SH EXAMPLES

@@ -28,7 +28,9 @@ pub fn action_for_mouse(app: &App, m: &MouseEvent) -> Option<Action> {
     let at = Position::new(m.column, m.row);
     let langs = &app.catalog().languages;
     let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
-    let spot = app.areas()?.spot(at, langs, active, app.tree_offset(), app.detail_scroll());
+    let reserve = crate::layout::date_reserve(&crate::names::as_of(app.catalog(), app.lang()));
+    let spot =
+        app.areas()?.spot(at, langs, active, reserve, app.tree_offset(), app.detail_scroll());
     if app.map().is_some() && app.overlay().is_none() {
         return map_mouse(app, m, spot);
     }

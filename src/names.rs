@@ -78,3 +78,10 @@ pub fn joined(acr: Option<&str>, name: &str) -> String {
         None => name.to_owned(),
     }
 }
+
+/// The date the content reflects, in `lang`, with its fallback marker: what the header shows.
+#[must_use]
+pub fn as_of(catalog: &Catalog, lang: &str) -> String {
+    let (m, as_of) = pick_line(catalog, &catalog.as_of, lang);
+    format!("{}{as_of}", m.unwrap_or_default())
+}

@@ -1,6 +1,7 @@
-//! French typography of the data's texts, applied once as they enter the catalog: a no-break
-//! space (U+00A0) before `:` `;` `!` `?` `»`, after `«`, and inside dates ("18 octobre 2024"),
-//! whether the file has plain spaces there, narrow no-break spaces, or none at all.
+//! Typography of the data's texts, applied once as they enter the catalog: in every language a
+//! no-break space (U+00A0) inside dates ("18 octobre 2024", "18 oktober 2024", "9. Juni 2024",
+//! "June 2024"), and in French also before `:` `;` `!` `?` `»` and after `«`, whether the file
+//! has plain spaces there, narrow no-break spaces, or none at all.
 
 use std::borrow::Cow;
 
@@ -15,6 +16,13 @@ pub fn is_french(lang: &str) -> bool {
     lang == "fr" || lang.starts_with("fr-")
 }
 
+/// `s`, a text in `lang`, with that language's rules: [`french`] for French, [`dates`] for the
+/// others; borrowed when nothing changes.
+#[must_use]
+pub fn local<'a>(lang: &str, s: &'a str) -> Cow<'a, str> {
+    if is_french(lang) { french(s) } else { dates(s) }
+}
+
 /// Whether a space goes before `c`: the high punctuation and the closing guillemet.
 fn wants_space_before(c: char) -> bool {
     matches!(c, ':' | ';' | '!' | '?' | '»')
@@ -25,7 +33,8 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{A0}' | '\u{202F}')
 }
 
-const MONTHS: [&str; 12] = [
+/// The months, in lower case, in French, Dutch, German and English.
+const MONTHS: &[&str] = &[
     "janvier",
     "février",
     "mars",
@@ -38,21 +47,53 @@ const MONTHS: [&str; 12] = [
     "octobre",
     "novembre",
     "décembre",
+    "januari",
+    "februari",
+    "maart",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "oktober",
+    "januar",
+    "jänner",
+    "februar",
+    "märz",
+    "dezember",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "dec",
+    "jan",
+    "feb",
+    "aug",
+    "sept",
+    "oct",
+    "nov",
 ];
 
-/// Whether `w` is a day of the month as French writes it ("1er", "7", "18").
+/// Whether `w` is a day of the month ("1er" in French, "18." in German, "7", "18").
 fn is_day(w: &[char]) -> bool {
     let digits: String = w.iter().collect();
-    let n = digits.strip_suffix("er").unwrap_or(&digits);
+    let n = digits.strip_suffix("er").or_else(|| digits.strip_suffix('.')).unwrap_or(&digits);
     !n.is_empty()
         && n.len() <= 2
         && n.chars().all(|c| c.is_ascii_digit())
         && matches!(n.parse::<u8>(), Ok(1..=31))
 }
 
-/// Whether `w` is a month's name, lowercase as French writes it in a date.
+/// Whether `w` is a month's name, in any of the languages (German and English capitalize it).
 fn is_month(w: &[char]) -> bool {
-    let w: String = w.iter().collect();
+    let w: String = w.iter().collect::<String>().to_lowercase();
     MONTHS.contains(&w.as_str())
 }
 
@@ -69,11 +110,11 @@ fn leading_word(w: &[char]) -> &[char] {
     &w[..end]
 }
 
-/// Whether the spaces between the word `before` and the word `after` must not break.
-fn binds(before: &[char], after: &[char]) -> bool {
+/// Whether the spaces between the word `before` and the word `after` must not break: inside a
+/// date, and in French before the high punctuation and after `«`.
+fn binds(before: &[char], after: &[char], french: bool) -> bool {
     let (Some(&last), Some(&first)) = (before.last(), after.first()) else { return false };
-    wants_space_before(first)
-        || last == '«'
+    (french && (wants_space_before(first) || last == '«'))
         || (is_day(before) && is_month(leading_word(after)))
         || (is_month(before) && starts_with_year(after))
 }
@@ -106,6 +147,21 @@ pub fn french(s: &str) -> Cow<'_, str> {
     if !may_change(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
+    rules(s, true)
+}
+
+/// `s` with a no-break space inside its dates, the rule of every language; borrowed when
+/// nothing changes (and not looked at without a digit).
+#[must_use]
+pub fn dates(s: &str) -> Cow<'_, str> {
+    if !s.bytes().fold(false, |seen, c| seen | c.is_ascii_digit()) {
+        return Cow::Borrowed(s);
+    }
+    rules(s, false)
+}
+
+/// The rules: the dates, and the French punctuation when `french`.
+fn rules(s: &str, french: bool) -> Cow<'_, str> {
     let cs: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 8);
     let word_start = |end: usize| cs[..end].iter().rposition(|&c| is_space(c)).map_or(0, |p| p + 1);
@@ -122,7 +178,7 @@ pub fn french(s: &str) -> Cow<'_, str> {
             }
             let before = &cs[word_start(start)..start];
             let after = &cs[i..word_end(i)];
-            if binds(before, after) {
+            if binds(before, after, french) {
                 out.push(NBSP);
             } else {
                 out.extend(&cs[start..i]);
@@ -132,19 +188,20 @@ pub fn french(s: &str) -> Cow<'_, str> {
         let prev = i.checked_sub(1).map(|p| cs[p]);
         let next = cs.get(i + 1).copied();
         // "mot:" and "mot»": the space the file left out.
-        let glued = match (prev, c) {
-            (Some(p), '»') => !is_space(p) && p != '«',
-            (Some(p), ':' | ';' | '!' | '?') => {
-                (p.is_alphanumeric() || matches!(p, ')' | '’' | '"'))
-                    && next.is_none_or(|n| n.is_whitespace() || wants_space_before(n))
-            }
-            _ => false,
-        };
+        let glued = french
+            && match (prev, c) {
+                (Some(p), '»') => !is_space(p) && p != '«',
+                (Some(p), ':' | ';' | '!' | '?') => {
+                    (p.is_alphanumeric() || matches!(p, ')' | '’' | '"'))
+                        && next.is_none_or(|n| n.is_whitespace() || wants_space_before(n))
+                }
+                _ => false,
+            };
         if glued {
             out.push(NBSP);
         }
         out.push(c);
-        if c == '«' && next.is_some_and(|n| !is_space(n) && n != '»') {
+        if french && c == '«' && next.is_some_and(|n| !is_space(n) && n != '»') {
             out.push(NBSP);
         }
         i += 1;
@@ -155,7 +212,6 @@ pub fn french(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Text;
 
     fn fr(s: &str) -> String {
         french(s).replace(NBSP, "~")
@@ -190,6 +246,38 @@ mod tests {
     }
 
     #[test]
+    fn dates_do_not_break_in_any_language() {
+        let nl = |s: &str| dates(s).replace(NBSP, "~");
+        assert_eq!(nl("in werking op 18 oktober 2024."), "in werking op 18~oktober~2024.");
+        assert_eq!(nl("het besluit van 9 juni 2024 wijst"), "het besluit van 9~juni~2024 wijst");
+        assert_eq!(nl("Wet van 7 april 2019 tot"), "Wet van 7~april~2019 tot");
+        assert_eq!(dates("am 18. Oktober 2024").replace(NBSP, "~"), "am 18.~Oktober~2024");
+        assert_eq!(dates("on 18 October 2024").replace(NBSP, "~"), "on 18~October~2024");
+        assert_eq!(dates("in June 2024").replace(NBSP, "~"), "in June~2024");
+        // Only dates: the French punctuation rules stay French.
+        for s in ["Rol : lid", "« x »", "2 netwerken", "artikel 18 van de wet", "om 10:30"] {
+            assert!(matches!(dates(s), Cow::Borrowed(_)), "{s}");
+        }
+        assert_eq!(local("nl", "op 9 juni 2024:").replace(NBSP, "~"), "op 9~juni~2024:");
+        assert_eq!(local("fr", "le 9 juin 2024:").replace(NBSP, "~"), "le 9~juin~2024~:");
+    }
+
+    #[test]
+    fn a_dutch_date_is_never_broken_by_the_wrapper() {
+        let text = dates("De wet is sinds 18 oktober 2024 van kracht en vervangt de oude.");
+        for w in 16..40 {
+            for line in crate::text::wrap(&text, w) {
+                let plain = line.replace(NBSP, " ");
+                assert!(!plain.ends_with(" 18") && !plain.ends_with("oktober"), "{w}: {line:?}");
+                assert!(
+                    !plain.starts_with("oktober") && !plain.starts_with("2024"),
+                    "{w}: {line:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn what_is_not_french_punctuation_is_left_alone() {
         for s in [
             "https://ccb.belgium.be/fr",
@@ -210,18 +298,18 @@ mod tests {
     }
 
     #[test]
-    fn only_french_texts_change() {
-        let t = Text::Localized(vec![
-            ("fr".into(), "Rôle : membre".into()),
-            ("nl".into(), "Rol : lid".into()),
-        ])
-        .with_french_typography();
-        assert_eq!(t.get("fr"), Some("Rôle\u{A0}: membre"));
-        assert_eq!(t.get("nl"), Some("Rol : lid"));
-        let same = Text::Same("FIRST : x".into()).with_french_typography();
-        assert_eq!(same.get("fr"), Some("FIRST : x"));
+    fn only_french_texts_take_the_french_rules() {
+        assert_eq!(local("fr", "Rôle : membre"), "Rôle\u{A0}: membre");
+        assert_eq!(local("nl", "Rol : lid, 7 april 2019"), "Rol : lid, 7\u{A0}april\u{A0}2019");
+        assert_eq!(local("fr-BE", "a ; b"), "a\u{A0}; b");
         assert!(is_french("fr-BE") && !is_french("frr") && !is_french("nl"));
+        // A text written once for every language is left as it is: see the reader's tests.
+        let same = crate::data::load_str("x", SAME).expect("loads").catalog;
+        assert_eq!(same.nodes[0].name.get("fr"), Some("FIRST : x"));
     }
+
+    const SAME: &str = r#"Dataset(format: 1, languages: ["fr", "nl"], title: "t",
+        source: (note: "n", as_of: "a"), nodes: [(id: "a", name: "FIRST : x")])"#;
 
     #[test]
     fn the_quick_check_misses_nothing_the_rules_change() {

@@ -36,7 +36,7 @@ pub fn cursor_position(app: &App, area: Rect) -> Option<Position> {
     let mode = app.mode();
     let areas = layout::areas(area, app.search().is_some(), app.banner().is_some())?;
     match mode.pane {
-        Pane::Help => None,
+        Pane::Help | Pane::TooSmall => None,
         Pane::Map => map_cursor(app, areas.body()),
         Pane::Typing => {
             let line = areas.search?;
@@ -99,6 +99,7 @@ pub fn draw(app: &App, area: Rect, buf: &mut Buffer) {
     match app.overlay() {
         Some(Overlay::Help) => help(app, area, buf),
         Some(Overlay::Problems) => problems(app, area, buf),
+        Some(Overlay::Source) => source(app, area, buf),
         None => {}
     }
 }
@@ -367,15 +368,28 @@ fn header(app: &App, areas: &Areas, buf: &mut Buffer) {
     let a = areas.header;
     let langs = &app.catalog().languages;
     let active = langs.iter().position(|l| l == app.lang()).unwrap_or(0);
-    let spots = layout::language_spots(a, langs, active);
+    // The date the content reflects stays whole; the other languages give way to it, then the
+    // program's name, then the title.
+    let date = names::as_of(app.catalog(), app.lang());
+    let spots = layout::language_spots(a, langs, active, layout::date_reserve(&date));
     let title_w = spots.first().map_or(a.width, |(r, _)| r.x.saturating_sub(a.x + 1));
     let (marker, title) = names::pick_line(app.catalog(), &app.catalog().title, app.lang());
-    let mut spans = vec![Span::styled(" ccbnet · ", theme::DIM)];
-    if let Some(m) = marker {
-        spans.push(Span::styled(m, theme::FALLBACK));
-    }
-    spans.push(Span::styled(title, theme::HEADER));
-    Line::from(fit(spans, usize::from(title_w))).render(Rect::new(a.x, a.y, title_w, 1), buf);
+    let room = usize::from(title_w).saturating_sub(width(&date) + 3);
+    let spans = if room >= 8 {
+        // The program's name only where the title has room besides it.
+        let name = if room >= 10 + width(&title).min(20) { " ccbnet · " } else { " " };
+        let mut spans = vec![Span::styled(name, theme::DIM)];
+        if let Some(m) = marker {
+            spans.push(Span::styled(m, theme::FALLBACK));
+        }
+        spans.push(Span::styled(title, theme::HEADER));
+        let mut spans = fit(spans, room);
+        spans.push(Span::styled(format!(" · {date}"), theme::DIM));
+        spans
+    } else {
+        fit(vec![Span::styled(format!(" {date}"), theme::DIM)], usize::from(title_w))
+    };
+    Line::from(spans).render(Rect::new(a.x, a.y, title_w, 1), buf);
     for (r, i) in spots {
         let code = &app.catalog().languages[i];
         let style = if *code == app.lang() { theme::LANG_ACTIVE } else { theme::DIM };
@@ -404,7 +418,9 @@ fn tree(app: &App, areas: &Areas, buf: &mut Buffer) {
     } else {
         format!(" {}/{} ", app.cursor() + 1, app.rows().len())
     };
+    // With no results the tree shows a message, not its rows: nothing to scroll.
     let more = match (app.tree_offset() > 0, end < app.rows().len()) {
+        _ if app.no_results() => "",
         (true, true) => "▲▼",
         (true, false) => "▲",
         (false, true) => "▼",
@@ -544,34 +560,47 @@ fn hint_text(b: &keymap::Binding, mode: &Mode, lang: &str) -> String {
 }
 
 /// The footer's hints for a line of `max` cells in `mode`: only keys that do something now, as
-/// many as fit, the highest ranked first, shown in the key table's order.
+/// many as fit, the highest ranked first, shown in the key table's order; a paired line comes
+/// with the next one or not at all.
 #[must_use]
 pub fn footer_hints(lang: &str, max: usize, mode: &Mode) -> Vec<(String, String)> {
     let hint = |b: &keymap::Binding| {
-        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3.
+        // The digits, in the footer, are the link numbers: `3 Enter` follows link 3, `12 Enter`
+        // link 12.
         let key = if b.action == Action::Digit(0) {
-            "1…9 Enter".to_owned()
+            if mode.links > 1 { format!("1…{} Enter", mode.links) } else { "1 Enter".to_owned() }
         } else {
             keymap::key_label(b.keys[0])
         };
         (key, hint_text(b, mode, lang))
     };
     let cost = |(k, d): &(String, String)| width(k) + 1 + width(d) + 2;
-    let mut ranked: Vec<(usize, u8)> = BINDINGS
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| b.live.holds(mode))
-        .filter(|(_, b)| b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
-        .filter_map(|(i, b)| b.footer.map(|r| (i, r)))
-        .collect();
-    ranked.sort_by_key(|&(_, r)| r);
+    let shown = |i: usize| {
+        BINDINGS.get(i).is_some_and(|b| {
+            b.footer.is_some()
+                && b.live.holds(mode)
+                && (b.action != Action::Digit(0) || (mode.links > 0 && mode.count.is_none()))
+        })
+    };
+    // Each hint with its partner, if any: (its lines, its rank).
+    let mut ranked: Vec<(Vec<usize>, u8)> = Vec::new();
+    for (i, b) in BINDINGS.iter().enumerate() {
+        let partner = i > 0 && BINDINGS[i - 1].paired && shown(i - 1);
+        if !shown(i) || partner {
+            continue;
+        }
+        let lines = if b.paired && shown(i + 1) { vec![i, i + 1] } else { vec![i] };
+        ranked.push((lines, b.footer.unwrap_or(u8::MAX)));
+    }
+    ranked.sort_by_key(|(_, r)| *r);
     let mut chosen = Vec::new();
+    // The last hint's trailing space may fall off the line.
     let mut used = 0;
-    for (i, _) in ranked {
-        let c = cost(&hint(&BINDINGS[i]));
-        if used + c <= max {
+    for (lines, _) in ranked {
+        let c: usize = lines.iter().map(|&i| cost(&hint(&BINDINGS[i]))).sum();
+        if used + c <= max + 1 {
             used += c;
-            chosen.push(i);
+            chosen.extend(lines);
         }
     }
     chosen.sort_unstable();
@@ -633,6 +662,22 @@ fn problems(app: &App, area: Rect, buf: &mut Buffer) {
         .map(Line::from)
         .collect();
     overlay(&title, app.help_scroll(), lines, (popup, area), app.lang(), buf);
+}
+
+/// The source screen: the note, the source page, the date the content reflects, in full.
+fn source(app: &App, area: Rect, buf: &mut Buffer) {
+    let title = i18n::strings(app.lang()).source_title;
+    let text = crate::detail::source_text(app.catalog(), app.lang(), area.width);
+    let popup = crate::problems::popup(&text, title, area);
+    let lines = crate::problems::lines(&text, crate::problems::text_width(popup));
+    overlay(
+        title,
+        app.help_scroll(),
+        lines.into_iter().map(Line::from).collect(),
+        (popup, area),
+        app.lang(),
+        buf,
+    );
 }
 
 /// An overlay with `title` in `popup` (on a screen of `area`): `lines` from `scroll` on, the

@@ -476,7 +476,11 @@ fn the_footer_follows_the_mode() {
     app.update(Select(Item::Node(n)));
     press(&mut app, "<Tab>");
     assert!(!footer(&app).contains("Enter suivre"), "no link chosen yet");
-    assert!(footer(&app).contains("1…9 Enter lien"), "but links to follow by number");
+    // The footer names the numbers there are (QCTR has more than one link, fewer than ten).
+    let links = app.mode().links;
+    assert!(links > 1 && links < 10, "{links}");
+    let hint = format!("1…{links} Enter lien");
+    assert!(footer(&app).contains(&hint), "but links to follow by number: {}", footer(&app));
     press(&mut app, "j");
     while app.link_focus().is_none() {
         press(&mut app, "j");
@@ -541,4 +545,39 @@ fn the_help_dims_the_keys_that_do_nothing_now() {
         !style_of(&app, "revenir en arrière").add_modifier.contains(ratatui::style::Modifier::DIM),
         "now Backspace goes back"
     );
+}
+
+#[test]
+fn under_the_too_small_message_only_quit_suspend_and_resize_act() {
+    use ccbnet::keymap::{Pane, action_for};
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let key = |app: &App, code: KeyCode, mods: KeyModifiers| {
+        action_for(KeyEvent::new(code, mods), &app.mode())
+    };
+    let none = KeyModifiers::NONE;
+    let mut app = app((80, 24));
+    let start = app.selected();
+    app.update(Resize(23, 8));
+    assert_eq!(app.mode().pane, Pane::TooSmall);
+    for code in [KeyCode::Char('j'), KeyCode::Down, KeyCode::Enter, KeyCode::Char('/')] {
+        assert_eq!(key(&app, code, none), None, "{code:?}");
+    }
+    // Even an action that came another way (a paste) does nothing unseen.
+    app.update(Down);
+    app.update(Paste("q".into()));
+    assert_eq!(app.selected(), start);
+    assert!(app.search().is_none());
+    assert!(!app.quit());
+    assert_eq!(key(&app, KeyCode::Char('z'), KeyModifiers::CONTROL), Some(Suspend));
+    assert_eq!(key(&app, KeyCode::Char('c'), KeyModifiers::CONTROL), Some(Quit));
+    assert_eq!(key(&app, KeyCode::Char('q'), none), Some(Quit));
+    // Larger again: the keys act.
+    app.update(Resize(80, 24));
+    assert_eq!(app.mode().pane, Pane::Tree);
+    assert_eq!(key(&app, KeyCode::Char('j'), none), Some(Down));
+    app.update(Down);
+    assert_ne!(app.selected(), start);
+    app.update(Resize(23, 8));
+    app.update(Quit);
+    assert!(app.quit());
 }

@@ -101,7 +101,9 @@ fn show_prints_the_items_part_of_the_text_export() {
             let (out, err, code) = ccbnet(&["show", id, "--lang", lang, "--width", "90"]);
             assert_eq!(code, 0, "{err}");
             assert!(out.lines().count() >= 2, "{id}: {out}");
-            assert!(export.contains(&out), "{lang} {id}: not a part of the export:\n{out}");
+            // All but the citation, the last paragraph.
+            let (item, _) = out.rsplit_once("\n\n").expect("a citation");
+            assert!(export.contains(item), "{lang} {id}: not a part of the export:\n{out}");
         }
     }
     // An entry comes without the entries below it.
@@ -109,6 +111,32 @@ fn show_prints_the_items_part_of_the_text_export() {
     let (child, _, _) = ccbnet(&["show", "cyssap", "--lang", "fr"]);
     let first = child.lines().next().expect("a title").trim();
     assert!(!level.contains(first), "{level}");
+}
+
+#[test]
+fn show_gives_an_entry_and_an_organisation_the_same_shape() {
+    for (lang, kind, org, cite) in
+        [("fr", "Événement", "Organisation", "Source"), ("nl", "Evenement", "Organisatie", "Bron")]
+    {
+        let (as_of, _, _) = ccbnet(&["export", "--format", "json", "--lang", lang]);
+        let as_of: Value = serde_json::from_str(&as_of).expect("JSON");
+        let as_of = as_of["source"]["as_of"].as_str().expect("a date").to_owned();
+        for (id, label, second) in
+            [("qctr", kind, true), ("ncca-be", org, true), ("enisa", org, false)]
+        {
+            let (out, err, code) = ccbnet(&["show", id, "--lang", lang, "--width", "500"]);
+            assert_eq!(code, 0, "{err}");
+            let lines: Vec<&str> = out.lines().map(str::trim).collect();
+            // The kind, the name; the path or what it is part of; a blank line; the body.
+            let colon = if lang == "fr" { "\u{a0}:" } else { ":" };
+            assert!(lines[0].starts_with(&format!("{label}{colon} ")), "{id}: {out}");
+            assert_eq!(lines[1].is_empty(), !second, "{id}: {out}");
+            assert!(lines[if second { 2 } else { 1 }].is_empty(), "{id}: {out}");
+            // The citation last: the source and the date the content reflects.
+            let last = lines.last().expect("a last line");
+            assert!(last.starts_with(cite) && last.ends_with(&as_of), "{id}: {last}");
+        }
+    }
 }
 
 #[test]
@@ -135,6 +163,16 @@ fn ids_on_the_command_line_match_ignoring_case_in_show_and_meets() {
     let (_, err, code) = ccbnet(&["meets", "QCTR"]);
     assert_eq!(code, 1);
     assert!(err.starts_with("ccbnet: \"qctr\" is an entry, not an organisation;"), "{err}");
+}
+
+#[test]
+fn the_manual_says_show_and_meets_exit_1_for_an_unknown_id() {
+    let (man, _, code) = ccbnet(&["man"]);
+    assert_eq!(code, 0);
+    let status = man.split(".SH \"EXIT STATUS\"").nth(1).expect("an EXIT STATUS section");
+    let status = status.split(".SH").next().expect("its text");
+    assert!(status.contains("\\fBshow\\fR was given an id"), "{status}");
+    assert!(status.contains("\\fBmeets\\fR was given an id"), "{status}");
 }
 
 #[test]

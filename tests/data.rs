@@ -306,8 +306,20 @@ fn german_and_english_are_their_own_texts() {
             }
             assert!(de != en, "German is English: {de}");
         }
-        assert!(!de.contains(['«', '»', '\u{a0}']), "French typography in German: {de}");
-        assert!(!en.contains(['«', '»', '\u{a0}']), "French typography in English: {en}");
+        // No French typography; a no-break space only inside a date ("18.\u{a0}Oktober\u{a0}2024").
+        let outside_dates = |s: &str| {
+            s.split(' ')
+                .filter(|w| w.contains('\u{a0}'))
+                .any(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        };
+        assert!(
+            !de.contains(['«', '»']) && !outside_dates(de),
+            "French typography in German: {de}"
+        );
+        assert!(
+            !en.contains(['«', '»']) && !outside_dates(en),
+            "French typography in English: {en}"
+        );
     }
     assert!(long > 100, "{long} texts checked");
 }
@@ -600,9 +612,20 @@ fn french_texts_follow_the_typography_rules() {
                 }
             }
         }
-        // Dutch keeps its plain spaces.
+        // Dutch keeps its plain spaces, but inside its dates.
         if let Some(nl) = t.get("nl") {
-            assert!(!nl.contains('\u{A0}') || nl == fr, "no-break space in Dutch: {nl:?}");
+            let months = ["januari", "april", "mei", "juni", "juli", "oktober"];
+            for held in nl.split(' ').filter(|w| w.contains('\u{A0}')) {
+                let date = months.iter().any(|m| held.contains(m));
+                assert!(date || nl == fr, "no-break space in Dutch outside a date: {held:?}");
+            }
+            for m in months {
+                for (at, _) in nl.match_indices(&format!(" {m} ")) {
+                    if nl[..at].chars().last().is_some_and(|d| d.is_ascii_digit()) {
+                        panic!("a Dutch date that may break: {nl:?}");
+                    }
+                }
+            }
         }
     }
     assert!(dates > 10, "the data's French dates were found ({dates})");
@@ -633,7 +656,7 @@ fn facts_as_strong_as_the_page_says_and_no_stronger() {
     assert!(fr("ecso").contains("équivalent privé de la Commission européenne"));
     assert!(nl("ecso").contains("private tegenhanger van de Europese Commissie"));
     // G-Cloud: an aim of the SIT, not a platform of it.
-    assert_eq!(node(&c, "g-cloud").kind, None);
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
     assert!(fr("sit").contains("ont pour but"));
     assert!(nl("sit").contains("met als doel"));
     // Statements the page does not make.
@@ -760,4 +783,14 @@ fn an_international_organisations_summary_says_what_it_is_not_what_the_ccb_does(
             assert!(!s.contains("CCB"), "{id} ({lang}): {s}");
         }
     }
+}
+
+#[test]
+fn every_entry_has_a_kind() {
+    // G-Cloud had none once: an aim of the SIT, not a platform, it fitted no kind there was.
+    let c = catalog();
+    let without: Vec<&str> =
+        c.nodes.iter().filter(|n| n.kind.is_none()).map(|n| n.id.as_str()).collect();
+    assert!(without.is_empty(), "entries without a kind: {without:?}");
+    assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
 }

@@ -9,7 +9,7 @@ use std::path::Path;
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::data::{Catalog, load_path};
-use ccbnet::layout::{areas, language_spots};
+use ccbnet::layout::{areas, date_reserve, language_spots};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
@@ -64,7 +64,8 @@ fn the_header_shows_every_language_at_80_columns_the_active_one_marked() {
     assert!(header(&app).contains(" DE   EN  [IT]"), "{}", header(&app));
     // Each label is a place to click: the fourth is English.
     let a = areas(Rect::new(0, 0, 80, 24), false, false).expect("layout");
-    let spots = language_spots(a.header, &app.catalog().languages, 4);
+    let reserve = date_reserve(&ccbnet::names::as_of(app.catalog(), app.lang()));
+    let spots = language_spots(a.header, &app.catalog().languages, 4, reserve);
     assert_eq!(spots.len(), 5);
     assert_eq!(spots.iter().map(|(_, i)| *i).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
 }

@@ -221,8 +221,10 @@ fn the_organisations_view_in_both_languages() {
 #[test]
 fn an_organisation_lists_whom_it_meets_as_links() {
     for (lang, heading, ccb) in [
-        ("fr", "Rencontre", "CCB · Centre pour la Cybersécurité Belgique"),
-        ("nl", "Ontmoet", "CCB · Centrum voor Cybersecurity België"),
+        ("fr", "Organisations rencontrées", "CCB · Centre pour la Cybersécurité Belgique"),
+        ("nl", "Komt samen met", "CCB · Centrum voor Cybersecurity België"),
+        ("de", "Trifft sich mit", "CCB · Zentrum für Cybersicherheit Belgien"),
+        ("en", "Organisations it meets", "CCB · Centre for Cybersecurity Belgium"),
     ] {
         let mut app = app(lang, (120, 40));
         app.update(ToggleView);

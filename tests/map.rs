@@ -247,6 +247,9 @@ fn too_many_neighbours_are_counted_and_open_as_a_list() {
     assert_eq!(more.text, format!("+{hidden} organisations"));
     // Choose it, open it: the list has every member of the group.
     choose_slot(&c, &mut s, area, Slot::More(kind));
+    // Chosen, the foot line names it, as it names a chosen neighbour.
+    let chosen = screen(&c, &s, "fr", 80, 24);
+    assert!(chosen.contains(&format!("▸ +{hidden} organisations")), "{chosen}");
     run(&c, &mut s, area, &[MapAction::Enter]);
     let hood = s.neighbourhood(&c);
     let group = hood.groups.iter().find(|g| g.kind == kind).expect("the group");
@@ -265,6 +268,27 @@ fn too_many_neighbours_are_counted_and_open_as_a_list() {
     // Esc closes a list without leaving the map.
     run(&c, &mut s, area, &[MapAction::Back]);
     assert_eq!(s.centre, ccb);
+}
+
+#[test]
+fn a_levels_map_names_the_level_once() {
+    let c = shipped();
+    let level = (0..c.nodes.len())
+        .find(|&n| c.nodes[n].parent.is_none() && !c.nodes[n].children.is_empty())
+        .expect("a level with entries");
+    for (lang, this_level) in [("fr", "Dans ce niveau"), ("nl", "In dit niveau")] {
+        let s = MapState::new(&c, Target::Node(level));
+        let lay = s.layout(&c, lang, draw::inner(Rect::new(0, 0, 120, 40)));
+        let name = ccbnet::map::group_title(&c, GroupKind::Level(level), lang);
+        let headings: Vec<&str> = lay
+            .labels
+            .iter()
+            .filter(|l| l.role == Role::Heading)
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(!headings.contains(&name.as_str()), "{lang}: {name} twice: {headings:?}");
+        assert!(headings.contains(&this_level), "{lang}: {headings:?}");
+    }
 }
 
 fn choose_slot(c: &Catalog, state: &mut MapState, area: Rect, slot: Slot) {

@@ -435,6 +435,14 @@ fn the_help_and_the_footer_name_the_maps_keys_in_the_map() {
     for k in ["Tab", "o", "/", "q", "y", "M"] {
         assert!(!keys.contains(&k), "{k} in the map's footer {footer:?}");
     }
+    // At 80 columns, with two columns to move between, `←` and `→` stay (with `↓` and `↑`).
+    for lang in ["fr", "nl"] {
+        let at80 = ccbnet::ui::footer_hints(lang, 80, &mode);
+        let keys: Vec<&str> = at80.iter().map(|(k, _)| k.as_str()).collect();
+        for k in ["↓", "↑", "←", "→", "Enter", "Esc", "?"] {
+            assert!(keys.contains(&k), "{lang}: {k} missing from the map's footer {at80:?}");
+        }
+    }
     // Backspace appears once there is a centre to go back to.
     assert!(!keys.contains(&"Backspace"));
     let ce = node(&app, "cyber-europe");

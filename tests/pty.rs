@@ -213,9 +213,9 @@ fn assert_explorer_mode(screen: &vt100::Screen) {
 }
 
 /// The French start screen of the fixture.
-const FRENCH: &[&str] = &["Réseaux", "Détails", "Exemple", "[FR]", "q quitter"];
+const FRENCH: &[&str] = &["Réseaux", "Détails", "Exemple", "[FR]", "? aide"];
 /// The Dutch one.
-const DUTCH: &[&str] = &["Netwerken", "Details", "Voorbeeld", "[NL]", "q stoppen"];
+const DUTCH: &[&str] = &["Netwerken", "Details", "Voorbeeld", "[NL]", "? hulp"];
 
 /// The `stty` settings words (`icanon`, `-echo`, ...) in `stty -a` output.
 fn stty_words(out: &str) -> Vec<&str> {
@@ -752,13 +752,13 @@ fn closing_the_terminal_ends_the_explorer_quietly() {
     let seen = std::thread::spawn(move || {
         let mut all = Vec::new();
         let mut buf = [0u8; 4096];
-        while !String::from_utf8_lossy(&all).contains("quitter") {
+        while !String::from_utf8_lossy(&all).contains("panneau") {
             match reader.read(&mut buf) {
                 Ok(0) | Err(_) => break,
                 Ok(n) => all.extend_from_slice(&buf[..n]),
             }
         }
-        String::from_utf8_lossy(&all).contains("quitter")
+        String::from_utf8_lossy(&all).contains("panneau")
     })
     .join()
     .expect("reader thread");
@@ -942,7 +942,7 @@ fn data_on_standard_input_opens_the_explorer_with_keys_from_the_terminal() {
     cmd.arg(&before);
     cmd.arg(&after);
     let mut s = Session::spawn(cmd, 24, 80);
-    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "q quitter"]);
+    s.wait_for_texts(&["Réseaux nationaux (1)", "[FR]", "? aide"]);
     s.send(b"L");
     s.wait_for_texts(&["Nationale netwerken (1)", "[NL]"]);
     s.send(b"?");

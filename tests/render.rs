@@ -214,7 +214,7 @@ fn too_small_shows_a_message() {
 }
 
 #[test]
-fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
+fn the_footer_keeps_help_when_narrow_and_tab_o_and_q_at_80_columns() {
     for lang in ["fr", "nl"] {
         let mut tree = Mode::plain(Pane::Tree);
         tree.expandable = true;
@@ -223,11 +223,38 @@ fn the_footer_keeps_help_when_narrow_and_tab_and_o_at_80_columns() {
         };
         assert!(keys(30).contains(&"?".to_owned()), "{lang}: {:?}", keys(30));
         let at80 = keys(80);
+        // How to quit stays; `L` gives way first (the header shows the languages).
         for k in ["Enter", "Tab", "o", "/", "?", "q"] {
             assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
         }
+        assert!(keys(120).contains(&"L".to_owned()), "{lang}: {:?}", keys(120));
         let all = ccbnet::ui::footer_hints(lang, 200, &tree);
         assert_eq!(all[0].0, "↓", "table order");
+    }
+}
+
+#[test]
+fn in_a_kept_search_the_footer_offers_n_and_n_together_before_tab_and_o() {
+    for lang in ["fr", "nl"] {
+        let mut kept = Mode::plain(Pane::Tree);
+        kept.filter = true;
+        kept.results = 3;
+        kept.links = 2;
+        let keys = |w: usize| -> Vec<String> {
+            ccbnet::ui::footer_hints(lang, w, &kept).into_iter().map(|(k, _)| k).collect()
+        };
+        let at80 = keys(80);
+        for k in ["n", "N", "Esc", "?"] {
+            assert!(at80.contains(&k.to_owned()), "{lang}: {k} missing from {at80:?}");
+        }
+        for w in 10..160 {
+            let k = keys(w);
+            let has = |x: &str| k.contains(&x.to_owned());
+            assert_eq!(has("n"), has("N"), "{lang} at {w}: {k:?}");
+            if has("Tab") || has("o") {
+                assert!(has("n"), "{lang} at {w}: Tab or o before n/N: {k:?}");
+            }
+        }
     }
 }
 
@@ -320,5 +347,48 @@ fn an_unverified_name_carries_its_mark_in_the_tree_and_the_detail() {
         // A name that is verified has no mark.
         select(&mut app, "cyssap");
         assert!(!app.detail().lines.iter().any(|l| l.to_string().contains("Platform*")));
+    }
+}
+
+#[test]
+fn the_date_the_content_reflects_is_on_the_first_line_at_every_size() {
+    for (lang, date) in
+        [("fr", "état avant le 18\u{a0}octobre\u{a0}2024"), ("nl", "toestand vóór 18 oktober 2024")]
+    {
+        // At 50 columns and less, the four language labels leave the date too little room.
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut app = shipped(lang, w, h);
+            for id in ["ecso", "isp-think-tank"] {
+                select(&mut app, id);
+                let s = screen(&app);
+                let first = s.lines().next().expect("a header").replace('\u{a0}', " ");
+                assert!(first.contains(&date.replace('\u{a0}', " ")), "{w}x{h} {lang}: {first}");
+                // No longer repeated at the end of each detail pane.
+                let note = app.catalog().source_note.get(lang).expect("note").to_owned();
+                assert!(!app.detail().lines.iter().any(|l| {
+                    note.starts_with(&l.to_string().trim().to_owned())
+                        && !l.to_string().trim().is_empty()
+                        && l.to_string().len() > 30
+                }));
+            }
+        }
+    }
+}
+
+#[test]
+fn s_shows_the_full_source_note_on_a_screen_of_its_own() {
+    for (lang, title, words, page) in [
+        ("fr", "Source du contenu", "Contenu établi d'après la page", "Page source : CCB, page"),
+        ("nl", "Bron van de inhoud", "Deze inhoud volgt de pagina", "Bronpagina: CCB, pagina"),
+    ] {
+        let mut app = shipped(lang, 80, 24);
+        app.update(Action::ShowSource);
+        assert_eq!(app.mode().pane, Pane::Help, "an overlay, closed and scrolled as the help is");
+        let s = screen(&app);
+        assert!(s.contains(title), "{s}");
+        assert!(s.contains(words), "{s}");
+        assert!(s.replace('\u{a0}', " ").contains(page), "{s}");
+        app.update(Action::Close);
+        assert!(app.overlay().is_none());
     }
 }

@@ -645,3 +645,49 @@ fn a_dropped_index_is_built_again_for_the_next_search() {
     assert!(app.index_ready());
     assert_eq!(app.search().expect("a search").results(), &before[..]);
 }
+
+fn draw_text(app: &App) -> String {
+    let (w, h) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(app, f)).unwrap();
+    terminal.backend().to_string()
+}
+
+#[test]
+fn the_went_round_notice_goes_at_the_next_key_that_is_not_n() {
+    let mut app = App::new(shipped(), "fr", (100, 30));
+    app.update(OpenSearch);
+    typed(&mut app, "navo");
+    app.update(SearchAccept);
+    let n = app.search().expect("a search").results().len();
+    assert!(n >= 2, "{n} results");
+    for _ in 0..n {
+        app.update(NextResult);
+    }
+    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    assert!(draw_text(&app).contains('↻'));
+    // A resize is no key: the notice stays.
+    app.update(Resize(100, 30));
+    assert_eq!(app.search().and_then(|s| s.wrapped()), Some(true));
+    app.update(Down);
+    assert_eq!(app.search().and_then(|s| s.wrapped()), None);
+    assert!(!draw_text(&app).contains('↻'), "{}", draw_text(&app));
+}
+
+#[test]
+fn with_no_results_the_tree_shows_no_scroll_marks() {
+    for lang in ["fr", "nl"] {
+        let mut app = App::new(shipped(), lang, (80, 24));
+        app.update(OpenSearch);
+        typed(&mut app, "zzqqxxyy");
+        for typing in [true, false] {
+            if !typing {
+                app.update(SearchAccept);
+            }
+            let screen = draw_text(&app);
+            assert!(app.no_results(), "{lang}");
+            let marks = screen.lines().filter(|l| l.contains('▲') || l.contains('▼')).count();
+            assert_eq!(marks, 0, "{lang}, typing {typing}:\n{screen}");
+        }
+    }
+}

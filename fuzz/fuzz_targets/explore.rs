@@ -296,7 +296,12 @@ fn actions(app: &mut App, step: &Step) -> Vec<Action> {
 }
 
 fn check(app: &App) {
-    assert!(app.cursor() < app.rows().len(), "cursor {} of {} rows", app.cursor(), app.rows().len());
+    assert!(
+        app.cursor() < app.rows().len(),
+        "cursor {} of {} rows",
+        app.cursor(),
+        app.rows().len()
+    );
     if app.areas().is_some() {
         let h = app.tree_height();
         assert!(

@@ -1,7 +1,7 @@
 //! Any bytes as a data file: loading never panics, hangs or blows up memory; ccbnet's reader
-//! and `ron` agree on every file both accept, and a file `ron` refuses is refused; a file that loads holds no control character but line
-//! breaks, opens in the explorer, draws, exports and searches; a file that does not load is
-//! refused with at least one error.
+//! and `ron` agree on every file both accept, and a file `ron` refuses is refused; a file that
+//! loads holds no control character but line breaks, opens in the explorer, draws, exports and
+//! searches; a file that does not load is refused with at least one error.
 #![no_main]
 
 #[path = "../../tests/common/reference.rs"]

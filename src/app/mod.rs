@@ -350,7 +350,9 @@ impl App {
 
     fn mode_with(&self, help: bool) -> Mode {
         let typing = self.search.as_ref().is_some_and(Search::typing);
-        let pane = if help {
+        let pane = if self.areas().is_none() {
+            Pane::TooSmall
+        } else if help {
             Pane::Help
         } else if self.map.is_some() {
             Pane::Map
@@ -470,6 +472,12 @@ impl App {
         if !matches!(action, Action::Resize(..)) {
             self.message = None;
         }
+        // "Went round" is said of the last `n`/`N`: any other key takes it away.
+        if !matches!(action, Action::Resize(..) | Action::NextResult | Action::PrevResult)
+            && let Some(s) = self.search.as_mut()
+        {
+            s.forget_wrap();
+        }
         match self.mode().pane {
             Pane::Help => self.apply_help(action),
             Pane::Typing => {
@@ -479,6 +487,18 @@ impl App {
             }
             Pane::Map => self.apply_map(action),
             Pane::Tree | Pane::Detail => self.apply(action),
+            // Nothing is seen to act on: only quitting, and a resize, which goes where it would
+            // once the screen is large enough again.
+            Pane::TooSmall => match action {
+                Action::Quit => self.quit = true,
+                Action::Resize(w, h) => {
+                    self.size = (w, h);
+                    if self.mode().pane != Pane::TooSmall {
+                        self.update(action);
+                    }
+                }
+                _ => {}
+            },
         }
     }
 
@@ -488,6 +508,11 @@ impl App {
             Some(Overlay::Problems) => crate::problems::scroll_range(
                 self.banner.as_deref().unwrap_or(""),
                 crate::i18n::strings(&self.lang).problems_title,
+                self.size,
+            ),
+            Some(Overlay::Source) => crate::problems::scroll_range(
+                &crate::detail::source_text(&self.catalog, &self.lang, self.size.0),
+                crate::i18n::strings(&self.lang).source_title,
                 self.size,
             ),
             _ => (
@@ -680,6 +705,7 @@ impl App {
                     self.overlay.show(Overlay::Problems);
                 }
             }
+            Action::ShowSource => self.overlay.show(Overlay::Source),
             Action::Close => self.clear_filter(),
             Action::OpenSearch => self.open_search(),
             Action::NextResult => self.step_result(true),

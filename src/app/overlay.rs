@@ -1,4 +1,4 @@
-//! What is shown over the panes (the help, the list of problems): which one is open, and how
+//! What is shown over the panes (the help, the list of problems, the source): which one is open, and how
 //! far it is scrolled (never past the end of its lines at the current size).
 
 /// What is shown over the panes, taking the keys: they scroll it or close it.
@@ -8,6 +8,8 @@ pub enum Overlay {
     Help,
     /// Every problem of the data file on disk (`!`, while it does not load).
     Problems,
+    /// Where the content comes from, in full (`s`).
+    Source,
 }
 
 /// The overlay open, if any, and its scroll.

@@ -104,6 +104,11 @@ impl Search {
     pub fn wrapped(&self) -> Option<bool> {
         self.wrapped
     }
+
+    /// The last step no longer went round (another key came after it).
+    pub(super) fn forget_wrap(&mut self) {
+        self.wrapped = None;
+    }
 }
 
 impl App {

@@ -119,18 +119,15 @@ fn load_file(path: &Path, pipes: bool, keep: bool) -> Result<Loaded, LoadError> 
 fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError> {
     use std::io::IsTerminal;
     use std::os::unix::fs::FileTypeExt;
-    if name == STDIN_NAME && std::io::stdin().is_terminal() {
-        return Err(LoadError::Unreadable {
-            file: name.to_owned(),
-            reason: "standard input is the terminal, not data; give the data through it, as in \
-                     `cat networks.ron | ccbnet --data -`"
-                .into(),
-        });
-    }
     let unreadable =
         |e: std::io::Error| LoadError::Unreadable { file: name.to_owned(), reason: io_reason(&e) };
     let refuse =
         |reason: &str| LoadError::Unreadable { file: name.to_owned(), reason: reason.into() };
+    if name == STDIN_NAME && std::io::stdin().is_terminal() {
+        return Err(refuse(
+            "standard input is the terminal, not data; give the data through it, as in `cat networks.ron | ccbnet --data -`",
+        ));
+    }
     // What the path names, symbolic links followed, before anything opens it.
     let kind = std::fs::metadata(path).map_err(unreadable)?.file_type();
     if kind.is_dir() {
@@ -175,16 +172,11 @@ fn read_pipe(path: &Path, name: &str) -> Result<Vec<u8>, Result<LoadError, std::
         let mut fds = [PollFd::new(&file, PollFlags::IN)];
         match poll(&mut fds, timeout.as_ref()) {
             Ok(0) => {
+                let (first, wait) = (PIPE_WAIT.as_secs(), PIPE_PAUSE.as_secs());
                 let reason = if bytes.is_empty() {
-                    format!(
-                        "it is a pipe, and nothing was written to it within {} s",
-                        PIPE_WAIT.as_secs()
-                    )
+                    format!("it is a pipe, and nothing was written to it within {first} s")
                 } else {
-                    format!(
-                        "the pipe stopped sending for {} s before its end",
-                        PIPE_PAUSE.as_secs()
-                    )
+                    format!("the pipe stopped sending for {wait} s before its end")
                 };
                 return Err(Ok(LoadError::Unreadable { file: name.to_owned(), reason }));
             }

@@ -602,10 +602,9 @@ impl<'s> Reader<'s> {
                         self.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
                     let mut s = self.kept(s);
-                    // French typography, set once as texts enter the catalog.
+                    // The language's typography, set once as texts enter the catalog.
                     if self.keep
-                        && crate::typography::is_french(&lang)
-                        && let Cow::Owned(fixed) = crate::typography::french(&s)
+                        && let Cow::Owned(fixed) = crate::typography::local(&lang, &s)
                     {
                         s = fixed;
                     }

@@ -38,6 +38,8 @@ kinds! {
     Role,
     /// A channel through which positions are formed.
     Channel,
+    /// An aim that the entry above works towards (the G-Cloud initiatives, for the SIT).
+    Aim,
 }
 
 /// A language code in a text, shared.
@@ -79,26 +81,6 @@ impl Text {
             Text::Localized(v) => (None, v.as_slice()),
         };
         same.into_iter().chain(localized.iter().map(|(l, s)| (Some(&**l), s.as_str())))
-    }
-
-    /// The same text with the French rules ([`crate::typography::french`]) applied to its French
-    /// texts; a text written once for every language (a name, an acronym) is left as it is,
-    /// since it is shown in the other languages too.
-    #[must_use]
-    pub fn with_french_typography(self) -> Text {
-        match self {
-            Text::Same(s) => Text::Same(s),
-            Text::Localized(mut v) => {
-                for (lang, s) in &mut v {
-                    if crate::typography::is_french(lang)
-                        && let std::borrow::Cow::Owned(fixed) = crate::typography::french(s)
-                    {
-                        *s = fixed;
-                    }
-                }
-                Text::Localized(v)
-            }
-        }
     }
 }
 

@@ -176,6 +176,7 @@ pub fn kind_name(kind: Kind) -> &'static str {
         Kind::Service => "service",
         Kind::Role => "role",
         Kind::Channel => "channel",
+        Kind::Aim => "aim",
     }
 }
 

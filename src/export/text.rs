@@ -163,21 +163,29 @@ impl Writer<'_> {
         self.blank();
     }
 
+    /// One organisation, in the shape of an entry: its kind and name, what it is part of, its
+    /// summary, the entries that name it, whom it meets and its sources.
     fn organisation(&mut self, o: usize) {
         let catalog = self.catalog;
         let lang = self.lang;
         let org = &catalog.orgs[o];
-        self.para(2, &self.link(org_title(catalog, o, lang), None));
+        let title = self.link(org_title(catalog, o, lang), None);
+        self.labelled(2, strings(lang).organisation, &title);
         if org.unverified {
             self.para(4, &format!("{} {}", crate::detail::UNVERIFIED, strings(lang).unverified));
-        }
-        if let Some(summary) = &org.summary {
-            let text = self.shown(summary);
-            self.para(4, &text);
         }
         if let Some(p) = org.part_of {
             let text = self.link(org_title(catalog, p, lang), None);
             self.labelled(4, labels(lang).part_of, &text);
+        }
+        if let Some(summary) = &org.summary {
+            self.blank();
+            let text = self.shown(summary);
+            self.para(4, &text);
+        }
+        let lists = !catalog.org_used_by[o].is_empty() || !org.sources.is_empty();
+        if lists || !crate::meets::meets(catalog, o).is_empty() {
+            self.blank();
         }
         let used = &catalog.org_used_by[o];
         if !used.is_empty() {
@@ -238,14 +246,23 @@ pub fn text(catalog: &Catalog, lang: &str, width: usize) -> String {
 }
 
 /// One entry (without the entries below it) or one organisation in `lang`, wrapped at `width`
-/// columns: the same lines as its part of [`text`].
+/// columns: the same lines as its part of [`text`], then the citation line (the source and the
+/// date the content reflects), as the copy key has it.
 #[must_use]
 pub fn item_text(catalog: &Catalog, target: Target, lang: &str, width: usize) -> String {
     let mut w = Writer { catalog, lang, width: width.max(20), out: String::new() };
-    match target {
-        Target::Node(n) => w.node(n),
-        Target::Org(o) => w.organisation(o),
-    }
+    let body = match target {
+        Target::Node(n) => {
+            w.node(n);
+            (catalog.nodes[n].depth * 2).min(w.width / 2) + 2
+        }
+        Target::Org(o) => {
+            w.organisation(o);
+            4
+        }
+    };
+    w.blank();
+    w.para(body, &super::citation(catalog, lang));
     w.finish()
 }
 

@@ -324,7 +324,11 @@ pub fn layout(
         };
         for (i, &g) in groups.iter().take(keep).enumerate() {
             let group = &hood.groups[g];
-            let heading = group_title(catalog, group.kind, lang);
+            // The level in the centre is named in the box, not again over its entries.
+            let heading = match group.kind {
+                GroupKind::Level(n) if hood.centre == Target::Node(n) => w.this_level.to_owned(),
+                kind => group_title(catalog, kind, lang),
+            };
             out.labels.push(Label {
                 x: lx,
                 y,
@@ -357,6 +361,15 @@ pub fn layout(
             let hidden = sizes[i] - shown[i];
             if hidden > 0 {
                 let text = more_text(&group.members[shown[i]..], lang);
+                // Chosen, the foot line names it too: `▸ +14 organisations`.
+                if status && selected == Some(Slot::More(group.kind)) {
+                    out.labels.push(Label {
+                        x: area.x,
+                        y: area.y + rows,
+                        text: truncate(&format!("▸ {text}"), usize::from(area.width)).into_owned(),
+                        role: Role::Note,
+                    });
+                }
                 let text = truncate(&text, usize::from(lw)).into_owned();
                 let tw = put(&mut out, y, Slot::More(group.kind), text);
                 out.hidden.push((group.kind, hidden));

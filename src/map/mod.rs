@@ -204,6 +204,8 @@ pub struct Words {
     pub too_small: &'static str,
     /// The footer's word for `Esc` while a list is open.
     pub close_list: &'static str,
+    /// The heading of the entries of the level in the centre (its name is in the box).
+    pub this_level: &'static str,
 }
 
 const FR: Words = Words {
@@ -217,6 +219,7 @@ const FR: Words = Words {
     list_title: "Liste",
     too_small: "Fenêtre trop petite pour la carte",
     close_list: "fermer la liste",
+    this_level: "Dans ce niveau",
 };
 
 const NL: Words = Words {
@@ -230,6 +233,7 @@ const NL: Words = Words {
     list_title: "Lijst",
     too_small: "Venster te klein voor de kaart",
     close_list: "lijst sluiten",
+    this_level: "In dit niveau",
 };
 
 const DE: Words = Words {
@@ -243,6 +247,7 @@ const DE: Words = Words {
     list_title: "Liste",
     too_small: "Fenster zu klein für die Karte",
     close_list: "Liste schließen",
+    this_level: "In dieser Ebene",
 };
 
 const EN: Words = Words {
@@ -256,6 +261,7 @@ const EN: Words = Words {
     list_title: "List",
     too_small: "Window too small for the map",
     close_list: "close list",
+    this_level: "In this level",
 };
 
 /// The map's words in `lang` (English for a language the program has no texts for).

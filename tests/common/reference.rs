@@ -118,6 +118,7 @@ pub enum RKind {
     Service,
     Role,
     Channel,
+    Aim,
 }
 
 /// A text as `ron` reads it: one string, or a map from language to string.
@@ -276,15 +277,22 @@ pub fn compare(src: &str) -> Result<Verdict, String> {
     }
 }
 
+/// A string as the reader keeps it: a tab is one space, control characters made safe.
+fn safe_text(x: &str) -> String {
+    sanitize(&x.replace('\t', " ")).into_owned()
+}
+
 fn text(t: &RText) -> Text {
-    let s = |x: &String| sanitize(x).into_owned();
+    let s = |x: &String| safe_text(x);
+    // Each language's typography, as ccbnet applies it when it reads a text written as a map
+    // (a text written once for every language is left as it is).
+    let typeset = |l: &str, x: &String| ccbnet::typography::local(l, &s(x)).into_owned();
     match t {
         RText::Same(x) => Text::Same(s(x)),
         RText::Localized(v) => {
-            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), s(x))).collect())
+            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), typeset(l, x))).collect())
         }
     }
-    .with_french_typography()
 }
 
 fn opt(t: &Option<RText>) -> Option<Text> {
@@ -293,7 +301,7 @@ fn opt(t: &Option<RText>) -> Option<Text> {
 
 /// Sources as comparable strings, sorted: the fact (if any), title, address, date.
 fn sources<'a>(s: impl Iterator<Item = (Option<String>, &'a RSource)>) -> Vec<String> {
-    let safe = |u: &Option<String>| u.as_ref().map(|u| sanitize(u).into_owned());
+    let safe = |u: &Option<String>| u.as_ref().map(|u| safe_text(u));
     let mut v: Vec<String> = s
         .map(|(f, r)| {
             format!("{f:?} {:?} {:?} {:?}", text(&r.title), safe(&r.url), safe(&r.consulted))
@@ -325,7 +333,7 @@ pub fn same(ds: &Dataset, c: &Catalog) -> Result<(), String> {
     check("title", text(&ds.title), c.title.clone())?;
     check("note", text(&ds.source.note), c.source_note.clone())?;
     check("as_of", text(&ds.source.as_of), c.as_of.clone())?;
-    check("url", ds.source.url.as_ref().map(|u| sanitize(u).into_owned()), c.page.url.clone())?;
+    check("url", ds.source.url.as_ref().map(|u| safe_text(u)), c.page.url.clone())?;
     check("source title", opt(&ds.source.title).unwrap_or_default(), c.page.title.clone())?;
     check("organisations", ds.organisations.len(), c.orgs.len())?;
     for (o, org) in ds.organisations.iter().zip(&c.orgs) {
