@@ -71,11 +71,9 @@ pub struct Strings {
     pub reload_failed: &'static str,
     /// End of that banner.
     pub reload_kept: &'static str,
-    /// The banner's count of problems, and the key that lists them: one problem, several
-    /// (`{}` is how many).
-    pub problems_count: [&'static str; 2],
-    /// The same, short, for a narrow banner: the key first, and what it lists.
-    pub problems_short: [&'static str; 2],
+    /// The banner's count of problems, the key that lists them first: one problem, several
+    /// (`{}` is the number).
+    pub problems: [&'static str; 2],
     /// Title of the list of problems of the data file (`!`).
     pub problems_title: &'static str,
     /// Help sub-heading of the keys of the search line.
@@ -151,8 +149,7 @@ const FR: Strings = Strings {
     reload_failed: "Le fichier modifié ne se charge pas\u{a0}:",
     more: "… et {} de plus",
     reload_kept: " — les dernières données valides restent affichées.",
-    problems_count: ["1\u{a0}problème —\u{a0}!", "{}\u{a0}problèmes —\u{a0}!"],
-    problems_short: ["!\u{a0}: 1\u{a0}problème", "!\u{a0}: {}\u{a0}problèmes"],
+    problems: ["!\u{a0}: 1\u{a0}problème", "!\u{a0}: {}\u{a0}problèmes"],
     problems_title: "Problèmes du fichier de données",
     wrapped_end: "retour à la fin",
     group_mouse: "Souris et collage",
@@ -221,8 +218,7 @@ const NL: Strings = Strings {
     reload_failed: "Het gewijzigde bestand laadt niet:",
     more: "… en nog {}",
     reload_kept: " — de laatste geldige gegevens blijven zichtbaar.",
-    problems_count: ["1 probleem — !", "{} problemen — !"],
-    problems_short: ["!: 1 probleem", "!: {} problemen"],
+    problems: ["!: 1 probleem", "!: {} problemen"],
     problems_title: "Problemen van het gegevensbestand",
     wrapped_end: "terug naar het einde",
     group_mouse: "Muis en plakken",
@@ -291,8 +287,7 @@ const DE: Strings = Strings {
     reload_failed: "Die geänderte Datei lässt sich nicht laden:",
     more: "… und {} weitere",
     reload_kept: " – die letzten gültigen Daten bleiben sichtbar.",
-    problems_short: ["!: 1 Problem", "!: {} Probleme"],
-    problems_count: ["1 Problem – !", "{} Probleme – !"],
+    problems: ["!: 1 Problem", "!: {} Probleme"],
     problems_title: "Probleme der Datendatei",
     wrapped_end: "zurück zum Ende",
     group_mouse: "Maus",
@@ -361,8 +356,7 @@ const EN: Strings = Strings {
     reload_failed: "The changed file does not load:",
     more: "… and {} more",
     reload_kept: " — the last good data stays on screen.",
-    problems_count: ["1 problem — !", "{} problems — !"],
-    problems_short: ["!: 1 problem", "!: {} problems"],
+    problems: ["!: 1 problem", "!: {} problems"],
     problems_title: "Problems of the data file",
     wrapped_end: "wrapped to the end",
     group_mouse: "Mouse and paste",
@@ -874,10 +868,8 @@ mod tests {
             s.more,
             s.reload_failed,
             s.reload_kept,
-            s.problems_count[0],
-            s.problems_count[1],
-            s.problems_short[0],
-            s.problems_short[1],
+            s.problems[0],
+            s.problems[1],
             s.problems_title,
             s.in_search_line,
             s.wrapped,

@@ -294,11 +294,11 @@ pub const BINDINGS: &[Binding] = &[
     b(&[Key::Ctrl('d')], Action::HalfPageDown, Live::Move, Move, None),
     b(&[Key::Ctrl('u')], Action::HalfPageUp, Live::Move, Move, None),
     b(&[Key::Char('g'), c(Home)], Action::First, Live::Move, Move, None),
-    b(&[Key::Char('G'), c(End)], Action::Last, Live::Move, Move, Some(12)),
+    b(&[Key::Char('G'), c(End)], Action::Last, Live::Move, Move, Some(14)),
     b(&[c(Right), Key::Char('l')], Action::Expand, Live::Expandable, Move, None),
     b(&[c(Left), Key::Char('h')], Action::Collapse, Live::Tree, Move, None),
     b(&[c(Enter), Key::Char(' ')], Action::Toggle, Live::Expandable, Move, Some(1)),
-    b(DIGITS, Action::Digit(0), Live::Browse, Move, Some(13)),
+    b(DIGITS, Action::Digit(0), Live::Browse, Move, Some(12)),
     b(&[c(Enter)], Action::FollowNumbered, Live::CountedLink, Links, Some(1)),
     // A count that names no link: `Enter` says so and drops it; the footer offers nothing.
     b(&[c(Enter)], Action::FollowNumbered, Live::CountedNoLink, Links, None),
@@ -308,7 +308,7 @@ pub const BINDINGS: &[Binding] = &[
     b(&[c(Backspace), Key::Alt(Left)], Action::Back, Live::Back, Links, Some(8)),
     b(&[Key::Alt(Right)], Action::Forward, Live::Forward, Links, None),
     b(&[Key::Char('o')], Action::ToggleView, Live::Browse, Links, Some(6)),
-    b(&[Key::Char('M')], Action::OpenMap, Live::Browse, Links, Some(14)),
+    b(&[Key::Char('M')], Action::OpenMap, Live::Browse, Links, Some(13)),
     // The map's own keys: `q` and `M` leave it like `Esc`, never the program.
     m(&[c(Down), Key::Char('j')], MapAction::Down, Live::Map, Some(3)).paired(),
     m(&[c(Up), Key::Char('k')], MapAction::Up, Live::Map, Some(3)),

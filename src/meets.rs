@@ -75,7 +75,7 @@ fn clean(s: &str) -> String {
 }
 
 /// One line per organisation met: `id<TAB>shared<TAB>name<TAB>entries`, the entries (each one's
-/// acronym, else its name) joined with ` ; `.
+/// acronym, else its name) joined with `; ` (a name may hold a comma).
 #[must_use]
 pub fn lines(catalog: &Catalog, meetings: &[Meeting], lang: &str) -> String {
     let mut out = String::new();
@@ -88,7 +88,7 @@ pub fn lines(catalog: &Catalog, meetings: &[Meeting], lang: &str) -> String {
             catalog.orgs[m.other].id,
             m.entries.len(),
             org_label(catalog, m.other, lang),
-            entries.join(" ; ")
+            entries.join("; ")
         );
     }
     out
@@ -271,7 +271,7 @@ mod tests {
     fn lines_are_tab_separated_in_the_language_asked() {
         let c = fixture();
         let met = meets(&c, org(&c, "a"));
-        assert_eq!(lines(&c, &met, "fr"), "b\t2\tB · Bêta\tY ; Zed\nc\t2\tGamma\tIx ; Zed\n");
+        assert_eq!(lines(&c, &met, "fr"), "b\t2\tB · Bêta\tY; Zed\nc\t2\tGamma\tIx; Zed\n");
         assert!(lines(&c, &met, "nl").starts_with("b\t2\tB · Beta\t"));
     }
 

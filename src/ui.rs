@@ -308,16 +308,13 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         .collect();
     let first =
         all.iter().find(|l| l.contains(": error:")).or(all.first()).cloned().unwrap_or_default();
-    // How many problems there are, and the key that lists them all (`!`): a long and a short form.
+    // How many problems there are, and the key that lists them all (`!`), one form at every width.
     let n = all.len().max(1);
-    let count = |forms: [&str; 2]| {
-        if n == 1 {
-            format!(" ({})", forms[0])
-        } else {
-            format!(" ({})", forms[1].replace("{}", &n.to_string()))
-        }
+    let count = if n == 1 {
+        format!(" ({})", s.problems[0])
+    } else {
+        format!(" ({})", s.problems[1].replace("{}", &n.to_string()))
     };
-    let (wide, narrow) = (count(s.problems_count), count(s.problems_short));
     // The path, the position (`:LINE:COL`), the message (`: error: …`).
     let cut = first.find(": error:").or_else(|| first.find(": warning:")).unwrap_or(0);
     let head = &first[..cut];
@@ -338,18 +335,18 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
     // Where the file's name starts; the `/` before it stays with it (`…/d.ron`).
     let name_from = path.rsplit('/').next().map_or(0, |n| chars.len() - n.chars().count());
     let prefix = format!(" {} ", s.reload_failed);
-    let full = format!("{prefix}{path}{pos}{msg}{wide}{}", s.reload_kept);
+    let full = format!("{prefix}{path}{pos}{msg}{count}{}", s.reload_kept);
     if width(&full) <= max {
         return full;
     }
     // The opening sentence, then the folders (from the left, `…` in front) give way.
-    let fixed = width(pos) + width(msg) + width(&wide);
+    let fixed = width(pos) + width(msg) + width(&count);
     for lead in [prefix.as_str(), " "] {
         for start in 0..name_from.max(1) {
             let tail: String = chars[start..].iter().collect();
             let dots = if start > 0 { "…" } else { "" };
             if width(lead) + width(dots) + width(&tail) + fixed <= max {
-                return format!("{lead}{dots}{tail}{pos}{msg}{wide}");
+                return format!("{lead}{dots}{tail}{pos}{msg}{count}");
             }
         }
     }
@@ -360,8 +357,8 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
         path.to_owned()
     };
     let place = format!(" {name}{pos}");
-    let room = max.saturating_sub(width(&place) + width(&narrow));
-    format!("{place}{}{narrow}", truncate(msg, room))
+    let room = max.saturating_sub(width(&place) + width(&count));
+    format!("{place}{}{count}", truncate(msg, room))
 }
 
 fn header(app: &App, areas: &Areas, buf: &mut Buffer) {

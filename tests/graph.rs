@@ -300,7 +300,7 @@ fn meets_enisa_lists_the_ccb_with_the_entries_they_share() {
     let ccb = rows.iter().find(|r| r[0] == "ccb").expect("ENISA meets the CCB");
     assert_eq!(ccb[2], "CCB · Centre pour la Cybersécurité Belgique");
     assert!(ccb[3].contains("Cyber Europe"), "{out}");
-    assert_eq!(ccb[1], ccb[3].split(" ; ").count().to_string());
+    assert_eq!(ccb[1], ccb[3].split("; ").count().to_string());
     // Ranked by shared entries.
     let counts: Vec<usize> = rows.iter().map(|r| r[1].parse().expect("a count")).collect();
     assert!(counts.windows(2).all(|w| w[0] >= w[1]), "{out}");

@@ -324,6 +324,23 @@ fn the_second_ring_shows_more_and_hides_again() {
 }
 
 #[test]
+fn the_second_ring_never_hides_a_neighbour_of_the_centre() {
+    // ENISA meets the CCB, whose own neighbours are many: with the second ring on, every body
+    // ENISA itself meets still has its row, at 120x40 and at 80x24.
+    let c = shipped();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut s = MapState::new(&c, org(&c, "enisa"));
+        let area = draw::inner(Rect::new(0, 0, w, h));
+        let first: Vec<Slot> = s.layout(&c, "en", area).spots.iter().map(|p| p.slot).collect();
+        run(&c, &mut s, area, &[MapAction::ToggleRing]);
+        let second: Vec<Slot> = s.layout(&c, "en", area).spots.iter().map(|p| p.slot).collect();
+        for slot in first.iter().filter(|s| matches!(s, Slot::Member(_))) {
+            assert!(second.contains(slot), "{w}x{h}: {slot:?} hidden by the second ring");
+        }
+    }
+}
+
+#[test]
 fn in_dutch_the_map_is_all_dutch() {
     let c = shipped();
     let state = MapState::new(&c, org(&c, "enisa"));

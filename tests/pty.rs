@@ -53,6 +53,8 @@ struct Session {
     // Kept until the child is gone: dropping it sends "\n" and EOF, which would be keys.
     writer: Box<dyn Write + Send>,
     parser: Arc<Mutex<vt100::Parser>>,
+    // Every byte the program wrote, for what the screen does not show (OSC 52).
+    raw: Arc<Mutex<Vec<u8>>>,
     reader_done: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
 }
@@ -69,26 +71,36 @@ impl Session {
         let writer = pair.master.take_writer().expect("pty writer");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
         let reader_done = Arc::new(AtomicBool::new(false));
+        let raw = Arc::new(Mutex::new(Vec::new()));
         let handle = {
             let parser = Arc::clone(&parser);
+            let raw = Arc::clone(&raw);
             let done = Arc::clone(&reader_done);
             std::thread::spawn(move || {
                 let mut buf = [0u8; 8192];
                 loop {
                     match reader.read(&mut buf) {
                         Ok(0) | Err(_) => break,
-                        Ok(n) => parser.lock().expect("parser lock").process(&buf[..n]),
+                        Ok(n) => {
+                            raw.lock().expect("raw lock").extend_from_slice(&buf[..n]);
+                            parser.lock().expect("parser lock").process(&buf[..n]);
+                        }
                     }
                 }
                 done.store(true, Ordering::SeqCst);
             })
         };
-        Self { child, master: pair.master, writer, parser, reader_done, reader: Some(handle) }
+        Self { child, master: pair.master, writer, parser, raw, reader_done, reader: Some(handle) }
     }
 
     /// A copy of the screen as it is now.
     fn screen(&self) -> vt100::Screen {
         self.parser.lock().expect("parser lock").screen().clone()
+    }
+
+    /// Whether the program has written `bytes` so far.
+    fn wrote(&self, bytes: &[u8]) -> bool {
+        self.raw.lock().expect("raw lock").windows(bytes.len()).any(|w| w == bytes)
     }
 
     /// Sends bytes as if typed.
@@ -1056,4 +1068,29 @@ fn a_named_pipe_nothing_writes_to_ends_the_explorer_with_a_message() {
     assert!(screen.contents().contains("nothing was written to it"), "{}", dump(&screen));
     assert_restored(&screen, "after the message");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn y_and_shift_y_copy_through_osc_52_and_the_footer_says_so() {
+    let mut s = Session::spawn(explorer(), 24, 80);
+    s.wait_for_texts(FRENCH);
+    // `Y`: the id of the selected row, the first level of the fixture.
+    s.send(b"Y");
+    s.wait_for_texts(&["copi"]);
+    let end = Instant::now() + DEADLINE;
+    while !s.wrote(b"\x1b]52;c;") && Instant::now() < end {
+        std::thread::sleep(POLL);
+    }
+    assert!(s.wrote(b"\x1b]52;c;"), "no OSC 52 sequence in the output");
+    let raw = s.raw.lock().expect("raw lock").clone();
+    let at = raw.windows(7).position(|w| w == b"\x1b]52;c;").expect("OSC 52") + 7;
+    let end = raw[at..].iter().position(|&b| b == 0x07).expect("BEL ends the sequence");
+    let payload = String::from_utf8(raw[at..at + end].to_vec()).expect("base64 is ASCII");
+    assert!(
+        !payload.is_empty()
+            && payload.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+    );
+    s.send(b"q");
+    let (status, _) = s.wait_exit();
+    assert!(status.success());
 }

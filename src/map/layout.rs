@@ -347,7 +347,28 @@ pub fn layout(
                 out.spots.push(Spot { slot, side, area: Rect::new(hit_x, y, hit_w, 1) });
                 tw
             };
-            for m in group.members.iter().take(shown[i]) {
+            // When not all fit, the first ring is shown before any of the second: the centre's
+            // own neighbours never give way to their neighbours.
+            let first = group.members.iter().filter(|m| m.ring == 1).count();
+            let mut extra = shown[i].saturating_sub(first);
+            let mut room = shown[i];
+            let visible: Vec<&Neighbour> = group
+                .members
+                .iter()
+                .filter(|m| {
+                    let take = room > 0 && (m.ring == 1 || extra > 0);
+                    if take {
+                        room -= 1;
+                        if m.ring != 1 {
+                            extra -= 1;
+                        }
+                    }
+                    take
+                })
+                .collect();
+            let unseen: Vec<Neighbour> =
+                group.members.iter().filter(|m| !visible.contains(m)).copied().collect();
+            for m in visible {
                 let name = label(catalog, m.item, lang);
                 let text =
                     if m.ring == 2 { format!("  {} {name}", ring2_arrow(m.dir)) } else { name };
@@ -358,9 +379,9 @@ pub fn layout(
                 }
                 y += 1;
             }
-            let hidden = sizes[i] - shown[i];
+            let hidden = unseen.len();
             if hidden > 0 {
-                let text = more_text(&group.members[shown[i]..], lang);
+                let text = more_text(&unseen, lang);
                 // Chosen, the foot line names it too: `▸ +14 organisations`.
                 if status && selected == Some(Slot::More(group.kind)) {
                     out.labels.push(Label {
