@@ -20,12 +20,20 @@ fn load_and_validate(bencher: Bencher, n: usize) {
     bencher.bench(|| ccbnet::data::load_str("bench", src).expect("loads"));
 }
 
-/// The explorer's state from a loaded catalog: the search index, the first rows.
+/// The explorer's state from a loaded catalog: the first rows (the search index is built on
+/// another thread after the first frame: `search_index`).
 #[divan::bench(args = SIZES, sample_count = 10)]
 fn app_new(bencher: Bencher, n: usize) {
     bencher
         .with_inputs(|| loaded(n))
         .bench_values(|c| App::new(c, "fr", (common::WIDTH, common::HEIGHT)));
+}
+
+/// The search index of a loaded catalog.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn search_index(bencher: Bencher, n: usize) {
+    let c = loaded(n);
+    bencher.bench_local(|| ccbnet::search::Index::new(&c));
 }
 
 /// The catalog of `n` nodes, loaded anew: the benchmarks here keep no catalog between runs, so

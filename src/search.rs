@@ -261,6 +261,10 @@ fn score(field: Field, at_start: bool, at_end: bool, field_start: bool) -> u32 {
         + if field_start && at_start { 25 } else { 0 }
 }
 
+/// From how many bytes of folded text a search runs in two halves on two threads (below, a
+/// second thread costs more than it saves: the 10,000-entry data set has about 3 MB).
+const TWO_THREADS_FROM: usize = 1 << 20;
+
 /// How many low bits of a ranking key hold the node (see [`Index::search`]).
 const NODE_BITS: u32 = 29;
 const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
@@ -294,6 +298,7 @@ impl NodeBest {
     /// Records in `acc` what [`Acc::record`] would have, field by field.
     fn record(&self, node: usize, acc: &mut Acc) {
         let Some((score, field)) = self.any else { return };
+        let node = node - acc.base;
         if acc.word_any[node] == 0 {
             acc.touched.push(node);
         }
@@ -311,8 +316,10 @@ impl NodeBest {
     }
 }
 
-/// What a search has found so far, per node.
+/// What a search has found so far, per node of a range of them (indexed from its start).
 struct Acc {
+    /// The first node of the range.
+    base: usize,
     /// How many of the words so far matched, in any language. Every score is above zero, so a
     /// word matched a node when its score there is (see [`Acc::end_word`]); counting instead of
     /// setting a bit per word lets a query have any number of words.
@@ -334,8 +341,10 @@ struct Acc {
 }
 
 impl Acc {
-    fn new(n: usize) -> Self {
+    fn new(nodes: std::ops::Range<usize>) -> Self {
+        let n = nodes.len();
         Acc {
+            base: nodes.start,
             any: vec![0; n],
             act: vec![0; n],
             best_any: vec![0; n],
@@ -350,6 +359,7 @@ impl Acc {
     }
 
     fn record(&mut self, node: usize, fr: &FieldRef, score: u32, active: Option<usize>) {
+        let node = node - self.base;
         if self.word_any[node] == 0 {
             self.touched.push(node);
         }
@@ -524,15 +534,29 @@ impl Index {
 
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
     /// search to those nodes (the results of a shorter query this one extends).
+    ///
+    /// A large index is searched in two halves at once, on two threads (each half's nodes
+    /// are its own; the halves' results are ranked together).
     #[must_use]
     pub fn search(&self, query: &str, active: &str, within: Option<&[NodeIx]>) -> Vec<Hit> {
+        self.search_split(query, active, within, TWO_THREADS_FROM)
+    }
+
+    /// [`Index::search`], in two halves when the folded text has `two_threads_from` bytes or
+    /// more.
+    fn search_split(
+        &self,
+        query: &str,
+        active: &str,
+        within: Option<&[NodeIx]>,
+        two_threads_from: usize,
+    ) -> Vec<Hit> {
         let words = query_words(query);
         if words.is_empty() {
             return Vec::new();
         }
-        let active_ix = self.languages.iter().position(|l| l == active);
+        let active = self.languages.iter().position(|l| l == active);
         let n = self.node_count;
-        let mut acc = Acc::new(n);
         // A small set of nodes to look in is scanned node by node; a large one (or none) is
         // scanned in one pass over the whole text.
         let subset: Option<Vec<usize>> = within.filter(|w| w.len() < n / 4).map(|w| {
@@ -547,65 +571,120 @@ impl Index {
             }
             v
         });
+        let words: Vec<Word<'_>> = words.iter().map(|w| self.word(w, active)).collect();
+        let ask =
+            Ask { words: &words, active, subset: subset.as_deref(), allowed: allowed.as_deref() };
+        let split = self.split(two_threads_from);
+        let (mut ranked, other) = if split < n {
+            std::thread::scope(|scope| {
+                let second = std::thread::Builder::new()
+                    .name("search".into())
+                    .spawn_scoped(scope, || self.search_nodes(&ask, split..n));
+                let (mut ranked, mut other) = self.search_nodes(&ask, 0..split);
+                // Without a second thread, the second half is searched here.
+                let (more, more_other) = match second.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(r)) => r,
+                    _ => self.search_nodes(&ask, split..n),
+                };
+                ranked.extend(more);
+                other.extend(more_other);
+                (ranked, other)
+            })
+        } else {
+            self.search_nodes(&ask, 0..n)
+        };
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .map(|packed| {
+                let node = (packed & NODE_MASK) as usize;
+                let key = !packed & !NODE_MASK;
+                let active_match = key >> 62 & 1 == 1;
+                let other_lang = (!active_match && other[node] != u8::MAX).then_some(other[node]);
+                Hit { node, other_lang, score: (key >> NODE_BITS) as u32 }
+            })
+            .collect()
+    }
+
+    /// Where the nodes are cut in two halves of about as much text, each searched on its own
+    /// thread; the node count when the text is shorter than `two_threads_from`.
+    fn split(&self, two_threads_from: usize) -> usize {
+        let n = self.node_count;
+        if self.text.len() < two_threads_from || n < 2 {
+            return n;
+        }
+        let half = self.text.len() / 2;
+        let start = |f: u32| self.fields.get(f as usize).map_or(usize::MAX, |f| f.start as usize);
+        self.node_fields[..n].partition_point(|&f| start(f) < half).clamp(1, n - 1)
+    }
+
+    /// A word of the query, ready to look for: its letter if it is one, its finder, and its
+    /// best in each organisation's name and acronym, as the entries naming it see it.
+    fn word<'w>(&self, w: &'w str, active: Option<usize>) -> Word<'w> {
+        let single =
+            (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
+        let finder = memmem::Finder::new(w.as_bytes());
+        let named = if self.node_orgs.is_empty() {
+            Vec::new()
+        } else {
+            self.org_name_fields
+                .iter()
+                .map(|&(from, to)| {
+                    let r = from as usize..to as usize;
+                    match single {
+                        Some(c) => self.letter_best(r, c, active, Some(Field::Organisation)),
+                        None => self.scan_best(&finder, r, active, Field::Organisation),
+                    }
+                })
+                .collect()
+        };
+        Word { single, finder, named }
+    }
+
+    /// The search of [`Index::search`] in the nodes `nodes`: the ranking key of each node that
+    /// matched every word (unsorted), and per node of the range the first language other than
+    /// the active one it matched in (`u8::MAX`: none).
+    fn search_nodes(&self, ask: &Ask<'_>, nodes: std::ops::Range<usize>) -> (Vec<u64>, Vec<u8>) {
+        let mut acc = Acc::new(nodes.clone());
+        let field_range =
+            |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
+        let allowed = |node: usize| ask.allowed.is_none_or(|a| a[node]);
+        // The nodes of the subset in this range.
+        let subset = ask.subset.map(|s| {
+            &s[s.partition_point(|&x| x < nodes.start)..s.partition_point(|&x| x < nodes.end)]
+        });
+        let active = ask.active;
         let mut done = 0u32;
-        for w in &words {
-            let single =
-                (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
-            let field_range =
-                |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
-            let finder = memmem::Finder::new(w.as_bytes());
-            // The word in each organisation's name and acronym, as the entries naming it see it.
-            let named: Vec<NodeBest> = if self.node_orgs.is_empty() {
-                Vec::new()
-            } else {
-                self.org_name_fields
-                    .iter()
-                    .map(|&(from, to)| {
-                        let r = from as usize..to as usize;
-                        match single {
-                            Some(c) => self.letter_best(r, c, active_ix, Some(Field::Organisation)),
-                            None => self.scan_best(&finder, r, active_ix, Field::Organisation),
-                        }
-                    })
-                    .collect()
-            };
-            match (single, &subset) {
-                (Some(c), Some(nodes)) => {
-                    for &node in nodes {
-                        self.letter_best(field_range(node), c, active_ix, None)
-                            .record(node, &mut acc);
-                        self.add_named(node, &named, &mut acc);
+        for w in ask.words {
+            let named = &w.named;
+            match (w.single, subset) {
+                (Some(c), Some(subset)) => {
+                    for &node in subset {
+                        self.letter_best(field_range(node), c, active, None).record(node, &mut acc);
+                        self.add_named(node, named, &mut acc);
                     }
                 }
                 (Some(c), None) => {
-                    for node in 0..n {
-                        if allowed.as_ref().is_none_or(|a| a[node]) {
-                            self.letter_best(field_range(node), c, active_ix, None)
-                                .record(node, &mut acc);
-                            self.add_named(node, &named, &mut acc);
-                        }
+                    for node in nodes.clone().filter(|&node| allowed(node)) {
+                        self.letter_best(field_range(node), c, active, None).record(node, &mut acc);
+                        self.add_named(node, named, &mut acc);
                     }
                 }
-                (None, Some(nodes)) => {
-                    for &node in nodes {
+                (None, Some(subset)) => {
+                    for &node in subset {
                         let r = field_range(node);
-                        self.scan(&finder, r.start, r.end, active_ix, None, &mut acc);
-                        self.add_named(node, &named, &mut acc);
+                        self.scan(&w.finder, r.start, r.end, active, None, &mut acc);
+                        self.add_named(node, named, &mut acc);
                     }
                 }
                 (None, None) => {
-                    self.scan(
-                        &finder,
-                        0,
-                        self.fields.len(),
-                        active_ix,
-                        allowed.as_deref(),
-                        &mut acc,
-                    );
+                    let from = self.node_fields[nodes.start] as usize;
+                    let to = self.node_fields[nodes.end] as usize;
+                    self.scan(&w.finder, from, to, active, ask.allowed, &mut acc);
                     if !named.is_empty() {
-                        for node in 0..self.entries {
-                            if allowed.as_ref().is_none_or(|a| a[node]) {
-                                self.add_named(node, &named, &mut acc);
+                        for node in nodes.start..nodes.end.min(self.entries) {
+                            if allowed(node) {
+                                self.add_named(node, named, &mut acc);
                             }
                         }
                     }
@@ -614,7 +693,7 @@ impl Index {
             done += 1;
             if !acc.end_word(done) {
                 // No node has every word so far: none will have them all.
-                return Vec::new();
+                return (Vec::new(), acc.other);
             }
         }
         let all_mask = done;
@@ -622,31 +701,21 @@ impl Index {
         // score; then the order of the file.
         // The node number goes in the low bits, so that one sort of plain numbers does it all.
         let mut ranked: Vec<u64> = Vec::new();
-        for node in 0..n {
-            if acc.any[node] != all_mask {
+        for i in 0..nodes.len() {
+            if acc.any[i] != all_mask {
                 continue;
             }
-            let (active_match, field, score) = if acc.act[node] == all_mask {
-                (1u64, acc.top_act[node], acc.best_act[node])
+            let (active_match, field, score) = if acc.act[i] == all_mask {
+                acc.other[i] = u8::MAX;
+                (1u64, acc.top_act[i], acc.best_act[i])
             } else {
-                (0, acc.top_any[node], acc.best_any[node])
+                (0, acc.top_any[i], acc.best_any[i])
             };
             let class = u64::from(field >= Field::Name);
             let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
-            ranked.push((!key & !NODE_MASK) | node as u64);
+            ranked.push((!key & !NODE_MASK) | (nodes.start + i) as u64);
         }
-        ranked.sort_unstable();
-        ranked
-            .into_iter()
-            .map(|packed| {
-                let node = (packed & NODE_MASK) as usize;
-                let active_match = acc.act[node] == all_mask;
-                let other_lang =
-                    (!active_match && acc.other[node] != u8::MAX).then_some(acc.other[node]);
-                let score = if active_match { acc.best_act[node] } else { acc.best_any[node] };
-                Hit { node, other_lang, score }
-            })
-            .collect()
+        (ranked, acc.other)
     }
 
     /// The best of a one-letter word in `fields`, from their letter masks, without reading
@@ -773,6 +842,23 @@ impl Index {
     }
 }
 
+/// One word of a query, ready to look for (see [`Index::word`]).
+struct Word<'w> {
+    single: Option<u8>,
+    finder: memmem::Finder<'w>,
+    named: Vec<NodeBest>,
+}
+
+/// What a search asks of each half of the nodes.
+struct Ask<'a> {
+    words: &'a [Word<'a>],
+    active: Option<usize>,
+    /// The nodes to look in, sorted, when they are few.
+    subset: Option<&'a [usize]>,
+    /// Per node, whether to look in it, when not all are.
+    allowed: Option<&'a [bool]>,
+}
+
 /// The catalog's languages, to number the language of each field.
 struct Langs<'a>(&'a [String]);
 
@@ -888,6 +974,45 @@ mod tests {
             let Some(c) = char::from_u32(cp) else { continue };
             let s = format!("Ab{c}\nÉ{c}{c}z");
             assert_eq!(fold(&s), by_chars(&s), "U+{cp:04X}");
+        }
+    }
+
+    #[test]
+    fn two_halves_find_and_rank_what_one_pass_does() {
+        let catalog = crate::data::load_embedded().expect("the built-in data loads").catalog;
+        let ix = Index::new(&catalog);
+        let n = ix.node_count;
+        assert!(ix.split(0) > 0 && ix.split(0) < n, "the built-in data is cut in two");
+        assert_eq!(ix.split(usize::MAX), n);
+        let split = ix.split(0);
+        let s = ix.search_split("s", "fr", None, 0);
+        assert!(s.iter().any(|h| h.node < split) && s.iter().any(|h| h.node >= split));
+        // Words and parts of words from the data, one letter, two words, and words that
+        // only match together.
+        let mut queries: Vec<String> =
+            ["s", "e", "cc", "se", "reseau", "ccb", "zzz", "cert eu"].map(String::from).to_vec();
+        for node in catalog.nodes.iter().step_by(7) {
+            if let Some(w) = node.id.split('-').next() {
+                queries.push(w.chars().take(3).collect());
+                queries.push(format!("{w} e"));
+            }
+        }
+        for q in &queries {
+            for lang in ["fr", "nl"] {
+                let one = ix.search_split(q, lang, None, usize::MAX);
+                assert_eq!(ix.search_split(q, lang, None, 0), one, "{q:?} in {lang}");
+                // Within the results of a shorter query, few or many.
+                let within: Vec<NodeIx> = one.iter().map(|h| h.node).collect();
+                for w in [&within[..], &within[..within.len() / 8]] {
+                    let longer = format!("{q}a");
+                    assert_eq!(
+                        ix.search_split(&longer, lang, Some(w), 0),
+                        ix.search_split(&longer, lang, Some(w), usize::MAX),
+                        "{longer:?} within {} in {lang}",
+                        w.len()
+                    );
+                }
+            }
         }
     }
 

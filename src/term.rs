@@ -261,11 +261,13 @@ pub fn run(
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
+        let mut watch = None;
         // Watching is a help, not a need: without it the explorer still works. A pipe is read
-        // once and not watched.
-        let mut watch = data
-            .filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()))
-            .and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
+        // once and not watched. The data file as it was before the first frame: a save (or a
+        // removal) made before the watcher is set up is seen by comparing.
+        let watched = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
+        let before = watched.and_then(stamp);
+        let mut first_frame = true;
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -275,6 +277,12 @@ pub fn run(
                         strip_colours(f.buffer_mut());
                     }
                 })?;
+            }
+            if std::mem::take(&mut first_frame) {
+                after_first_frame(&app, watched, &tx, &mut watch);
+                if watch.is_some() && watched.and_then(stamp) != before {
+                    let _ = tx.send(Input::DataChanged);
+                }
             }
             // Blocks until input or a change of the data file arrives: no wake-ups while idle.
             // Then everything that arrived meanwhile is handled before the next frame, so a
@@ -315,6 +323,26 @@ pub fn run(
 }
 
 type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+
+/// When a file was last written, and its size.
+fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    std::fs::metadata(path).ok().and_then(|m| Some((m.modified().ok()?, m.len())))
+}
+
+/// What the first frame does not need, done once it is on screen: the search index built on
+/// another thread (a search started before it is ready waits for it, the keys queued), and the
+/// data file (`watched`) watched.
+fn after_first_frame(
+    app: &App,
+    watched: Option<&std::path::Path>,
+    tx: &Sender<Input>,
+    watch: &mut Option<events::DataWatch>,
+) {
+    let build = app.index_builder();
+    // Without a thread, the index is built at the first search.
+    let _ = std::thread::Builder::new().name("index".into()).spawn(build);
+    *watch = watched.and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
+}
 
 /// Handles one input; `Some` when it ends the explorer.
 fn handle(
@@ -360,10 +388,13 @@ fn handle(
                 }
             }
             if let Some(path) = data {
+                app.drop_index();
                 // Every problem found, one a line, as `ccbnet check` prints them.
                 app.reload(
                     crate::data::reload_path(path).map(|l| l.catalog).map_err(|e| e.to_string()),
                 );
+                // The new data's index, as at the start (nothing to do if the data stayed).
+                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
             }
             // The path may lead elsewhere now (a link changed, a folder came back or went).
             if let Some(w) = watch.as_mut() {

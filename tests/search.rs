@@ -585,6 +585,67 @@ fn a_paste_is_text_in_the_search_line_never_keys() {
     assert_eq!(app.search().map(ccbnet::app::Search::query), Some("alpha"));
 }
 
+#[test]
+fn the_index_is_built_after_the_start_and_a_search_waits_for_it() {
+    let app = App::new(shipped(), "fr", (120, 40));
+    assert!(!app.index_ready(), "a new explorer has not built the search index");
+    let mut reference = app.clone();
+    reference.update(OpenSearch);
+    typed(&mut reference, "cert");
+    assert!(reference.index_ready(), "a search builds it");
+    assert!(!reference.search().expect("a search").results().is_empty());
+    // Built on another thread while the search starts: the search waits for it and finds the
+    // same, every key taken.
+    for _ in 0..20 {
+        let mut app = app.clone();
+        let builder = std::thread::spawn(app.index_builder());
+        app.update(OpenSearch);
+        typed(&mut app, "cert");
+        builder.join().expect("the builder ends");
+        let (s, r) = (app.search().expect("a search"), reference.search().expect("a search"));
+        assert_eq!((s.query(), s.results()), (r.query(), r.results()));
+        assert_eq!(selected_id(&app), selected_id(&reference));
+    }
+}
+
+#[test]
+fn a_reload_drops_the_old_index_and_builds_the_new_one_when_needed() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "cert");
+    app.update(SearchAccept);
+    assert!(app.index_ready());
+    app.reload(Ok(fixture()));
+    // The search kept is run again on the new data, with its own index.
+    let found: Vec<String> = ids(app.catalog(), "cert", "fr");
+    let results: Vec<String> = app
+        .search()
+        .map(|s| {
+            s.results()
+                .iter()
+                .filter_map(|i| i.node())
+                .map(|n| app.catalog().nodes[n].id.clone())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(results, found);
+}
+
+#[test]
+fn a_dropped_index_is_built_again_for_the_next_search() {
+    let mut app = App::new(shipped(), "fr", (120, 40));
+    app.update(OpenSearch);
+    typed(&mut app, "cert");
+    let before: Vec<Item> = app.search().expect("a search").results().to_vec();
+    app.update(SearchCancel);
+    app.drop_index();
+    assert!(!app.index_ready(), "the index is gone");
+    app.update(OpenSearch);
+    typed(&mut app, "cert");
+    assert!(app.index_ready());
+    assert_eq!(app.search().expect("a search").results(), &before[..]);
+}
+
 fn draw_text(app: &App) -> String {
     let (w, h) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();

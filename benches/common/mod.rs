@@ -47,9 +47,12 @@ pub fn catalog(n: usize) -> &'static Catalog {
     &all.iter().find(|(k, _)| *k == n).expect("a benchmarked size").1
 }
 
-/// A fresh explorer on `n` nodes at 200x60, in French.
+/// A fresh explorer on `n` nodes at 200x60, in French, its search index built (as the
+/// explorer builds it on another thread after the first frame).
 pub fn app(n: usize) -> App {
-    App::new(catalog(n).clone(), "fr", (WIDTH, HEIGHT))
+    let app = App::new(catalog(n).clone(), "fr", (WIDTH, HEIGHT));
+    let _ = app.index();
+    app
 }
 
 /// A 200x60 terminal that goes through ratatui's diff and crossterm's escape sequences, like

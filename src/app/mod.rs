@@ -18,7 +18,7 @@ mod rows;
 mod searching;
 pub use searching::Search;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use ratatui::layout::Rect;
 
@@ -74,8 +74,8 @@ pub const MAX_COUNT: usize = 99_999;
 /// Everything the explorer shows, and nothing else.
 #[derive(Debug, Clone)]
 pub struct App {
-    /// The data.
-    catalog: Catalog,
+    /// The data (shared with the thread that builds the search index).
+    catalog: Arc<Catalog>,
     /// The active language, one of the catalog's.
     lang: String,
     /// The language the person chose last (at the start or with a key or click): a reload
@@ -105,8 +105,9 @@ pub struct App {
     size: (u16, u16),
     /// Set when the person asked to leave.
     quit: bool,
-    /// The folded texts that search runs over, built once.
-    index: Index,
+    /// The folded texts that search runs over, built once, when first needed or on another
+    /// thread (see [`App::index_builder`]), never before the first frame.
+    index: Arc<OnceLock<Index>>,
     /// The search, while one is on.
     search: Option<Search>,
     /// The map, while it is open.
@@ -124,14 +125,13 @@ impl App {
         } else {
             catalog.languages[0].clone()
         };
-        let index = Index::new(&catalog);
         let tree = rows::Rows::new(&catalog);
         App {
-            index,
+            index: Arc::default(),
             search: None,
             map: None,
             banner: None,
-            catalog,
+            catalog: Arc::new(catalog),
             chosen_lang: lang.clone(),
             lang,
             tree,
@@ -257,10 +257,32 @@ impl App {
         self.quit
     }
 
-    /// The folded texts that search runs over.
+    /// The folded texts that search runs over: built here if no other thread has (and if one
+    /// is building them, when it is done).
     #[must_use]
     pub fn index(&self) -> &Index {
-        &self.index
+        built(&self.index, &self.catalog)
+    }
+
+    /// Whether the search index is built yet.
+    #[must_use]
+    pub fn index_ready(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// Lets the search index go (it is built again when next needed): done before the data
+    /// file is read again, so that the old index and the new data are not in memory together.
+    pub fn drop_index(&mut self) {
+        self.index = Arc::default();
+    }
+
+    /// What builds the search index, to run on another thread after the first frame: a search
+    /// started meanwhile waits for it (the keys typed meanwhile wait in their queue).
+    pub fn index_builder(&self) -> impl FnOnce() + Send + 'static {
+        let (slot, catalog) = (Arc::clone(&self.index), Arc::clone(&self.catalog));
+        move || {
+            built(&slot, &catalog);
+        }
     }
 
     /// The explorer drawing addresses as OSC 8 hyperlinks, or as plain text (the default).
@@ -888,6 +910,12 @@ impl App {
         self.reading.restore(place.detail_scroll, place.link_focus);
         self.focus = place.focus;
     }
+}
+
+/// The index in `slot`, built from `catalog` if it is not yet (or waited for while another
+/// thread builds it).
+fn built<'a>(slot: &'a OnceLock<Index>, catalog: &Catalog) -> &'a Index {
+    slot.get_or_init(|| Index::new(catalog))
 }
 
 /// The search's matches while it has results: the tree shows those instead of the expanded

@@ -5,7 +5,6 @@
 use super::App;
 use crate::data::Catalog;
 use crate::data::model::Target;
-use crate::search::Index;
 use crate::tree::{Expansion, Item};
 
 /// An item named by id, to find again in another version of the data.
@@ -55,11 +54,10 @@ impl App {
             Target::Org(o) => Named::Org(c.orgs[o].id.clone()),
         });
 
-        self.index = Index::new(&catalog);
         if catalog.languages.contains(&self.chosen_lang) {
             self.lang.clone_from(&self.chosen_lang);
         } else if !catalog.languages.contains(&self.lang) {
-            self.lang = catalog.languages[0].clone();
+            self.lang.clone_from(&catalog.languages[0]);
         }
         let mut expansion = Expansion {
             nodes: vec![false; catalog.nodes.len()],
@@ -75,7 +73,9 @@ impl App {
                 expansion.orgs[o] = true;
             }
         }
-        self.catalog = catalog;
+        self.catalog = std::sync::Arc::new(catalog);
+        // The old index goes now; the new one is built when first needed.
+        self.index = std::sync::Arc::default();
         self.reading.data_replaced();
         // Places in the history point into the old data.
         self.history.clear();

@@ -302,7 +302,7 @@ impl App {
         s.hits = if s.query.trim().is_empty() {
             Vec::new()
         } else {
-            self.index.search(&s.query, &self.lang, None)
+            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None)
         };
         s.searched.clone_from(&s.query);
         s.current = 0;
@@ -317,9 +317,9 @@ impl App {
         } else if !s.searched.is_empty() && s.query.starts_with(&s.searched) && !s.hits.is_empty() {
             // The query grew: its results are among the last ones.
             let within: Vec<NodeIx> = s.hits.iter().map(|h| h.node).collect();
-            self.index.search(&s.query, &self.lang, Some(&within))
+            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, Some(&within))
         } else {
-            self.index.search(&s.query, &self.lang, None)
+            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None)
         };
         s.searched.clone_from(&s.query);
         s.current = 0;
@@ -370,7 +370,7 @@ impl App {
         if s.hits.is_empty() {
             return;
         }
-        s.hits = self.index.search(&s.query, &self.lang, None);
+        s.hits = super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None);
         s.current = 0;
         self.show_results(keep);
     }
