@@ -339,10 +339,10 @@ pub fn banner_text(problems: &str, lang: &str, max: usize) -> String {
     if width(&full) <= max {
         return full;
     }
-    // The opening sentence, then the folders (from the left, `…` in front) give way.
+    // The opening sentence, then the folders (from the left, whole, `…` in front) give way.
     let fixed = width(pos) + width(msg) + width(&count);
     for lead in [prefix.as_str(), " "] {
-        for start in 0..name_from.max(1) {
+        for start in (0..name_from.max(1)).filter(|&i| i == 0 || chars[i] == '/') {
             let tail: String = chars[start..].iter().collect();
             let dots = if start > 0 { "…" } else { "" };
             if width(lead) + width(dots) + width(&tail) + fixed <= max {

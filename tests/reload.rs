@@ -128,6 +128,10 @@ fn the_banner_keeps_position_message_and_count_at_any_width() {
         let banner = banner_at(&mut app, w);
         // However narrow: the file's name and the position, then the message.
         assert!(banner.contains("/live.ron:4:5: error: E"), "at {w}: {banner}");
+        // A path is cut by whole folders: `…/data/live.ron`, never `…ta/live.ron`.
+        if let Some(cut) = banner.find('…') {
+            assert!(banner[cut + '…'.len_utf8()..].starts_with('/'), "at {w}: {banner}");
+        }
         if w >= 60 {
             assert!(banner.contains(":4:5: error: Expected comma"), "at {w}: {banner}");
         }
