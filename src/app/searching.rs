@@ -426,11 +426,13 @@ fn word_left(chars: &[char], at: usize) -> usize {
     at
 }
 
-/// Pasted text as the search line takes it: line breaks and tabs become spaces, other control
-/// characters (and the invisible ones the sanitizer drops) are dropped, the rest kept as is.
+/// Pasted text as the search line takes it: line breaks (a Windows `\r\n` is one) and tabs
+/// become spaces, other control characters (and the invisible ones the sanitizer drops) are
+/// dropped, the rest kept as is.
 #[must_use]
 fn paste_text(text: &str) -> String {
-    text.chars()
+    text.replace("\r\n", "\n")
+        .chars()
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
             c if c.is_control()
