@@ -67,7 +67,19 @@ struct Builder<'a> {
     focus: Option<usize>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    fn new(catalog: &'a Catalog, lang: &'a str, width: usize, focus: Option<usize>) -> Self {
+        Self {
+            catalog,
+            lang,
+            width: width.max(1),
+            lines: Vec::new(),
+            links: Vec::new(),
+            urls: Vec::new(),
+            focus,
+        }
+    }
+
     fn blank(&mut self) {
         if self.lines.last().is_some_and(|l| !l.spans.is_empty()) {
             self.lines.push(Line::default());
@@ -263,15 +275,7 @@ pub fn node_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let node = &catalog.nodes[n];
-    let mut b = Builder {
-        catalog,
-        lang,
-        width: width.max(1),
-        lines: Vec::new(),
-        links: Vec::new(),
-        urls: Vec::new(),
-        focus,
-    };
+    let mut b = Builder::new(catalog, lang, width, focus);
 
     let (marker, acr, name) = node_title(catalog, n, lang);
     let mut over = Vec::new();
@@ -361,15 +365,7 @@ pub fn org_view(
 ) -> DetailView {
     let s = i18n::strings(lang);
     let org = &catalog.orgs[o];
-    let mut b = Builder {
-        catalog,
-        lang,
-        width: width.max(1),
-        lines: Vec::new(),
-        links: Vec::new(),
-        urls: Vec::new(),
-        focus,
-    };
+    let mut b = Builder::new(catalog, lang, width, focus);
     let (marker, acr, name) = org_title(catalog, o, lang);
     let mut over = vec![s.organisation.to_owned()];
     if let Some(a) = &acr {

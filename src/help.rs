@@ -19,8 +19,7 @@ fn natural_width(lang: &str) -> usize {
 #[must_use]
 pub fn popup(lang: &str, area: Rect) -> Rect {
     let w = u16::try_from(natural_width(lang) + 4).unwrap_or(u16::MAX).min(area.width);
-    let text_w = usize::from(w.saturating_sub(3)).max(1);
-    let n = lines(lang, text_w).len();
+    let n = lines(lang, text_width(Rect::new(0, 0, w, 1))).len();
     let h = u16::try_from(n + 2).unwrap_or(u16::MAX).min(area.height);
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }

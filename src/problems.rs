@@ -35,11 +35,9 @@ pub fn popup(problems: &str, title: &str, area: Rect) -> Rect {
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }
 
-/// The width the text is wrapped to inside `popup` (a border each side, a margin).
-#[must_use]
-pub fn text_width(popup: Rect) -> usize {
-    usize::from(popup.width.saturating_sub(3)).max(1)
-}
+/// The width the text is wrapped to inside `popup`: the help's, as every overlay has the same
+/// border and margin.
+pub use crate::help::text_width;
 
 /// How many lines the overlay shows, and how far it can scroll, on a terminal of `size`.
 #[must_use]
