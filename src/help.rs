@@ -18,8 +18,17 @@ fn natural_width(lang: &str) -> usize {
 /// border and a margin) or the screen, as tall as its lines or the screen.
 #[must_use]
 pub fn popup(lang: &str, area: Rect) -> Rect {
-    let w = u16::try_from(natural_width(lang) + 4).unwrap_or(u16::MAX).min(area.width);
-    let n = lines(lang, text_width(Rect::new(0, 0, w, 1))).len();
+    centred(natural_width(lang), |w| lines(lang, w).len(), area)
+}
+
+/// Where an overlay stands on a screen of `area`: centred, `natural` cells of text wide (plus a
+/// border and a margin) or the screen, as tall as the `count` of its lines wrapped to its text
+/// width (plus a border), or the screen. Every overlay (the help, the list of problems, the
+/// source) stands where this says.
+#[must_use]
+pub fn centred(natural: usize, count: impl Fn(usize) -> usize, area: Rect) -> Rect {
+    let w = u16::try_from(natural + 4).unwrap_or(u16::MAX).min(area.width);
+    let n = count(text_width(Rect::new(0, 0, w, 1)));
     let h = u16::try_from(n + 2).unwrap_or(u16::MAX).min(area.height);
     Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
 }

@@ -29,10 +29,7 @@ pub fn lines(problems: &str, max: usize) -> Vec<String> {
 pub fn popup(problems: &str, title: &str, area: Rect) -> Rect {
     let natural = lines(problems, usize::MAX).iter().map(|l| width(l)).max().unwrap_or(0);
     let natural = natural.max(width(title) + 2);
-    let w = u16::try_from(natural + 4).unwrap_or(u16::MAX).min(area.width);
-    let n = lines(problems, text_width(Rect::new(0, 0, w, 1))).len();
-    let h = u16::try_from(n + 2).unwrap_or(u16::MAX).min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    crate::help::centred(natural, |w| lines(problems, w).len(), area)
 }
 
 /// The width the text is wrapped to inside `popup`: the help's, as every overlay has the same
