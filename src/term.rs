@@ -228,14 +228,19 @@ pub enum Ended {
 /// Runs the explorer until the person quits or the terminal goes away; without `colour`, the
 /// screen has no colours. `caps` is what the terminal supports ([`capabilities`]).
 ///
+/// The explorer's state is not freed when it ends: the process is about to end, and the system
+/// takes the memory back whole, where dropping 100,000 entries piece by piece would keep the
+/// person waiting for the prompt (the terminal is restored before `run` returns).
+///
 /// # Errors
 /// When the terminal cannot be set up, read or drawn to; it is restored first.
 pub fn run(
-    mut app: App,
+    app: App,
     colour: bool,
     caps: Caps,
     data: Option<&std::path::Path>,
 ) -> io::Result<Ended> {
+    let mut app = std::mem::ManuallyDrop::new(app);
     let _ = CAPS.set(caps);
     let colour = colour && caps.colour;
     // crossterm reads NO_COLOR by itself; the decision made here (which `--color always` may
