@@ -392,18 +392,23 @@ fn handle(
                     break;
                 }
             }
-            if let Some(path) = data {
-                app.drop_index();
-                // Every problem found, one a line, as `ccbnet check` prints them.
-                app.reload(
-                    crate::data::reload_path(path).map(|l| l.catalog).map_err(|e| e.to_string()),
-                );
-                // The new data's index, as at the start (nothing to do if the data stayed).
-                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
-            }
-            // The path may lead elsewhere now (a link changed, a folder came back or went).
+            // The path may lead elsewhere now (a link changed, a folder came back or went, the
+            // file is a new one): watched again before it is read, so that no later write
+            // goes unseen.
             if let Some(w) = watch.as_mut() {
                 w.refresh();
+            }
+            if let Some(path) = data {
+                app.drop_index();
+                // The old data goes once the new is checked, before it is built; every problem
+                // found, one a line, as `ccbnet check` prints them.
+                app.reload_with(|release| {
+                    crate::data::reload_path(path, release)
+                        .map(|l| l.catalog)
+                        .map_err(|e| e.to_string())
+                });
+                // The new data's index, as at the start (nothing to do if the data stayed).
+                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
             }
             if let Some(input) = other {
                 return handle(input, app, terminal, inputs, data, watch);
