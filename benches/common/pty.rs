@@ -18,6 +18,9 @@ pub fn bin() -> String {
 /// columns): when these bytes have arrived, the frame has been written.
 pub const FOOTER_END: &[u8] = b"quitter";
 
+/// What the explorer writes last when it gives the terminal back: leave the alternate screen.
+pub const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
+
 /// How long a start may take before the measurement gives up.
 const DEADLINE: Duration = Duration::from_secs(30);
 
@@ -78,8 +81,8 @@ impl Explorer {
                         && memchr::memmem::find(&s.bytes[from..], FOOTER_END).is_some()
                     {
                         s.frame_at = Some(Instant::now());
-                        cvar.notify_all();
                     }
+                    cvar.notify_all();
                 }
             });
         }
@@ -106,6 +109,48 @@ impl Explorer {
             s = cvar.wait_timeout(s, left).expect("lock").0;
         }
         s.frame_at.expect("seen") - self.started
+    }
+
+    /// How many bytes the explorer has written so far.
+    #[must_use]
+    pub fn written(&self) -> usize {
+        self.seen.0.lock().expect("lock").bytes.len()
+    }
+
+    /// Waits until `pattern` is in what the explorer wrote after its first `from` bytes; when
+    /// it was seen, or `None` if the output ended (or 30 s went by) without it.
+    #[must_use]
+    pub fn wait_for(&self, pattern: &[u8], from: usize) -> Option<Instant> {
+        let (lock, cvar) = &*self.seen;
+        let mut s = lock.lock().expect("lock");
+        let end = Instant::now() + DEADLINE;
+        loop {
+            let start = from.min(s.bytes.len());
+            if memchr::memmem::find(&s.bytes[start..], pattern).is_some() {
+                return Some(Instant::now());
+            }
+            let left = end.saturating_duration_since(Instant::now());
+            if s.closed || left.is_zero() {
+                return None;
+            }
+            s = cvar.wait_timeout(s, left).expect("lock").0;
+        }
+    }
+
+    /// Presses `q` and waits for the end: returns how long until the terminal was restored
+    /// (the main screen back: the alternate screen left) and until the process was gone.
+    ///
+    /// # Panics
+    /// When the terminal is not restored or the process does not end.
+    pub fn quit(&mut self) -> (Duration, Duration) {
+        let from = self.written();
+        let pressed = Instant::now();
+        self.send(b"q");
+        let restored = self.wait_for(LEAVE_ALTERNATE_SCREEN, from).expect("the screen restored");
+        let status = self.child.wait().expect("the process ends");
+        let gone = Instant::now();
+        assert!(status.success(), "ccbnet ended with {status:?}");
+        (restored - pressed, gone - pressed)
     }
 
     /// The process id.
