@@ -274,7 +274,8 @@ mod backend {
             return true;
         }
         let gone = ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF;
-        let names = ReadFlags::CREATE | ReadFlags::DELETE | ReadFlags::MOVED_FROM | ReadFlags::MOVED_TO;
+        let names =
+            ReadFlags::CREATE | ReadFlags::DELETE | ReadFlags::MOVED_FROM | ReadFlags::MOVED_TO;
         let written = ReadFlags::MODIFY | ReadFlags::CLOSE_WRITE | ReadFlags::ATTRIB | gone;
         watches.iter().filter(|(w, _)| *w == wd).any(|(_, what)| match what {
             Watched::File => events.intersects(written),
@@ -291,7 +292,8 @@ mod backend {
             let fd = Arc::new(inotify::init(CreateFlags::CLOEXEC)?);
             let watches: Watches = Arc::default();
             let stop = Arc::new(AtomicBool::new(false));
-            let (reader_fd, seen, stopped) = (Arc::clone(&fd), Arc::clone(&watches), Arc::clone(&stop));
+            let (reader_fd, seen, stopped) =
+                (Arc::clone(&fd), Arc::clone(&watches), Arc::clone(&stop));
             std::thread::Builder::new().name("watch".into()).spawn(move || {
                 let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
                 let mut events = inotify::Reader::new(&*reader_fd, &mut buf);
@@ -417,7 +419,8 @@ mod backend {
                 }
             }
             let mut wanted = self.wanted.lock().unwrap_or_else(PoisonError::into_inner);
-            *wanted = links.iter().map(|(f, _)| f.clone()).chain(self.dirs.iter().cloned()).collect();
+            *wanted =
+                links.iter().map(|(f, _)| f.clone()).chain(self.dirs.iter().cloned()).collect();
             complete
         }
     }
