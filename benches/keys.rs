@@ -115,7 +115,7 @@ fn report() {
             .filter(|(k, _, t)| *k == n && !t.is_empty())
             .map(|(_, c, t)| (median(t), t.iter().copied().max().unwrap_or_default(), c))
             .collect();
-        rows.sort_by(|a, b| b.1.cmp(&a.1));
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
         println!("\nAt {n} entries, {} cases; the slowest (worst sample):", rows.len());
         for (med, worst, c) in rows.iter().take(12) {
             println!("  {:>10} worst, {:>10} median  {c}", ms(*worst), ms(*med));
@@ -140,7 +140,7 @@ fn report() {
                 None => classes.push((class, *med, *worst, mode)),
             }
         }
-        classes.sort_by(|a, b| b.1.cmp(&a.1));
+        classes.sort_by_key(|c| std::cmp::Reverse(c.1));
         println!("\nAt {n} entries, every key class in its slowest mode:\n");
         println!("| key class | slowest mode | median | worst |");
         println!("|---|---|---|---|");

@@ -57,5 +57,5 @@ fn quit(bencher: Bencher, n: usize) {
             std::thread::sleep(Duration::from_secs(1));
             explorer
         })
-        .bench_local_refs(|explorer| explorer.quit());
+        .bench_local_refs(Explorer::quit);
 }

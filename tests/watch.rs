@@ -23,8 +23,8 @@ fn threads() -> BTreeSet<String> {
 fn switches(tids: &BTreeSet<String>) -> u64 {
     tids.iter()
         .map(|t| {
-            let status = std::fs::read_to_string(format!("/proc/self/task/{t}/status"))
-                .unwrap_or_default();
+            let status =
+                std::fs::read_to_string(format!("/proc/self/task/{t}/status")).unwrap_or_default();
             status
                 .lines()
                 .filter(|l| l.contains("ctxt_switches:"))

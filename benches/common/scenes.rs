@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+use std::fmt::Write as _;
+
 use ccbnet::action::Action;
 use ccbnet::app::App;
 use ccbnet::keymap::{self, BINDINGS, Binding, Key, Mode};
@@ -136,9 +138,10 @@ fn filter(base: &App, query: &str) -> App {
 /// A reload that failed: the banner, and `!` lists its problems.
 fn with_problems(base: &App) -> App {
     let mut a = base.clone();
-    let message: String = (1..=11)
-        .map(|i| format!("big.ron:{i}:5: error: unknown entry \"level-{i}\" in `links`\n"))
-        .collect();
+    let mut message = String::new();
+    for i in 1..=11 {
+        let _ = writeln!(message, "big.ron:{i}:5: error: unknown entry \"level-{i}\" in `links`");
+    }
     a.reload(Err(message));
     a
 }
