@@ -84,6 +84,28 @@ pub fn is_blank(s: &str) -> bool {
 /// A syntax error was recorded; reading stops.
 struct Stop;
 
+/// What an item of a bracket was, for the message about a missing comma after it: worded only
+/// when that message is written, not for every item read.
+#[derive(Clone, Copy)]
+enum Item<'s> {
+    /// An item of a list.
+    Listed,
+    /// A text of a map of languages.
+    Text,
+    /// The value of the field named.
+    Value(&'s str),
+}
+
+impl std::fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Item::Listed => f.write_str("this item"),
+            Item::Text => f.write_str("this text"),
+            Item::Value(key) => write!(f, "the value of `{key}`"),
+        }
+    }
+}
+
 type R<T> = Result<T, Stop>;
 
 /// Which list a reference was written in.
@@ -138,6 +160,9 @@ struct Reader<'s> {
     multiline: Option<usize>,
     /// The characters of the last string read that a text should not hold, and where.
     ctl: Vec<(usize, char)>,
+    /// Whether the last string read holds a character that [`sanitize`] changes, found while
+    /// reading it (so that [`Reader::kept`] does not look at it again).
+    dirty: bool,
     /// Where lines start, built at the first message that names another position.
     lines: Vec<usize>,
 }
@@ -353,7 +378,7 @@ impl<'s> Reader<'s> {
     /// The items of the bracket at the reading position up to `close`, each read by `item`,
     /// which says what it read; commas between them, and one after the last if need be. A
     /// missing comma is placed right after the item it should follow.
-    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> R<Cow<'s, str>>) -> R<()> {
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> R<Item<'s>>) -> R<()> {
         self.open()?;
         loop {
             self.ws()?;
@@ -382,6 +407,7 @@ impl<'s> Reader<'s> {
         let mut start = self.i;
         let mut out = String::new();
         self.ctl.clear();
+        self.dirty = false;
         loop {
             let Some(k) = memchr2(b'"', b'\\', &self.b[self.i..]) else {
                 self.multiline = None;
@@ -389,7 +415,7 @@ impl<'s> Reader<'s> {
                     .stop(open, "this string is never closed: its closing `\"` is missing".into());
             };
             self.i += k;
-            self.raw_controls(start, self.i);
+            self.dirty |= self.raw_controls(start, self.i);
             if self.b[self.i] == b'"' {
                 let s = &self.src[start..self.i];
                 self.i += 1;
@@ -433,6 +459,7 @@ impl<'s> Reader<'s> {
             if flagged(c) && !crlf {
                 self.ctl.push((escape, c));
             }
+            self.dirty |= needs_sanitizing(c.encode_utf8(&mut [0; 4]).as_bytes());
             out.push(c);
             self.i += len;
             start = self.i;
@@ -444,7 +471,7 @@ impl<'s> Reader<'s> {
         if self.peek() != Some(b'[') {
             return self.unexpected(&format!("{what} as a list in `[...]`"));
         }
-        self.items(b']', |r| item(r).map(|()| "this item".into()))
+        self.items(b']', |r| item(r).map(|()| Item::Listed))
     }
 
     /// A record `Name(field: value, ...)`, the name optional (and not allowed when `name` is
@@ -502,7 +529,7 @@ impl<'s> Reader<'s> {
             }
             r.ws()?;
             value(r, &table[k], at)?;
-            Ok(format!("the value of `{key}`").into())
+            Ok(Item::Value(key))
         })?;
         for (k, f) in table.iter().enumerate() {
             if f.need != Need::Optional && seen & (1 << k) == 0 {
@@ -572,7 +599,7 @@ impl<'s> Reader<'s> {
                         s = fixed;
                     }
                     out.push((lang, s));
-                    Ok("this text".into())
+                    Ok(Item::Text)
                 })?;
                 if out.is_empty() {
                     self.error(at, format!("{} has no text in any language", f.what));
@@ -1040,12 +1067,13 @@ impl<'s> Reader<'s> {
         new
     }
 
-    /// A string of a text as the catalog keeps it: a tab is one space (in every output alike),
-    /// and the rest made safe for the terminal; nothing when texts are not kept.
+    /// The last string read, `s`, as the catalog keeps it: a tab is one space (in every output
+    /// alike), and the rest made safe for the terminal; nothing when texts are not kept.
     fn kept(&self, s: Cow<'s, str>) -> String {
+        debug_assert_eq!(self.dirty, needs_sanitizing(s.as_bytes()), "kept: not the last string");
         if !self.keep {
             String::new()
-        } else if needs_sanitizing(s.as_bytes()) {
+        } else if self.dirty {
             sanitize(&s.replace('\t', " ")).into_owned()
         } else {
             s.into_owned()
@@ -1069,10 +1097,10 @@ impl<'s> Reader<'s> {
     }
 
     /// Notes in [`Self::ctl`] the flagged characters written raw in `from..to`; a Windows line
-    /// end is a line end.
-    fn raw_controls(&mut self, from: usize, to: usize) {
+    /// end is a line end. Whether any character there is one that [`sanitize`] changes.
+    fn raw_controls(&mut self, from: usize, to: usize) -> bool {
         if !needs_sanitizing(&self.b[from..to]) {
-            return;
+            return false;
         }
         for (k, c) in self.src[from..to].char_indices() {
             let crlf = c == '\r' && self.b.get(from + k + 1) == Some(&b'\n');
@@ -1080,6 +1108,7 @@ impl<'s> Reader<'s> {
                 self.ctl.push((from + k, c));
             }
         }
+        true
     }
 }
 
