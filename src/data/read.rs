@@ -5,8 +5,14 @@
 //! Records are read by walking the field tables of [`super::schema`]; references are kept with
 //! their positions and resolved once every id is known. Lines and columns are worked out only
 //! for what is reported ([`super::diag::place`]).
+//!
+//! A large file is read on two threads: while this one reads the first half of the top nodes,
+//! another reads the second half, from a top node found by its indentation. Its work is taken
+//! only if this thread then arrives at that very node and the other found no problem there;
+//! otherwise this thread reads on as if alone. The catalog and every message are the same.
 
 use std::borrow::Cow;
+use std::sync::mpsc::Receiver;
 
 use memchr::{memchr, memchr2};
 
@@ -26,18 +32,121 @@ pub const FORMAT_VERSION: u32 = 1;
 const DOCS: &str = "see docs/data-format.md";
 /// How many unknown ids get a "did you mean" (each looks at every id of the file).
 const SUGGESTIONS: usize = 10;
+/// From how many bytes of top nodes the second half is read on another thread.
+const SPLIT_BYTES: usize = 256 * 1024;
 
 /// Reads `src` (named `file` in messages): the catalog when there is no error, and every
 /// problem found, in file order. Without `keep`, the catalog keeps no text: it has the shape of
 /// the data (its entries, ids and links) and is checked all the same, for `ccbnet check`.
 #[must_use]
 pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    read_split(file, src, keep, two.then_some(SPLIT_BYTES))
+}
+
+/// [`read_keeping`], the second half of the top nodes read on another thread when they take
+/// `split` bytes or more.
+fn read_split(
+    file: &str,
+    src: &str,
+    keep: bool,
+    split: Option<usize>,
+) -> (Option<Catalog>, Vec<Diagnostic>) {
+    std::thread::scope(|scope| {
+        let spawn = |at: usize, depth: usize, langs: Vec<String>| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let thread = std::thread::Builder::new().name("reader".into());
+            let started = thread.spawn_scoped(scope, move || {
+                let _ = tx.send(read_half(file, src, at, depth, langs, keep));
+            });
+            started.ok().map(|_| rx)
+        };
+        let spawn: Option<Spawn<'_>> = split.map(|min| (min, &spawn as SpawnFn<'_>));
+        read_with(file, src, keep, spawn)
+    })
+}
+
+/// How to start reading the second half: the fewest bytes of top nodes worth it, and what
+/// starts the thread (at a byte, a depth of brackets, knowing the languages).
+type Spawn<'a> = (usize, SpawnFn<'a>);
+/// Starts reading the second half at a byte, inside a depth of brackets, knowing the languages.
+type SpawnFn<'a> = &'a dyn Fn(usize, usize, Vec<String>) -> Option<Receiver<Option<Half>>>;
+
+/// The top nodes from a byte on, read on another thread: what the reader of the first half
+/// takes in when it arrives there.
+struct Half {
+    nodes: Vec<Entry>,
+    roots: Vec<NodeIx>,
+    node_id_at: Vec<usize>,
+    refs: Vec<Pending>,
+    /// Where the reading stopped: the `]` that closes the list of nodes.
+    end: usize,
+    /// As [`Reader::multiline`] is there.
+    multiline: Option<usize>,
+}
+
+/// The second half, once asked for: where it starts, and its result to come (`None`: a problem
+/// there, or something else than top nodes up to the list's end).
+struct Split {
+    at: usize,
+    result: Receiver<Option<Half>>,
+}
+
+/// Reads the top nodes of `src` from byte `at` (inside `depth` brackets) to the end of their
+/// list, as the reader of the whole file would: `None` when it meets a problem (the reader of
+/// the first half then reads them, and says it) or anything else than top nodes.
+fn read_half(
+    file: &str,
+    src: &str,
+    at: usize,
+    depth: usize,
+    langs: Vec<String>,
+    keep: bool,
+) -> Option<Half> {
+    let mut r = Reader::new(file, src, Some(langs), keep);
+    r.node_id_at = Vec::with_capacity((src.len() - at) / 600);
+    r.cat.nodes = Vec::with_capacity((src.len() - at) / 600);
+    (r.i, r.depth) = (at, depth);
+    loop {
+        let ix = r.node(None, 0).ok()?;
+        r.cat.roots.push(ix);
+        r.ws().ok()?;
+        let comma = r.eat(b',');
+        if comma {
+            r.ws().ok()?;
+        }
+        if r.peek() == Some(b']') {
+            break;
+        }
+        if !comma {
+            return None;
+        }
+    }
+    r.found.is_empty().then(|| Half {
+        nodes: r.cat.nodes,
+        roots: r.cat.roots,
+        node_id_at: r.node_id_at,
+        refs: r.refs,
+        end: r.i,
+        multiline: r.multiline,
+    })
+}
+
+/// Reads `src` with the second half of the top nodes on another thread if `spawn`.
+fn read_with(
+    file: &str,
+    src: &str,
+    keep: bool,
+    spawn: Option<Spawn<'_>>,
+) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut r = Reader::new(file, src, None, keep);
+    r.spawn = spawn;
     let mut ok = r.run();
     if ok && r.langs_late {
         // A text came before `languages`: read again, knowing them from the start.
         let langs = r.langs.take();
         r = Reader::new(file, src, langs, keep);
+        r.spawn = spawn;
         ok = r.run();
     }
     if !ok {
@@ -165,6 +274,10 @@ struct Reader<'s> {
     dirty: bool,
     /// Where lines start, built at the first message that names another position.
     lines: Vec<usize>,
+    /// How to read the second half of the top nodes on another thread, if at all.
+    spawn: Option<Spawn<'s>>,
+    /// The second half, being read.
+    split: Option<Split>,
 }
 
 impl<'s> Reader<'s> {
@@ -724,7 +837,14 @@ impl<'s> Reader<'s> {
             Value::Orgs => self.list("the organisations", Reader::organisation)?,
             Value::Nodes => {
                 let before = self.cat.roots.len();
-                self.list("the nodes", |r| r.node(None, 0).map(|ix| r.cat.roots.push(ix)))?;
+                self.split = self.split();
+                self.list("the nodes", |r| {
+                    if r.split.as_ref().is_some_and(|s| s.at == r.i) && r.adopt() {
+                        return Ok(());
+                    }
+                    r.node(None, 0).map(|ix| r.cat.roots.push(ix))
+                })?;
+                self.split = None;
                 if self.cat.roots.len() == before {
                     let msg = "the file has no nodes: `nodes` needs at least one level";
                     self.error(at, msg.into());
@@ -733,6 +853,62 @@ impl<'s> Reader<'s> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// At the `[` of the list of nodes: the second half of its top nodes, being read on another
+    /// thread, when there are enough of them and the languages are known. It starts at the
+    /// first top node past the middle of the rest of the file that stands at the start of a
+    /// line, indented as the first one; whether it is one is known when this reader gets there.
+    fn split(&self) -> Option<Split> {
+        let (min, spawn) = self.spawn?;
+        let langs = self.langs.clone()?;
+        let first =
+            self.i + 1 + self.b[self.i + 1..].iter().position(|b| !b" \t\r\n".contains(b))?;
+        let line = self.b[..first].iter().rposition(|&b| b == b'\n')? + 1;
+        let indent = &self.b[line..first];
+        let rest = self.b.len() - first;
+        if rest < min || indent.is_empty() || !self.b[first..].starts_with(b"Node(") {
+            return None;
+        }
+        if !indent.iter().all(|b| matches!(b, b' ' | b'\t')) {
+            return None;
+        }
+        let pattern = [b"\n", indent, b"Node("].concat();
+        let from = first + rest / 2;
+        let at = from + memchr::memmem::find(&self.b[from..], &pattern)? + 1 + indent.len();
+        let result = spawn(at, self.depth + 1, langs)?;
+        Some(Split { at, result })
+    }
+
+    /// Takes in the second half read on the other thread, the reader standing where it starts;
+    /// `false` when it cannot (a problem there, or an id of it already used before it), and
+    /// this reader reads it.
+    fn adopt(&mut self) -> bool {
+        let Some(split) = self.split.take() else { return false };
+        let Ok(Some(h)) = split.result.recv() else { return false };
+        #[cfg(test)]
+        tests::ADOPTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if h.nodes.iter().any(|n| self.cat.target(&n.id).is_some()) {
+            return false;
+        }
+        let base = self.cat.nodes.len();
+        self.cat.nodes.extend(h.nodes.into_iter().map(|mut e| {
+            e.parent = e.parent.map(|p| p + base);
+            e.children.iter_mut().for_each(|c| *c += base);
+            e
+        }));
+        self.cat.roots.extend(h.roots.into_iter().map(|r| r + base));
+        self.node_id_at.extend(h.node_id_at);
+        self.refs.extend(h.refs.into_iter().map(|p| Pending { from: p.from + base, ..p }));
+        let Catalog { index, nodes, orgs, .. } = &mut self.cat;
+        for ix in base..nodes.len() {
+            index.insert(Target::Node(ix), |t| match t {
+                Target::Node(i) => nodes[i].id.as_str(),
+                Target::Org(i) => orgs[i].id.as_str(),
+            });
+        }
+        (self.i, self.multiline) = (h.end, h.multiline);
+        true
     }
 
     /// Reads the id of a node or an organisation and records it, checking its form and that it
@@ -1116,4 +1292,96 @@ impl<'s> Reader<'s> {
 /// than a line break, or a bidirectional control, written raw or as an escape.
 fn flagged(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// How many times a second half was taken in (by any test of this module).
+    pub(super) static ADOPTED: AtomicUsize = AtomicUsize::new(0);
+
+    /// A data set of `roots` top nodes, each with a child that links to another top node and to
+    /// an organisation; `edit` changes its text before it is read.
+    fn file(roots: usize, edit: impl Fn(String) -> String) -> String {
+        let mut s = String::from(
+            "Dataset(\n    format: 1,\n    languages: [\"fr\", \"nl\"],\n    title: \"T\",\n    \
+             source: (note: \"N\", as_of: \"2024\"),\n    organisations: [\n        \
+             Organisation(id: \"o-1\", name: \"Org\"),\n    ],\n    nodes: [\n",
+        );
+        for k in 0..roots {
+            let j = (k * 7 + 3) % roots;
+            let _ = write!(
+                s,
+                "        Node(id: \"r-{k}\", kind: Level, name: {{\"fr\": \"Niveau {k} : réseau\", \
+                 \"nl\": \"Niveau {k}\"}},\n            children: [\n                \
+                 Node(id: \"c-{k}\", kind: Forum, name: \"Forum {k}\", summary: \"Le 7 avril \
+                 2024, réunion !\", related: [\"r-{j}\"], organisations: [(id: \"o-1\", role: \
+                 \"membre\")]),\n            ],\n        ),\n"
+            );
+        }
+        s.push_str("    ],\n)\n");
+        edit(s)
+    }
+
+    /// What a read gives, as text: the catalog and every message.
+    fn outcome(src: &str, keep: bool, split: Option<usize>) -> (String, Vec<String>) {
+        let (cat, diags) = read_split("f.ron", src, keep, split);
+        (format!("{cat:?}"), diags.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn two_threads_read_as_one() {
+        let cases: Vec<(&str, String)> = vec![
+            ("as written", file(40, |s| s)),
+            (
+                "an id of the first half again in the second",
+                file(40, |s| s.replace("\"r-30\"", "\"r-3\"")),
+            ),
+            ("an id twice in the second half", file(40, |s| s.replace("\"c-31\"", "\"c-32\""))),
+            (
+                "a syntax error in the second half",
+                file(40, |s| s.replace("Forum 33\"", "Forum 33")),
+            ),
+            ("an unknown id in the second half", file(40, |s| s.replace("\"r-1\"]", "\"r-x\"]"))),
+            ("a warning in the second half", file(40, |s| s.replace("Forum 35", "Forum\t35"))),
+            (
+                "a text in an undeclared language",
+                file(40, |s| s.replace("{\"fr\": \"Niveau 36", "{\"de\": \"Niveau 36")),
+            ),
+            (
+                "a node nested too deep",
+                file(40, |s| s.replace("related: [\"r-", "related: [[[[\"r-")),
+            ),
+            (
+                "the languages after the nodes",
+                file(40, |s| {
+                    s.replace("    languages: [\"fr\", \"nl\"],\n", "")
+                        .replace("\n)\n", "\n    languages: [\"fr\", \"nl\"],\n)\n")
+                }),
+            ),
+            ("the top nodes on one line", file(40, |s| s.replace("\n        Node(", " Node("))),
+            (
+                "a comment that looks like a top node",
+                file(40, |s| {
+                    s.replace(
+                        "        Node(id: \"r-20\"",
+                        "/*\n        Node(id: \"x\"),\n*/        Node(id: \"r-20\"",
+                    )
+                }),
+            ),
+        ];
+        let before = ADOPTED.load(Ordering::Relaxed);
+        for (what, src) in &cases {
+            for keep in [true, false] {
+                let alone = outcome(src, keep, None);
+                let two = outcome(src, keep, Some(0));
+                assert_eq!(two, alone, "{what} (keep: {keep})");
+            }
+        }
+        // The clean file and those whose problem is found after reading were taken in.
+        assert!(ADOPTED.load(Ordering::Relaxed) - before >= 4, "the second half was never used");
+    }
 }
