@@ -124,7 +124,7 @@ fn binds(before: &[char], after: &[char], french: bool) -> bool {
     let (Some(&last), Some(&first)) = (before.last(), after.first()) else { return false };
     (french && (wants_space_before(first) || last == '«'))
         || (is_day(before) && is_month(leading_word(after)))
-        || (is_month(before) && starts_with_year(after))
+        || (starts_with_year(after) && is_month(before))
 }
 
 /// Whether [`french`] may change `s`: the punctuation (`«` and `»` are C2 AB and C2 BB in

@@ -6,10 +6,12 @@
 //! their positions and resolved once every id is known. Lines and columns are worked out only
 //! for what is reported ([`super::diag::place`]).
 //!
-//! A large file is read on two threads: while this one reads the first half of the top nodes,
-//! another reads the second half, from a top node found by its indentation. Its work is taken
-//! only if this thread then arrives at that very node and the other found no problem there;
-//! otherwise this thread reads on as if alone. The catalog and every message are the same.
+//! A large file is read on two threads: while this one reads the first half of the nodes,
+//! another reads the second half, from a node past the middle found by its indentation, to the
+//! end of the list of top nodes, a part for each list of nodes it finishes. A part is taken
+//! only if this thread then arrives at that very node, at the depth the other assumed, and the
+//! other found no problem there; otherwise this thread reads on as if alone. The catalog and
+//! every message are the same either way.
 
 use std::borrow::Cow;
 use std::sync::mpsc::Receiver;
@@ -53,11 +55,11 @@ fn read_split(
     split: Option<usize>,
 ) -> (Option<Catalog>, Vec<Diagnostic>) {
     std::thread::scope(|scope| {
-        let spawn = |at: usize, depth: usize, langs: Vec<String>| {
+        let spawn = |at: usize, depth: usize, brackets: usize, langs: Vec<String>| {
             let (tx, rx) = std::sync::mpsc::channel();
             let thread = std::thread::Builder::new().name("reader".into());
             let started = thread.spawn_scoped(scope, move || {
-                let _ = tx.send(read_half(file, src, at, depth, langs, keep));
+                read_halves(file, src, (at, depth, brackets), &langs, keep, &tx);
             });
             started.ok().map(|_| rx)
         };
@@ -66,49 +68,94 @@ fn read_split(
     })
 }
 
-/// How to start reading the second half: the fewest bytes of top nodes worth it, and what
-/// starts the thread (at a byte, a depth of brackets, knowing the languages).
+/// How to start reading the second half: the fewest bytes of nodes worth it, and what starts
+/// the thread.
 type Spawn<'a> = (usize, SpawnFn<'a>);
-/// Starts reading the second half at a byte, inside a depth of brackets, knowing the languages.
-type SpawnFn<'a> = &'a dyn Fn(usize, usize, Vec<String>) -> Option<Receiver<Option<Half>>>;
+/// Starts reading the second half at a node (its byte, its depth in the tree and in brackets),
+/// knowing the languages: the parts read, one at a time, in file order.
+type SpawnFn<'a> = &'a dyn Fn(usize, usize, usize, Vec<String>) -> Option<Receiver<Option<Half>>>;
 
-/// The top nodes from a byte on, read on another thread: what the reader of the first half
-/// takes in when it arrives there.
+/// Nodes read on another thread: the rest of one list of nodes, from one of them to the `]`
+/// that closes the list. What the reader of the first half takes in when it arrives there.
 struct Half {
+    /// Where the first of them starts, and their depth in the tree.
+    at: usize,
+    depth: usize,
+    /// The nodes, numbered from 0, those of the list itself without a parent.
     nodes: Vec<Entry>,
-    roots: Vec<NodeIx>,
+    /// Those of the list itself.
+    tops: Vec<NodeIx>,
     node_id_at: Vec<usize>,
     refs: Vec<Pending>,
-    /// Where the reading stopped: the `]` that closes the list of nodes.
+    /// Where the reading stopped: the `]` that closes the list.
     end: usize,
     /// As [`Reader::multiline`] is there.
     multiline: Option<usize>,
+    /// Where the next part starts, if the thread reads one: the next node of the list above,
+    /// when only closing brackets stand between.
+    next: Option<usize>,
 }
 
-/// The second half, once asked for: where it starts, and its result to come (`None`: a problem
-/// there, or something else than top nodes up to the list's end).
+/// The second half, being read: where its next part starts, and the parts to come (`None`: a
+/// problem there, and nothing more is read).
 struct Split {
-    at: usize,
-    result: Receiver<Option<Half>>,
+    next: Option<usize>,
+    parts: Receiver<Option<Half>>,
 }
 
-/// Reads the top nodes of `src` from byte `at` (inside `depth` brackets) to the end of their
-/// list, as the reader of the whole file would: `None` when it meets a problem (the reader of
-/// the first half then reads them, and says it) or anything else than top nodes.
-fn read_half(
+/// Reads, from the node at `at` (of depth `depth` in the tree, inside `brackets` brackets),
+/// the rest of its list; then, as long as only the closing brackets of the records around
+/// stand before the next node of the list above, the rest of that list too, and so up to the
+/// list of top nodes: one [`Half`] each, sent as it is read. A part where a problem is met
+/// (the reader of the first half then reads it, and says it) is sent as `None`, and ends it.
+fn read_halves(
     file: &str,
     src: &str,
-    at: usize,
-    depth: usize,
-    langs: Vec<String>,
+    (mut at, mut depth, mut brackets): (usize, usize, usize),
+    langs: &[String],
     keep: bool,
-) -> Option<Half> {
-    let mut r = Reader::new(file, src, Some(langs), keep);
-    r.node_id_at = Vec::with_capacity((src.len() - at) / 600);
-    r.cat.nodes = Vec::with_capacity((src.len() - at) / 600);
-    (r.i, r.depth) = (at, depth);
+    parts: &std::sync::mpsc::Sender<Option<Half>>,
+) {
+    // The brackets of the list of top nodes and those around it.
+    let outer = brackets - 2 * depth;
     loop {
-        let ix = r.node(None, 0).ok()?;
+        let mut r = Reader::new(file, src, Some(langs.to_vec()), keep);
+        let guess = (src.len() - at) / 600;
+        (r.cat.nodes, r.node_id_at) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
+        (r.i, r.depth) = (at, brackets);
+        let (mut part, mut next) = (None, None);
+        if read_list(&mut r, depth).is_some() {
+            let end = r.i;
+            next = r.next_list(depth);
+            if r.found.is_empty() {
+                part = Some(Half {
+                    at,
+                    depth,
+                    nodes: std::mem::take(&mut r.cat.nodes),
+                    tops: std::mem::take(&mut r.cat.roots),
+                    node_id_at: std::mem::take(&mut r.node_id_at),
+                    refs: std::mem::take(&mut r.refs),
+                    end,
+                    multiline: r.multiline,
+                    next: next.map(|(n, _)| n),
+                });
+            }
+        }
+        let stop = part.is_none();
+        // The reader of the first half has gone on alone: nothing more to read.
+        if parts.send(part).is_err() || stop {
+            return;
+        }
+        let Some((n, d)) = next else { return };
+        (at, depth, brackets) = (n, d, outer + 2 * d);
+    }
+}
+
+/// The nodes of depth `depth` from the reading position to the `]` of their list, which the
+/// reader is left at; `None` at anything else.
+fn read_list(r: &mut Reader<'_>, depth: usize) -> Option<()> {
+    loop {
+        let ix = r.node(None, depth).ok()?;
         r.cat.roots.push(ix);
         r.ws().ok()?;
         let comma = r.eat(b',');
@@ -116,20 +163,12 @@ fn read_half(
             r.ws().ok()?;
         }
         if r.peek() == Some(b']') {
-            break;
+            return Some(());
         }
         if !comma {
             return None;
         }
     }
-    r.found.is_empty().then(|| Half {
-        nodes: r.cat.nodes,
-        roots: r.cat.roots,
-        node_id_at: r.node_id_at,
-        refs: r.refs,
-        end: r.i,
-        multiline: r.multiline,
-    })
 }
 
 /// Reads `src` with the second half of the top nodes on another thread if `spawn`.
@@ -839,11 +878,12 @@ impl<'s> Reader<'s> {
                 let before = self.cat.roots.len();
                 self.split = self.split();
                 self.list("the nodes", |r| {
-                    if r.split.as_ref().is_some_and(|s| s.at == r.i) && r.adopt() {
+                    if r.at_split() && r.adopt(None, 0) {
                         return Ok(());
                     }
                     r.node(None, 0).map(|ix| r.cat.roots.push(ix))
                 })?;
+                // The other thread stops at its next part, if it has not.
                 self.split = None;
                 if self.cat.roots.len() == before {
                     let msg = "the file has no nodes: `nodes` needs at least one level";
@@ -855,49 +895,69 @@ impl<'s> Reader<'s> {
         Ok(())
     }
 
-    /// At the `[` of the list of nodes: the second half of its top nodes, being read on another
+    /// At the `[` of the list of nodes: the second half of the nodes, being read on another
     /// thread, when there are enough of them and the languages are known. It starts at the
-    /// first top node past the middle of the rest of the file that stands at the start of a
-    /// line, indented as the first one; whether it is one is known when this reader gets there.
+    /// first node past the middle of the rest of the file that stands at the start of a line,
+    /// its depth told by its indentation (that of the first top node, and of its first child,
+    /// give the steps); whether that is right is known when this reader gets there.
     fn split(&self) -> Option<Split> {
         let (min, spawn) = self.spawn?;
         let langs = self.langs.clone()?;
-        let first =
-            self.i + 1 + self.b[self.i + 1..].iter().position(|b| !b" \t\r\n".contains(b))?;
-        let line = self.b[..first].iter().rposition(|&b| b == b'\n')? + 1;
-        let indent = &self.b[line..first];
-        let rest = self.b.len() - first;
-        if rest < min || indent.is_empty() || !self.b[first..].starts_with(b"Node(") {
+        let b = self.b;
+        // The spaces before `Node(` at `at`, when they open its line.
+        let indent = |at: usize| {
+            let line = b[..at].iter().rposition(|&c| c == b'\n')? + 1;
+            b[line..at].iter().all(|&c| c == b' ').then_some(at - line)
+        };
+        let first = self.i + 1 + b[self.i + 1..].iter().position(|c| !b" \t\r\n".contains(c))?;
+        let rest = b.len() - first;
+        if rest < min || !b[first..].starts_with(b"Node(") {
             return None;
         }
-        if !indent.iter().all(|b| matches!(b, b' ' | b'\t')) {
-            return None;
-        }
-        let pattern = [b"\n", indent, b"Node("].concat();
+        let top = indent(first)?;
+        let nodes = memchr::memmem::Finder::new(b"Node(");
+        let child = nodes.find_iter(&b[first + 1..]).find_map(|k| indent(first + 1 + k))?;
+        let step = child.checked_sub(top).filter(|&s| s > 0)?;
         let from = first + rest / 2;
-        let at = from + memchr::memmem::find(&self.b[from..], &pattern)? + 1 + indent.len();
-        let result = spawn(at, self.depth + 1, langs)?;
-        Some(Split { at, result })
+        let (at, depth) = nodes.find_iter(&b[from..]).find_map(|k| {
+            let n = indent(from + k)?.checked_sub(top)?;
+            (n % step == 0).then_some((from + k, n / step))
+        })?;
+        // Inside the brackets of the list of top nodes, and two more a level: `Node(` and
+        // `children: [`.
+        let parts = spawn(at, depth, self.depth + 1 + 2 * depth, langs)?;
+        Some(Split { next: Some(at), parts })
     }
 
-    /// Takes in the second half read on the other thread, the reader standing where it starts;
-    /// `false` when it cannot (a problem there, or an id of it already used before it), and
-    /// this reader reads it.
-    fn adopt(&mut self) -> bool {
-        let Some(split) = self.split.take() else { return false };
-        let Ok(Some(h)) = split.result.recv() else { return false };
-        #[cfg(test)]
-        tests::ADOPTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    /// Takes in the next part read on the other thread, the reader standing where it starts,
+    /// in the list of nodes of depth `depth` below `parent`; `false` when it cannot (a problem
+    /// there, another depth, or an id of it already used before it): this reader reads it, and
+    /// every part after it.
+    fn adopt(&mut self, parent: Option<NodeIx>, depth: usize) -> bool {
+        let Some(split) = self.split.as_mut() else { return false };
+        let part = split.parts.recv().ok().flatten();
+        let Some(h) = part.filter(|h| h.at == self.i && h.depth == depth) else {
+            self.split = None;
+            return false;
+        };
         if h.nodes.iter().any(|n| self.cat.target(&n.id).is_some()) {
+            self.split = None;
             return false;
         }
+        split.next = h.next;
+        #[cfg(test)]
+        tests::ADOPTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let base = self.cat.nodes.len();
         self.cat.nodes.extend(h.nodes.into_iter().map(|mut e| {
-            e.parent = e.parent.map(|p| p + base);
+            e.parent = e.parent.map(|p| p + base).or(parent);
             e.children.iter_mut().for_each(|c| *c += base);
             e
         }));
-        self.cat.roots.extend(h.roots.into_iter().map(|r| r + base));
+        let tops = h.tops.into_iter().map(|t| t + base);
+        match parent {
+            Some(p) => self.cat.nodes[p].children.extend(tops),
+            None => self.cat.roots.extend(tops),
+        }
         self.node_id_at.extend(h.node_id_at);
         self.refs.extend(h.refs.into_iter().map(|p| Pending { from: p.from + base, ..p }));
         let Catalog { index, nodes, orgs, .. } = &mut self.cat;
@@ -909,6 +969,45 @@ impl<'s> Reader<'s> {
         }
         (self.i, self.multiline) = (h.end, h.multiline);
         true
+    }
+
+    /// Whether the reading position is where the next part read on the other thread starts.
+    fn at_split(&self) -> bool {
+        self.split.as_ref().is_some_and(|s| s.next == Some(self.i))
+    }
+
+    /// At the `]` that closes a list of nodes of depth `depth`: the next node of a list above
+    /// (its byte and depth), when only the closing brackets of the records around stand
+    /// before it (`]`, `)`, commas); `None` when something else does, or at the end of the top
+    /// nodes.
+    fn next_list(&mut self, mut depth: usize) -> Option<(usize, usize)> {
+        loop {
+            if depth == 0 {
+                return None;
+            }
+            // `]` of the children, then `)` of the record, a comma allowed after each.
+            self.i += 1;
+            self.ws().ok()?;
+            if self.eat(b',') {
+                self.ws().ok()?;
+            }
+            if !self.eat(b')') {
+                return None;
+            }
+            self.ws().ok()?;
+            depth -= 1;
+            let comma = self.eat(b',');
+            if comma {
+                self.ws().ok()?;
+            }
+            if self.peek() == Some(b']') {
+                continue;
+            }
+            if !comma || !self.b[self.i..].starts_with(b"Node(") {
+                return None;
+            }
+            return Some((self.i, depth));
+        }
     }
 
     /// Reads the id of a node or an organisation and records it, checking its form and that it
@@ -1034,6 +1133,9 @@ impl<'s> Reader<'s> {
             Value::Related => self.references(ix, List::Related)?,
             Value::Organisations => self.references(ix, List::Organisations)?,
             Value::Children => self.list("the entries below", |r| {
+                if r.at_split() && r.adopt(Some(ix), depth + 1) {
+                    return Ok(());
+                }
                 r.node(Some(ix), depth + 1).map(|c| r.cat.nodes[ix].children.push(c))
             })?,
             _ => {}
@@ -1303,8 +1405,9 @@ mod tests {
     /// How many times a second half was taken in (by any test of this module).
     pub(super) static ADOPTED: AtomicUsize = AtomicUsize::new(0);
 
-    /// A data set of `roots` top nodes, each with a child that links to another top node and to
-    /// an organisation; `edit` changes its text before it is read.
+    /// A data set of `roots` top nodes, each with three children that link to a top node and
+    /// to an organisation, one in five with a field after its children, and a grandchild
+    /// under some; `edit` changes its text before it is read.
     fn file(roots: usize, edit: impl Fn(String) -> String) -> String {
         let mut s = String::from(
             "Dataset(\n    format: 1,\n    languages: [\"fr\", \"nl\"],\n    title: \"T\",\n    \
@@ -1312,15 +1415,30 @@ mod tests {
              Organisation(id: \"o-1\", name: \"Org\"),\n    ],\n    nodes: [\n",
         );
         for k in 0..roots {
-            let j = (k * 7 + 3) % roots;
             let _ = write!(
                 s,
-                "        Node(id: \"r-{k}\", kind: Level, name: {{\"fr\": \"Niveau {k} : réseau\", \
-                 \"nl\": \"Niveau {k}\"}},\n            children: [\n                \
-                 Node(id: \"c-{k}\", kind: Forum, name: \"Forum {k}\", summary: \"Le 7 avril \
-                 2024, réunion !\", related: [\"r-{j}\"], organisations: [(id: \"o-1\", role: \
-                 \"membre\")]),\n            ],\n        ),\n"
+                "        Node(id: \"r-{k}\", kind: Level, name: {{\"fr\": \"Niveau {k} : \
+                 réseau\", \"nl\": \"Niveau {k}\"}},\n            children: [\n"
             );
+            for c in 0..3 {
+                let j = (k * 7 + c + 3) % roots;
+                let below = if (k + c) % 4 == 1 {
+                    format!(
+                        ", children: [\n                        Node(id: \"g-{k}-{c}\", kind: \
+                         Role, name: \"Rôle\"),\n                    ]"
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    s,
+                    "                Node(id: \"c-{k}-{c}\", kind: Forum, name: \"Forum {k} {c}\", \
+                     summary: \"Le 7 avril 2024, réunion !\", related: [\"r-{j}\"], \
+                     organisations: [(id: \"o-1\", role: \"membre\")]{below}),\n"
+                );
+            }
+            let after = if k % 5 == 2 { ",\n            related: [\"r-0\"]" } else { "" };
+            let _ = write!(s, "            ]{after},\n        ),\n");
         }
         s.push_str("    ],\n)\n");
         edit(s)
@@ -1340,20 +1458,25 @@ mod tests {
                 "an id of the first half again in the second",
                 file(40, |s| s.replace("\"r-30\"", "\"r-3\"")),
             ),
-            ("an id twice in the second half", file(40, |s| s.replace("\"c-31\"", "\"c-32\""))),
+            ("an id twice in the second half", file(40, |s| s.replace("\"c-31-0\"", "\"c-32-1\""))),
             (
                 "a syntax error in the second half",
-                file(40, |s| s.replace("Forum 33\"", "Forum 33")),
+                file(40, |s| s.replace("Forum 33 1\"", "Forum 33 1")),
             ),
             ("an unknown id in the second half", file(40, |s| s.replace("\"r-1\"]", "\"r-x\"]"))),
-            ("a warning in the second half", file(40, |s| s.replace("Forum 35", "Forum\t35"))),
+            ("a warning in the second half", file(40, |s| s.replace("Forum 35 2", "Forum\t35 2"))),
             (
                 "a text in an undeclared language",
                 file(40, |s| s.replace("{\"fr\": \"Niveau 36", "{\"de\": \"Niveau 36")),
             ),
             (
-                "a node nested too deep",
-                file(40, |s| s.replace("related: [\"r-", "related: [[[[\"r-")),
+                "a list where an id should be, in the second half",
+                file(40, |s| s.replace("related: [\"r-0\"]", "related: [[\"r-0\"]]")),
+            ),
+            ("a grandchild twice", file(40, |s| s.replace("\"g-34-", "\"g-33-"))),
+            (
+                "the children on one line",
+                file(40, |s| s.replace("\n                Node(", " Node(")),
             ),
             (
                 "the languages after the nodes",
@@ -1373,6 +1496,11 @@ mod tests {
                 }),
             ),
         ];
+        let mut cases = cases;
+        // Other sizes: the middle falls on a top node, a child or a grandchild.
+        for n in [3, 7, 12, 25, 41, 60] {
+            cases.push(("another size", file(n, |s| s)));
+        }
         let before = ADOPTED.load(Ordering::Relaxed);
         for (what, src) in &cases {
             for keep in [true, false] {
@@ -1381,7 +1509,8 @@ mod tests {
                 assert_eq!(two, alone, "{what} (keep: {keep})");
             }
         }
-        // The clean file and those whose problem is found after reading were taken in.
-        assert!(ADOPTED.load(Ordering::Relaxed) - before >= 4, "the second half was never used");
+        // The clean files and those whose problem is found after reading were taken in.
+        let adopted = ADOPTED.load(Ordering::Relaxed) - before;
+        assert!(adopted >= 10, "the second half was used {adopted} times");
     }
 }
