@@ -21,6 +21,7 @@
 
 mod common;
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -116,7 +117,7 @@ fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -134,9 +135,10 @@ fn median(sorted: &[Duration]) -> Duration {
 }
 
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
-        .unwrap_or_else(|_| "unknown".into())
+    std::fs::read_to_string("/proc/loadavg").map_or_else(
+        |_| "unknown".into(),
+        |s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "),
+    )
 }
 
 fn main() {
@@ -161,10 +163,10 @@ fn main() {
     );
     let mut header = format!("{:<18}", "data");
     for c in &contestants {
-        header.push_str(&format!("{:>28}", format!("{} ms: median (min-max)", c.name)));
+        let _ = write!(header, "{:>28}", format!("{} ms: median (min-max)", c.name));
     }
     for c in contestants.iter().skip(1) {
-        header.push_str(&format!("{:>16}", format!("ccbnet/{}", c.name)));
+        let _ = write!(header, "{:>16}", format!("ccbnet/{}", c.name));
     }
     println!("{header}");
     for d in &data {
@@ -198,10 +200,10 @@ fn main() {
                 ms(t[0]),
                 ms(*t.last().expect("one start at least"))
             );
-            line.push_str(&format!("{cell:>28}"));
+            let _ = write!(line, "{cell:>28}");
         }
         for m in medians.iter().skip(1) {
-            line.push_str(&format!("{:>16}", format!("{:.2}", ms(medians[0]) / ms(*m))));
+            let _ = write!(line, "{:>16}", format!("{:.2}", ms(medians[0]) / ms(*m)));
         }
         println!("{line}");
     }

@@ -1430,15 +1430,15 @@ mod tests {
                 } else {
                     String::new()
                 };
-                let _ = write!(
+                let _ = writeln!(
                     s,
                     "                Node(id: \"c-{k}-{c}\", kind: Forum, name: \"Forum {k} {c}\", \
                      summary: \"Le 7 avril 2024, réunion !\", related: [\"r-{j}\"], \
-                     organisations: [(id: \"o-1\", role: \"membre\")]{below}),\n"
+                     organisations: [(id: \"o-1\", role: \"membre\")]{below}),"
                 );
             }
             let after = if k % 5 == 2 { ",\n            related: [\"r-0\"]" } else { "" };
-            let _ = write!(s, "            ]{after},\n        ),\n");
+            let _ = writeln!(s, "            ]{after},\n        ),");
         }
         s.push_str("    ],\n)\n");
         edit(s)
