@@ -119,9 +119,9 @@ fn read_halves(
     // The brackets of the list of top nodes and those around it.
     let outer = brackets - 2 * depth;
     loop {
+        // Room for as many nodes and references as the whole file may hold (the pages not used
+        // cost nothing): the lists are not moved as they grow.
         let mut r = Reader::new(file, src, Some(langs.to_vec()), keep);
-        let guess = (src.len() - at) / 600;
-        (r.cat.nodes, r.node_id_at) = (Vec::with_capacity(guess), Vec::with_capacity(guess));
         (r.i, r.depth) = (at, brackets);
         let (mut part, mut next) = (None, None);
         if read_list(&mut r, depth).is_some() {
@@ -325,7 +325,19 @@ impl<'s> Reader<'s> {
         let guess = src.len() / 600;
         let cat = Catalog { nodes: Vec::with_capacity(guess), ..Catalog::default() };
         let node_id_at = Vec::with_capacity(guess);
-        Reader { file, src, b: src.as_bytes(), langs, keep, cat, node_id_at, ..Reader::default() }
+        // About one reference for 600 bytes too: room for twice as many, never moved.
+        let refs = Vec::with_capacity(src.len() / 300);
+        Reader {
+            file,
+            src,
+            b: src.as_bytes(),
+            langs,
+            keep,
+            cat,
+            node_id_at,
+            refs,
+            ..Reader::default()
+        }
     }
 
     /// Reads the whole file; `false` when a syntax error stopped it.
