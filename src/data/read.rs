@@ -34,7 +34,7 @@ pub const FORMAT_VERSION: u32 = 1;
 const DOCS: &str = "see docs/data-format.md";
 /// How many unknown ids get a "did you mean" (each looks at every id of the file).
 const SUGGESTIONS: usize = 10;
-/// From how many bytes of top nodes the second half is read on another thread.
+/// From how many bytes of nodes their second half is read on another thread.
 const SPLIT_BYTES: usize = 256 * 1024;
 
 /// Reads `src` (named `file` in messages): the catalog when there is no error, and every
@@ -46,7 +46,7 @@ pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<
     read_split(file, src, keep, two.then_some(SPLIT_BYTES))
 }
 
-/// [`read_keeping`], the second half of the top nodes read on another thread when they take
+/// [`read_keeping`], the second half of the nodes read on another thread when they take
 /// `split` bytes or more.
 fn read_split(
     file: &str,
@@ -171,7 +171,7 @@ fn read_list(r: &mut Reader<'_>, depth: usize) -> Option<()> {
     }
 }
 
-/// Reads `src` with the second half of the top nodes on another thread if `spawn`.
+/// Reads `src`, the second half of the nodes on another thread if `spawn`.
 fn read_with(
     file: &str,
     src: &str,
