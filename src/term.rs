@@ -258,9 +258,11 @@ pub fn run(
         set_up()?;
         events::terminal(tx.clone());
         let (w, h) = clamp_size(crossterm::terminal::size()?);
-        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says.
+        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says. A
+        // frame goes out in one write (ratatui flushes after each), not in pieces of the size of
+        // the standard output's line buffer (1 KiB).
         let mut terminal = Terminal::with_options(
-            CrosstermBackend::new(io::stdout()),
+            CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
             TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
         )?;
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
@@ -327,7 +329,7 @@ pub fn run(
     }
 }
 
-type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// When a file was last written, and its size.
 fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
