@@ -137,7 +137,7 @@ fn ring2_arrow(dir: Dir) -> char {
 }
 
 /// `+7 organisations`, `+3 entrées`, or `+5 autres` when the hidden ones are of both kinds.
-fn more_text(hidden: &[Neighbour], lang: &str) -> String {
+fn more_text(hidden: &[&Neighbour], lang: &str) -> String {
     let w = words(lang);
     let orgs = hidden.iter().filter(|m| matches!(m.item, Target::Org(_))).count();
     let pattern = match orgs {
@@ -350,10 +350,9 @@ pub fn layout(
             let first = group.members.iter().filter(|m| m.ring == 1).count();
             let mut extra = shown[i].saturating_sub(first);
             let mut room = shown[i];
-            let visible: Vec<&Neighbour> = group
-                .members
-                .iter()
-                .filter(|m| {
+            // One pass: a group can have thousands of members and shows a few dozen.
+            let (visible, unseen): (Vec<&Neighbour>, Vec<&Neighbour>) =
+                group.members.iter().partition(|m| {
                     let take = room > 0 && (m.ring == 1 || extra > 0);
                     if take {
                         room -= 1;
@@ -362,10 +361,7 @@ pub fn layout(
                         }
                     }
                     take
-                })
-                .collect();
-            let unseen: Vec<Neighbour> =
-                group.members.iter().filter(|m| !visible.contains(m)).copied().collect();
+                });
             for m in visible {
                 let name = label(catalog, m.item, lang);
                 let text =

@@ -7,6 +7,8 @@ pub mod draw;
 pub mod layout;
 pub mod state;
 
+use std::collections::HashSet;
+
 use crate::data::model::Target;
 use crate::data::{Catalog, NodeIx};
 use crate::names::{joined, node_title, org_title};
@@ -68,6 +70,14 @@ pub struct Neighbourhood {
     pub groups: Vec<Group>,
 }
 
+/// A key for a set of items (`Target` itself is not hashable).
+fn key(t: Target) -> (bool, usize) {
+    match t {
+        Target::Node(n) => (false, n),
+        Target::Org(o) => (true, o),
+    }
+}
+
 /// The direct neighbours of `item`, each once, in a fixed order: for an entry, the entry above,
 /// those below, the related entries (those it names, then those naming it), its organisations;
 /// for an organisation, the one it belongs to, those that belong to it, the entries that name
@@ -75,8 +85,11 @@ pub struct Neighbourhood {
 #[must_use]
 pub fn neighbours(catalog: &Catalog, item: Target) -> Vec<(Target, Dir)> {
     let mut out: Vec<(Target, Dir)> = Vec::new();
+    // What is already in `out`: a hub has thousands of neighbours, too many to look through
+    // for each one.
+    let mut seen: HashSet<(bool, usize)> = HashSet::new();
     let mut push = |t: Target, d: Dir| {
-        if t != item && !out.iter().any(|(x, _)| *x == t) {
+        if t != item && seen.insert(key(t)) {
             out.push((t, d));
         }
     };
@@ -131,8 +144,8 @@ impl Neighbourhood {
     #[must_use]
     pub fn new(catalog: &Catalog, centre: Target, second_ring: bool) -> Self {
         let first = neighbours(catalog, centre);
-        let mut seen: Vec<Target> = first.iter().map(|(t, _)| *t).collect();
-        seen.push(centre);
+        let mut seen: HashSet<(bool, usize)> = first.iter().map(|(t, _)| key(*t)).collect();
+        seen.insert(key(centre));
         let mut groups: Vec<Group> = Vec::new();
         let add = |groups: &mut Vec<Group>, nb: Neighbour, via: Option<Target>| {
             // A second-ring neighbour goes in the group of the one it is reached through, after
@@ -164,10 +177,9 @@ impl Neighbourhood {
         if second_ring {
             for &(via, _) in &first {
                 for (item, dir) in neighbours(catalog, via) {
-                    if seen.contains(&item) {
+                    if !seen.insert(key(item)) {
                         continue;
                     }
-                    seen.push(item);
                     add(&mut groups, Neighbour { item, dir, ring: 2 }, Some(via));
                 }
             }
