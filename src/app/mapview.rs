@@ -97,8 +97,7 @@ impl App {
         match centre {
             Some(t) => {
                 let ring = view.state.second_ring;
-                view.state = MapState::new(&self.catalog, t);
-                view.state.second_ring = ring;
+                view.state = MapState::new(&self.catalog, t).with_second_ring(&self.catalog, ring);
                 view.from = from;
             }
             None => self.map = None,

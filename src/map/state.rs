@@ -2,6 +2,8 @@
 //! chosen, whether the second ring shows, the list a "+N" row opened, and the history of centres
 //! (back and forward, as in the tree). No I/O: moving reads the layout of the area it is given.
 
+use std::borrow::Cow;
+
 use ratatui::layout::Rect;
 
 use super::Neighbourhood;
@@ -71,6 +73,20 @@ struct Place {
     selected: Option<Slot>,
 }
 
+/// The neighbourhood last computed, with the ring it was computed with: a hub has thousands of
+/// neighbours, too many to gather again for every key and every frame. Only a cache: two states
+/// are equal whatever it holds.
+#[derive(Debug, Clone, Default)]
+struct Cached(Option<(bool, Neighbourhood)>);
+
+impl PartialEq for Cached {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Cached {}
+
 /// The map's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MapState {
@@ -84,6 +100,7 @@ pub struct MapState {
     pub list: Option<List>,
     back: Vec<Place>,
     forward: Vec<Place>,
+    hood: Cached,
 }
 
 impl MapState {
@@ -97,15 +114,38 @@ impl MapState {
             list: None,
             back: Vec::new(),
             forward: Vec::new(),
+            hood: Cached::default(),
         };
+        s.refresh(catalog);
         s.selected = s.first_member(catalog);
         s
     }
 
-    /// The neighbourhood shown.
+    /// The same map with the neighbours of the neighbours shown or not.
     #[must_use]
-    pub fn neighbourhood(&self, catalog: &Catalog) -> Neighbourhood {
-        Neighbourhood::new(catalog, self.centre, self.second_ring)
+    pub fn with_second_ring(mut self, catalog: &Catalog, second_ring: bool) -> Self {
+        self.second_ring = second_ring;
+        self.refresh(catalog);
+        self
+    }
+
+    /// The neighbourhood shown: the one kept since the centre or the ring last changed, or, when
+    /// they were changed from outside, computed anew.
+    #[must_use]
+    pub fn neighbourhood(&self, catalog: &Catalog) -> Cow<'_, Neighbourhood> {
+        match &self.hood.0 {
+            Some((ring, hood)) if *ring == self.second_ring && hood.centre == self.centre => {
+                Cow::Borrowed(hood)
+            }
+            _ => Cow::Owned(Neighbourhood::new(catalog, self.centre, self.second_ring)),
+        }
+    }
+
+    /// Keeps the neighbourhood of the current centre and ring, computing it when they changed.
+    fn refresh(&mut self, catalog: &Catalog) {
+        if let Cow::Owned(hood) = self.neighbourhood(catalog) {
+            self.hood = Cached(Some((self.second_ring, hood)));
+        }
     }
 
     /// The layout of the map in `area` (the inside of its frame).
@@ -139,6 +179,14 @@ impl MapState {
         area: Rect,
         action: MapAction,
     ) -> Outcome {
+        self.refresh(catalog);
+        let outcome = self.step(catalog, lang, area, action);
+        self.refresh(catalog);
+        outcome
+    }
+
+    /// [`MapState::update`], the neighbourhood of the centre it starts from kept.
+    fn step(&mut self, catalog: &Catalog, lang: &str, area: Rect, action: MapAction) -> Outcome {
         if let Some(list) = &mut self.list {
             match action {
                 MapAction::Up => list.selected = list.selected.saturating_sub(1),
@@ -222,6 +270,7 @@ impl MapState {
             }
             MapAction::ToggleRing => {
                 self.second_ring = !self.second_ring;
+                self.refresh(catalog);
                 // A chosen second-ring neighbour that goes away leaves the first one chosen.
                 let lay = self.layout(catalog, lang, area);
                 if !lay.spots.iter().any(|p| Some(p.slot) == self.selected) {
@@ -269,6 +318,7 @@ impl MapState {
         self.forward.clear();
         let old = self.centre;
         self.centre = t;
+        self.refresh(catalog);
         let hood = self.neighbourhood(catalog);
         let has_old = hood.groups.iter().any(|g| g.members.iter().any(|m| m.item == old));
         self.selected = if has_old { Some(Slot::Member(old)) } else { self.first_member(catalog) };
