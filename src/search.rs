@@ -407,6 +407,10 @@ fn score(field: Field, bonus: u8) -> u16 {
 const NODE_BITS: u32 = 29;
 const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
 
+/// From how many bytes of folded text a word is looked for in two halves on two threads (below,
+/// a second thread costs more than it saves: the 10,000-entry data set has about 3 MB).
+const TWO_THREADS_FROM: usize = 1 << 20;
+
 /// How many words' matches a [`Kept`] holds at most (each is at most a few MB at 100,000
 /// entries).
 const KEPT_WORDS: usize = 6;
@@ -530,24 +534,15 @@ fn sort_ranked(ranked: &mut Vec<u64>) {
     *ranked = out;
 }
 
-/// The languages of one item where a word was found, as they come: merged into [`Spot`]s.
-#[derive(Default)]
-struct Slots(Vec<(u8, u16, Field)>);
-
-impl Slots {
-    fn add(&mut self, lang: u8, score: u16, field: Field) {
-        match self.0.iter_mut().find(|s| s.0 == lang) {
-            Some(s) => {
-                s.1 = s.1.max(score);
-                s.2 = s.2.max(field);
-            }
-            None => self.0.push((lang, score, field)),
+/// One more occurrence in `node`, whose spots start at `base` in `spots`: merged into the spot
+/// of its language, or the first of its language.
+fn add_spot(spots: &mut Vec<Spot>, base: usize, node: usize, lang: u8, score: u16, field: Field) {
+    match spots[base..].iter_mut().find(|s| s.lang == lang) {
+        Some(s) => {
+            s.score = s.score.max(score);
+            s.field = s.field.max(field);
         }
-    }
-
-    fn flush(&mut self, node: usize, out: &mut Vec<Spot>) {
-        let node = node as u32;
-        out.extend(self.0.drain(..).map(|(lang, score, field)| Spot { node, score, lang, field }));
+        None => spots.push(Spot { node: node as u32, score, lang, field }),
     }
 }
 
@@ -758,11 +753,6 @@ impl Index {
         let single =
             (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
         let finder = memmem::Finder::new(w.as_bytes());
-        // The best occurrence in each field of the nodes looked in (a field with none is
-        // left out), in the order of the fields.
-        let mut found: Vec<(u32, u8)> = Vec::new();
-        let fields_of =
-            |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
         // The runs of consecutive nodes looked in.
         let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
         match domain {
@@ -780,16 +770,38 @@ impl Index {
                 }
             }
         }
-        for r in &runs {
-            let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
-            match single {
-                Some(c) => self.letter_found(fields, c, &mut found),
-                None => self.scan(&finder, fields, &mut found),
+        // The best occurrence in each field of the nodes looked in (a field with none is
+        // left out), in the order of the fields.
+        let look = |runs: &[std::ops::Range<usize>]| {
+            let mut found: Vec<(u32, u8)> = Vec::new();
+            for r in runs {
+                let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
+                match single {
+                    Some(c) => self.letter_found(fields, c, &mut found),
+                    None => self.scan(&finder, fields, &mut found),
+                }
             }
-        }
+            found
+        };
+        let found = match self.halves(&runs).filter(|_| single.is_none()) {
+            // A long text is read in two halves at once, on two threads.
+            Some((first, second)) => std::thread::scope(|scope| {
+                let other = std::thread::Builder::new()
+                    .name("search".into())
+                    .spawn_scoped(scope, || look(&second));
+                let mut found = look(&first);
+                // Without a second thread, the second half is read here.
+                match other.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(more)) => found.extend(more),
+                    _ => found.extend(look(&second)),
+                }
+                found
+            }),
+            None => look(&runs),
+        };
         // The best occurrence in each organisation's name and acronym, as the entries that
         // name it see it.
-        let mut named: Vec<Slots> = Vec::new();
+        let mut named: Vec<Vec<(u8, u16)>> = Vec::new();
         if !self.node_orgs.is_empty() {
             let mut org_found = Vec::new();
             for &(from, to) in &self.org_name_fields {
@@ -799,45 +811,87 @@ impl Index {
                     Some(c) => self.letter_found(r, c, &mut org_found),
                     None => self.scan(&finder, r, &mut org_found),
                 }
-                let mut slots = Slots::default();
+                // Per language met, in order, the best score.
+                let mut slots: Vec<(u8, u16)> = Vec::new();
                 for &(f, b) in &org_found {
-                    slots.add(
-                        self.fields[f as usize].lang,
-                        score(Field::Organisation, b),
-                        Field::Organisation,
-                    );
+                    let (lang, score) =
+                        (self.fields[f as usize].lang, score(Field::Organisation, b));
+                    match slots.iter_mut().find(|s| s.0 == lang) {
+                        Some(s) => s.1 = s.1.max(score),
+                        None => slots.push((lang, score)),
+                    }
                 }
                 named.push(slots);
             }
         }
-        let any_named = named.iter().any(|s| !s.0.is_empty());
-        let mut spots = Vec::new();
-        let mut slots = Slots::default();
+        let any_named = named.iter().any(|s| !s.is_empty());
+        let mut spots = Vec::with_capacity(found.len() + found.len() / 4);
         let mut next = 0;
         for r in runs {
             for node in r {
-                let fields = fields_of(node);
-                while next < found.len() && (found[next].0 as usize) < fields.end {
+                let end = self.node_fields[node + 1] as usize;
+                // This node's spots start here.
+                let base = spots.len();
+                while next < found.len() && (found[next].0 as usize) < end {
                     let (f, b) = found[next];
                     let fr = &self.fields[f as usize];
-                    slots.add(fr.lang, score(fr.field, b), fr.field);
+                    add_spot(&mut spots, base, node, fr.lang, score(fr.field, b), fr.field);
                     next += 1;
                 }
                 if any_named && node < self.entries {
                     let from = self.node_org_starts[node] as usize;
                     let to = self.node_org_starts[node + 1] as usize;
                     for &o in &self.node_orgs[from..to] {
-                        if let Some(s) = named.get(o as usize) {
-                            for &(lang, score, field) in &s.0 {
-                                slots.add(lang, score, field);
-                            }
+                        for &(lang, score) in named.get(o as usize).map_or(&[][..], Vec::as_slice) {
+                            add_spot(&mut spots, base, node, lang, score, Field::Organisation);
                         }
                     }
                 }
-                slots.flush(node, &mut spots);
             }
         }
         WordHits { spots }
+    }
+
+    /// `runs` (of consecutive nodes) cut in two of about as much text, when they hold
+    /// [`TWO_THREADS_FROM`] bytes or more.
+    #[allow(clippy::type_complexity)]
+    fn halves(
+        &self,
+        runs: &[std::ops::Range<usize>],
+    ) -> Option<(Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>)> {
+        let start = |node: usize| {
+            self.fields
+                .get(self.node_fields[node] as usize)
+                .map_or(self.text.len(), |f| f.start as usize)
+        };
+        let total: usize = runs.iter().map(|r| start(r.end) - start(r.start)).sum();
+        if total < TWO_THREADS_FROM {
+            return None;
+        }
+        let mut behind = 0;
+        for (i, r) in runs.iter().enumerate() {
+            let len = start(r.end) - start(r.start);
+            if behind + len >= total / 2 {
+                // Cut this run at the node where half the text is behind.
+                let want = start(r.start) + (total / 2 - behind);
+                let (mut cut, mut to) = (r.start, r.end);
+                while cut < to {
+                    let mid = cut + (to - cut) / 2;
+                    if start(mid) < want {
+                        cut = mid + 1;
+                    } else {
+                        to = mid;
+                    }
+                }
+                let mut first = runs[..i].to_vec();
+                first.push(r.start..cut);
+                let mut second = vec![cut..r.end];
+                second.extend_from_slice(&runs[i + 1..]);
+                return Some((first, second));
+            }
+            behind += len;
+        }
+        None
     }
 
     /// The fields of `fields` that have the letter or digit `c`, with its best occurrence,
