@@ -770,35 +770,6 @@ impl Index {
                 }
             }
         }
-        // The best occurrence in each field of the nodes looked in (a field with none is
-        // left out), in the order of the fields.
-        let look = |runs: &[std::ops::Range<usize>]| {
-            let mut found: Vec<(u32, u8)> = Vec::new();
-            for r in runs {
-                let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
-                match single {
-                    Some(c) => self.letter_found(fields, c, &mut found),
-                    None => self.scan(&finder, fields, &mut found),
-                }
-            }
-            found
-        };
-        let found = match self.halves(&runs).filter(|_| single.is_none()) {
-            // A long text is read in two halves at once, on two threads.
-            Some((first, second)) => std::thread::scope(|scope| {
-                let other = std::thread::Builder::new()
-                    .name("search".into())
-                    .spawn_scoped(scope, || look(&second));
-                let mut found = look(&first);
-                // Without a second thread, the second half is read here.
-                match other.map(std::thread::ScopedJoinHandle::join) {
-                    Ok(Ok(more)) => found.extend(more),
-                    _ => found.extend(look(&second)),
-                }
-                found
-            }),
-            None => look(&runs),
-        };
         // The best occurrence in each organisation's name and acronym, as the entries that
         // name it see it.
         let mut named: Vec<Vec<(u8, u16)>> = Vec::new();
@@ -824,14 +795,62 @@ impl Index {
                 named.push(slots);
             }
         }
+        let look = |runs: &[std::ops::Range<usize>]| self.spots_in(runs, single, &finder, &named);
+        let spots = match self.halves(&runs) {
+            // A long text is read in two halves at once, on two threads.
+            Some((first, second)) => std::thread::scope(|scope| {
+                let other = std::thread::Builder::new()
+                    .name("search".into())
+                    .spawn_scoped(scope, || look(&second));
+                let mut spots = look(&first);
+                // Without a second thread, the second half is read here.
+                match other.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(more)) => spots.extend(more),
+                    _ => spots.extend(look(&second)),
+                }
+                spots
+            }),
+            None => look(&runs),
+        };
+        WordHits { spots }
+    }
+
+    /// The spots of one word (its letter if it is one, else its finder) in the nodes of `runs`,
+    /// with `named`, its best in each organisation's name, for the entries that name it.
+    fn spots_in(
+        &self,
+        runs: &[std::ops::Range<usize>],
+        single: Option<u8>,
+        finder: &memmem::Finder<'_>,
+        named: &[Vec<(u8, u16)>],
+    ) -> Vec<Spot> {
+        // The best occurrence in each field of a word's text (a field with none is left out),
+        // in the order of the fields.
+        let mut found: Vec<(u32, u8)> = Vec::new();
+        if single.is_none() {
+            for r in runs {
+                let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
+                self.scan(finder, fields, &mut found);
+            }
+        }
         let any_named = named.iter().any(|s| !s.is_empty());
         let mut spots = Vec::with_capacity(found.len() + found.len() / 4);
         let mut next = 0;
         for r in runs {
-            for node in r {
+            for node in r.clone() {
                 let end = self.node_fields[node + 1] as usize;
                 // This node's spots start here.
                 let base = spots.len();
+                if let Some(c) = single {
+                    // A letter is answered from the fields' letter masks, without reading them.
+                    let bit = letter_bit(c);
+                    for fr in &self.fields[self.node_fields[node] as usize..end] {
+                        if fr.letters() & bit != 0 {
+                            let b = bonus(fr.initials() & bit != 0, false, fr.first == c);
+                            add_spot(&mut spots, base, node, fr.lang, score(fr.field, b), fr.field);
+                        }
+                    }
+                }
                 while next < found.len() && (found[next].0 as usize) < end {
                     let (f, b) = found[next];
                     let fr = &self.fields[f as usize];
@@ -849,7 +868,7 @@ impl Index {
                 }
             }
         }
-        WordHits { spots }
+        spots
     }
 
     /// `runs` (of consecutive nodes) cut in two of about as much text, when they hold
