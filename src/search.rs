@@ -904,7 +904,8 @@ impl Index {
                 }
                 let mut first = runs[..i].to_vec();
                 first.push(r.start..cut);
-                let mut second = vec![cut..r.end];
+                let mut second = Vec::with_capacity(runs.len() - i);
+                second.push(cut..r.end);
                 second.extend_from_slice(&runs[i + 1..]);
                 return Some((first, second));
             }
@@ -1116,6 +1117,7 @@ mod tests {
         };
         let mut ranked = Vec::new();
         let mut other = vec![u8::MAX; ix.node_count];
+        #[allow(clippy::needless_range_loop)]
         for node in 0..ix.node_count {
             let own = ix.node_fields[node] as usize..ix.node_fields[node + 1] as usize;
             let mut fields: Vec<(usize, Field)> = own.map(|f| (f, ix.fields[f].field)).collect();
