@@ -1,198 +1,152 @@
-//! One keystroke, update plus render at 200x60 (through crossterm's output path), on generated
-//! data sets of 1,000, 10,000 and 100,000 nodes. `cargo bench --bench keys`.
+//! Every keystroke of the key table in every mode, update plus render at 200x60 (through
+//! crossterm's output path), on generated data sets of 1,000, 10,000 and 100,000 nodes.
+//! `cargo bench --bench keys` (`-- at_100k` for the largest only).
 //!
-//! Each benchmark goes back and forth between two keys of the same class (`j` then `k`, `G`
-//! then `g`, expand then collapse, French then Dutch), so every sample starts from a state like
-//! the one before and the numbers are those of single keystrokes. Two tree states:
-//! - `levels`: as the explorer opens (the levels expanded), a few hundred rows;
-//! - `all`: every entry expanded, one row per node, the worst case for anything that walks the
-//!   rows;
-//! - `filtered`: a search kept as a filter that nearly every node matches;
-//! - `orgs`: the organisations view.
+//! The cases come from the key table itself (`common::scenes`): for each state of
+//! `scenes::scenes` (tree, every entry expanded, detail, count, history, search line, filter
+//! kept, organisations, help, source, problems, map, too small...), each line of the table live
+//! in its mode, pressed by its first key, and in the search line the next letter of the query.
+//! Each sample starts from the very same state: the state is cloned (the data is shared, not
+//! copied) and its frame drawn before the timing, so the frame after the key is drawn against
+//! the one before it, as in the explorer; one sample is one keystroke, and divan's "slowest"
+//! is the worst single keystroke.
+//!
+//! After divan's table, a summary: at each size, the slowest cases, those over the target
+//! (16 ms median, 33 ms worst), and a Markdown table of every key class with its slowest mode.
 
 mod common;
 
-use ccbnet::action::Action;
-use ccbnet::app::App;
-use common::{SIZES, app, draw, terminal};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use common::scenes::{self, Case, Scene};
+use common::{app, draw, terminal_of};
 use divan::Bencher;
+
+/// The targets: a keystroke's median and its worst sample.
+const MEDIAN_TARGET: Duration = Duration::from_millis(16);
+const WORST_TARGET: Duration = Duration::from_millis(33);
+
+thread_local! {
+    /// The scenes of each size, built once.
+    static SCENES: RefCell<Vec<(usize, Rc<Vec<Scene>>)>> = const { RefCell::new(Vec::new()) };
+    /// Every sample of every case run: size, case, the keystrokes' times.
+    static TIMES: RefCell<Vec<(usize, Case, Vec<Duration>)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn scenes_at(n: usize) -> Rc<Vec<Scene>> {
+    SCENES.with(|s| {
+        if let Some((_, v)) = s.borrow().iter().find(|(k, _)| *k == n) {
+            return Rc::clone(v);
+        }
+        let v = Rc::new(scenes::scenes(&app(n)));
+        s.borrow_mut().push((n, Rc::clone(&v)));
+        v
+    })
+}
+
+fn cases_at(n: usize) -> Vec<Case> {
+    scenes::cases(&scenes_at(n))
+}
 
 fn main() {
     divan::main();
+    report();
 }
 
-/// The explorer with every entry expanded: as many rows as nodes.
-fn all_expanded(n: usize) -> App {
-    let mut app = app(n);
-    app.expand_all();
-    assert_eq!(app.rows().len(), n, "every node has a row");
-    app
+/// One keystroke from the case's scene, the frame before it drawn untimed.
+fn measure(bencher: Bencher, n: usize, case: Case) {
+    let scenes = scenes_at(n);
+    let scene = &scenes[case.scene];
+    let action = scenes::action(&case, &scene.app);
+    let mut times = Vec::new();
+    bencher
+        .with_inputs(|| {
+            let app = scene.app.clone();
+            let mut terminal = terminal_of(app.size());
+            draw(&mut terminal, &app);
+            (app, terminal)
+        })
+        .bench_local_refs(|(app, terminal)| {
+            let start = Instant::now();
+            app.update(action.clone());
+            draw(terminal, app);
+            times.push(start.elapsed());
+        });
+    TIMES.with(|t| t.borrow_mut().push((n, case, times)));
 }
 
-/// Selects a row in the middle of the tree, so that moves go both ways.
-fn middle(mut app: App) -> App {
-    for _ in 0..app.rows().len().min(40) / 2 {
-        app.update(Action::Down);
-    }
-    app
+#[divan::bench(args = cases_at(1_000), sample_count = 10, sample_size = 1)]
+fn at_1k(bencher: Bencher, case: Case) {
+    measure(bencher, 1_000, case);
 }
 
-/// Times `keys[0]`, `keys[1]`, `keys[0]`... each with the frame drawn after it.
-fn alternate(bencher: Bencher, mut app: App, keys: [Action; 2]) {
-    let mut terminal = terminal();
-    draw(&mut terminal, &app);
-    let mut i = 0usize;
-    bencher.bench_local(move || {
-        app.update(keys[i & 1].clone());
-        draw(&mut terminal, &app);
-        i += 1;
-    });
+#[divan::bench(args = cases_at(10_000), sample_count = 10, sample_size = 1)]
+fn at_10k(bencher: Bencher, case: Case) {
+    measure(bencher, 10_000, case);
 }
 
-#[divan::bench_group(sample_count = 40)]
-mod levels {
-    use super::{Action, Bencher, SIZES, alternate, app, middle};
-
-    /// `j` / `k`.
-    #[divan::bench(args = SIZES)]
-    fn move_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(app(n)), [Action::Down, Action::Up]);
-    }
-
-    /// `PgDn` / `PgUp`.
-    #[divan::bench(args = SIZES)]
-    fn page_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, app(n), [Action::PageDown, Action::PageUp]);
-    }
-
-    /// `G` / `g`.
-    #[divan::bench(args = SIZES)]
-    fn last_first(bencher: Bencher, n: usize) {
-        alternate(bencher, app(n), [Action::Last, Action::First]);
-    }
-
-    /// `Enter` on an entry with children: expand, collapse.
-    #[divan::bench(args = SIZES)]
-    fn expand_collapse(bencher: Bencher, n: usize) {
-        let mut a = app(n);
-        a.update(Action::Down);
-        alternate(bencher, a, [Action::Toggle, Action::Toggle]);
-    }
-
-    /// `L`: French, Dutch.
-    #[divan::bench(args = SIZES)]
-    fn language(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(app(n)), [Action::NextLanguage, Action::NextLanguage]);
-    }
+#[divan::bench(args = cases_at(100_000), sample_count = 10, sample_size = 1)]
+fn at_100k(bencher: Bencher, case: Case) {
+    measure(bencher, 100_000, case);
 }
 
-#[divan::bench_group(sample_count = 20)]
-mod all {
-    use super::{Action, Bencher, SIZES, all_expanded, alternate, middle};
-
-    /// `j` / `k`.
-    #[divan::bench(args = SIZES)]
-    fn move_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(all_expanded(n)), [Action::Down, Action::Up]);
-    }
-
-    /// `PgDn` / `PgUp`.
-    #[divan::bench(args = SIZES)]
-    fn page_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, all_expanded(n), [Action::PageDown, Action::PageUp]);
-    }
-
-    /// `G` / `g`.
-    #[divan::bench(args = SIZES)]
-    fn last_first(bencher: Bencher, n: usize) {
-        alternate(bencher, all_expanded(n), [Action::Last, Action::First]);
-    }
-
-    /// `Enter` on the last top level (its subtree is at the end of the rows): collapse, expand.
-    #[divan::bench(args = SIZES)]
-    fn collapse_expand(bencher: Bencher, n: usize) {
-        let mut a = all_expanded(n);
-        let last_root = *a.catalog().roots.last().expect("a root");
-        a.select_node(last_root);
-        alternate(bencher, a, [Action::Toggle, Action::Toggle]);
-    }
-
-    /// `L`: French, Dutch.
-    #[divan::bench(args = SIZES)]
-    fn language(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(all_expanded(n)), [Action::NextLanguage, Action::NextLanguage]);
-    }
+fn median(v: &[Duration]) -> Duration {
+    let mut s = v.to_vec();
+    s.sort();
+    s.get(s.len() / 2).copied().unwrap_or_default()
 }
 
-/// The organisations view (`o`), where the first organisation is named by many entries.
-#[divan::bench_group(sample_count = 20)]
-mod orgs {
-    use super::{Action, App, Bencher, SIZES, alternate, app, middle};
-    use ccbnet::tree::Item;
-
-    fn orgs_view(n: usize) -> App {
-        let mut a = app(n);
-        a.update(Action::ToggleView);
-        a
-    }
-
-    /// `j` / `k`.
-    #[divan::bench(args = SIZES)]
-    fn move_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(orgs_view(n)), [Action::Down, Action::Up]);
-    }
-
-    /// `G` / `g`.
-    #[divan::bench(args = SIZES)]
-    fn last_first(bencher: Bencher, n: usize) {
-        alternate(bencher, orgs_view(n), [Action::Last, Action::First]);
-    }
-
-    /// `Enter` on the organisation named most: expand (a row per entry naming it), collapse.
-    #[divan::bench(args = SIZES)]
-    fn expand_collapse_hub(bencher: Bencher, n: usize) {
-        let mut a = orgs_view(n);
-        let c = a.catalog();
-        let hub = (0..c.orgs.len()).max_by_key(|&o| c.org_used_by[o].len()).expect("an org");
-        a.select_item(Item::Org(hub));
-        alternate(bencher, a, [Action::Toggle, Action::Toggle]);
-    }
-
-    /// `o`: the organisations view and back to the levels.
-    #[divan::bench(args = SIZES)]
-    fn switch_view(bencher: Bencher, n: usize) {
-        alternate(bencher, app(n), [Action::ToggleView, Action::ToggleView]);
-    }
+fn ms(d: Duration) -> String {
+    format!("{:.2} ms", d.as_secs_f64() * 1e3)
 }
 
-/// With a search kept as a filter (`/s` then `Enter`: nearly every node a result).
-#[divan::bench_group(sample_count = 20)]
-mod filtered {
-    use super::{Action, App, Bencher, SIZES, alternate, app, middle};
-
-    fn filtered(n: usize) -> App {
-        let mut a = app(n);
-        a.update(Action::OpenSearch);
-        a.update(Action::SearchChar('s'));
-        a.update(Action::SearchAccept);
-        a
-    }
-
-    /// `j` / `k` in the filtered tree.
-    #[divan::bench(args = SIZES)]
-    fn move_down_up(bencher: Bencher, n: usize) {
-        alternate(bencher, middle(filtered(n)), [Action::Down, Action::Up]);
-    }
-
-    /// `n` / `N`: next and previous result.
-    #[divan::bench(args = SIZES)]
-    fn next_prev_result(bencher: Bencher, n: usize) {
-        alternate(bencher, filtered(n), [Action::NextResult, Action::PrevResult]);
-    }
-
-    /// `L`: French, Dutch (the results are ranked again).
-    #[divan::bench(args = SIZES)]
-    fn language(bencher: Bencher, n: usize) {
-        alternate(bencher, filtered(n), [Action::NextLanguage, Action::NextLanguage]);
+/// The slowest cases of each size, those over the target, and the table of key classes.
+fn report() {
+    let all = TIMES.with(|t| std::mem::take(&mut *t.borrow_mut()));
+    let mut sizes: Vec<usize> = all.iter().map(|(n, ..)| *n).collect();
+    sizes.sort_unstable();
+    sizes.dedup();
+    for &n in &sizes {
+        let scenes = scenes_at(n);
+        let mut rows: Vec<(Duration, Duration, &Case)> = all
+            .iter()
+            .filter(|(k, _, t)| *k == n && !t.is_empty())
+            .map(|(_, c, t)| (median(t), t.iter().copied().max().unwrap_or_default(), c))
+            .collect();
+        rows.sort_by_key(|r| std::cmp::Reverse(r.1));
+        println!("\nAt {n} entries, {} cases; the slowest (worst sample):", rows.len());
+        for (med, worst, c) in rows.iter().take(12) {
+            println!("  {:>10} worst, {:>10} median  {c}", ms(*worst), ms(*med));
+        }
+        let over: Vec<_> =
+            rows.iter().filter(|(m, w, _)| *m > MEDIAN_TARGET || *w > WORST_TARGET).collect();
+        println!("  over the target (16 ms median or 33 ms worst): {}", over.len());
+        for (med, worst, c) in over {
+            println!("    {:>10} worst, {:>10} median  {c}", ms(*worst), ms(*med));
+        }
+        if n != *sizes.last().unwrap_or(&n) {
+            continue;
+        }
+        // Each key class with the mode where it is slowest (by median).
+        let mut classes: Vec<(String, Duration, Duration, &str)> = Vec::new();
+        for (med, worst, c) in &rows {
+            let class = c.class();
+            let mode = scenes[c.scene].name;
+            match classes.iter_mut().find(|(k, ..)| *k == class) {
+                Some(e) if e.1 < *med => *e = (class, *med, *worst, mode),
+                Some(_) => {}
+                None => classes.push((class, *med, *worst, mode)),
+            }
+        }
+        classes.sort_by_key(|c| std::cmp::Reverse(c.1));
+        println!("\nAt {n} entries, every key class in its slowest mode:\n");
+        println!("| key class | slowest mode | median | worst |");
+        println!("|---|---|---|---|");
+        for (class, med, worst, mode) in classes {
+            let class = class.replace('|', "\\|");
+            println!("| {class} | {mode} | {} | {} |", ms(med), ms(worst));
+        }
     }
 }

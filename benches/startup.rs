@@ -7,8 +7,13 @@
 //! waits for: the process start, reading and checking the data, the search index, the terminal
 //! set-up and the first frame; not the exit (the process is killed after the measurement).
 //! `CCBNET_BIN=path/to/ccbnet cargo bench --bench startup` times another build instead.
+//!
+//! `quit`: from `q` to the process gone (the terminal restored before: the main screen is back),
+//! on the generated files, once the explorer has settled (its search index built).
 
 mod common;
+
+use std::time::Duration;
 
 use common::pty::{Explorer, data_file};
 use divan::Bencher;
@@ -39,4 +44,18 @@ fn embedded(bencher: Bencher) {
 fn generated(bencher: Bencher, n: usize) {
     let file = data_file(n);
     start(bencher, &["--data", &file]);
+}
+
+/// `q` on a generated file, a second after the first frame: until the process is gone.
+#[divan::bench(args = common::SIZES, sample_count = 7, sample_size = 1)]
+fn quit(bencher: Bencher, n: usize) {
+    let file = data_file(n);
+    bencher
+        .with_inputs(|| {
+            let explorer = Explorer::start(&["--data", &file]);
+            let _ = explorer.first_frame();
+            std::thread::sleep(Duration::from_secs(1));
+            explorer
+        })
+        .bench_local_refs(Explorer::quit);
 }

@@ -4,12 +4,11 @@
 
 use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::mpsc::Sender;
-use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use crossterm::event::Event;
-use notify::{EventKind, RecursiveMode, Watcher};
 use rustix::event::{PollFd, PollFlags, Timespec, poll};
 
 use crate::input::Decoder;
@@ -139,19 +138,16 @@ pub fn terminal(out: Sender<Input>) {
 pub const RETRY: Duration = Duration::from_secs(1);
 
 /// Watches the data file and sends [`Input::DataChanged`] when it changes. The folder is
-/// watched, not the file, so that editors that save by writing a new file and renaming it are
-/// seen too; when the path is a symbolic link, the folder of the file it points to is watched
-/// as well (each link of a chain), so that edits to the target are seen. Events about other
-/// files of those folders are dropped in the watcher's own thread: they never wake the loop.
+/// watched as well as the file, so that editors that save by writing a new file and renaming it
+/// are seen too; when the path is a symbolic link, the folder of each link of the chain is
+/// watched, so that a link pointed elsewhere is seen. Other files of those folders never wake
+/// the explorer: on Linux, the folders are watched only for names that come and go (created,
+/// deleted, renamed) and the file itself for writes, so a neighbour written to sends nothing at
+/// all; elsewhere, `notify`'s events for other files are dropped in its own thread.
 pub struct DataWatch {
-    watcher: notify::RecommendedWatcher,
+    backend: backend::Backend,
     /// The path as given, made absolute.
     path: PathBuf,
-    /// The folders watched now.
-    dirs: Vec<PathBuf>,
-    /// The paths whose events count: each file of the chain of links, and each folder watched
-    /// (a folder moved or deleted).
-    wanted: Arc<Mutex<Vec<PathBuf>>>,
     /// Whether every folder that should be watched is (else one is gone: look again later).
     complete: bool,
 }
@@ -160,7 +156,7 @@ impl std::fmt::Debug for DataWatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("DataWatch")
             .field("path", &self.path)
-            .field("dirs", &self.dirs)
+            .field("complete", &self.complete)
             .finish_non_exhaustive()
     }
 }
@@ -181,60 +177,33 @@ fn chain(path: &Path) -> Vec<(PathBuf, PathBuf)> {
     out
 }
 
+/// The folders of a chain of links, each once, in order.
+fn folders(links: &[(PathBuf, PathBuf)]) -> Vec<PathBuf> {
+    links.iter().map(|(_, d)| d.clone()).fold(Vec::new(), |mut v, d| {
+        if !v.contains(&d) {
+            v.push(d);
+        }
+        v
+    })
+}
+
 impl DataWatch {
     /// Starts watching `file`; changes arrive on `tx`.
     ///
     /// # Errors
     /// When the system cannot watch at all.
-    pub fn new(file: &Path, tx: Sender<Input>) -> notify::Result<Self> {
+    pub fn new(file: &Path, tx: Sender<Input>) -> std::io::Result<Self> {
         let path: PathBuf = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-        let wanted: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
-        let seen = Arc::clone(&wanted);
-        let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-            let Ok(ev) = res else { return };
-            let relevant = matches!(
-                ev.kind,
-                EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
-            );
-            if !relevant {
-                return;
-            }
-            let wanted = seen.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-            if ev.paths.iter().any(|p| wanted.contains(p)) {
-                let _ = tx.send(Input::DataChanged);
-            }
-        })?;
-        let mut watch = DataWatch { watcher, path, dirs: Vec::new(), wanted, complete: false };
+        let backend = backend::Backend::new(tx)?;
+        let mut watch = DataWatch { backend, path, complete: false };
         watch.refresh();
         Ok(watch)
     }
 
-    /// Watches what the path leads to now (after a reload: a link may point elsewhere, a
-    /// folder may have come back).
+    /// Watches what the path leads to now (after a change: a link may point elsewhere, a
+    /// folder may have come back, the file may be a new one, saved by renaming).
     pub fn refresh(&mut self) {
-        let links = chain(&self.path);
-        let dirs: Vec<PathBuf> =
-            links.iter().map(|(_, d)| d.clone()).fold(Vec::new(), |mut v, d| {
-                if !v.contains(&d) {
-                    v.push(d);
-                }
-                v
-            });
-        // Watched again even when already watched: a folder moved away keeps its watch, and
-        // the one now at its path needs a new one.
-        for d in std::mem::take(&mut self.dirs) {
-            let _ = self.watcher.unwatch(&d);
-        }
-        self.complete = true;
-        for d in dirs {
-            if self.watcher.watch(&d, RecursiveMode::NonRecursive).is_ok() {
-                self.dirs.push(d);
-            } else {
-                self.complete = false;
-            }
-        }
-        let mut wanted = self.wanted.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        *wanted = links.into_iter().map(|(f, _)| f).chain(self.dirs.iter().cloned()).collect();
+        self.complete = self.backend.watch(&chain(&self.path));
     }
 
     /// Whether a folder of the path is gone, so that changes cannot be seen: the loop then
@@ -248,5 +217,211 @@ impl DataWatch {
     #[must_use]
     pub fn back(&self) -> bool {
         std::fs::metadata(&self.path).is_ok()
+    }
+}
+
+/// Linux: inotify itself, each folder watched for names only and the file for writes.
+#[cfg(target_os = "linux")]
+mod backend {
+    use std::ffi::OsString;
+    use std::mem::MaybeUninit;
+    use std::os::fd::OwnedFd;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::PathBuf;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::mpsc::Sender;
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use rustix::fs::inotify::{self, CreateFlags, ReadFlags, WatchFlags};
+
+    use super::Input;
+
+    /// What a watch descriptor stands for.
+    enum Watched {
+        /// A folder of the chain, and the names in it that count.
+        Folder(Vec<OsString>),
+        /// The file the chain leads to (inotify follows the links).
+        File,
+    }
+
+    /// A folder's events: a name created, deleted or renamed, or the folder itself gone.
+    const FOLDER: WatchFlags = WatchFlags::CREATE
+        .union(WatchFlags::DELETE)
+        .union(WatchFlags::MOVED_FROM)
+        .union(WatchFlags::MOVED_TO)
+        .union(WatchFlags::DELETE_SELF)
+        .union(WatchFlags::MOVE_SELF)
+        .union(WatchFlags::ONLYDIR);
+
+    /// The file's events: written, its attributes changed (`touch`), deleted or moved.
+    const FILE: WatchFlags = WatchFlags::MODIFY
+        .union(WatchFlags::CLOSE_WRITE)
+        .union(WatchFlags::ATTRIB)
+        .union(WatchFlags::DELETE_SELF)
+        .union(WatchFlags::MOVE_SELF);
+
+    type Watches = Arc<Mutex<Vec<(i32, Watched)>>>;
+
+    pub(super) struct Backend {
+        fd: Arc<OwnedFd>,
+        watches: Watches,
+        stop: Arc<AtomicBool>,
+    }
+
+    /// Whether an event is about the data file (or its folder, or the events were lost).
+    fn counts(watches: &[(i32, Watched)], wd: i32, events: ReadFlags, name: Option<&[u8]>) -> bool {
+        if events.contains(ReadFlags::QUEUE_OVERFLOW) {
+            return true;
+        }
+        let gone = ReadFlags::DELETE_SELF | ReadFlags::MOVE_SELF;
+        let names =
+            ReadFlags::CREATE | ReadFlags::DELETE | ReadFlags::MOVED_FROM | ReadFlags::MOVED_TO;
+        let written = ReadFlags::MODIFY | ReadFlags::CLOSE_WRITE | ReadFlags::ATTRIB | gone;
+        watches.iter().filter(|(w, _)| *w == wd).any(|(_, what)| match what {
+            Watched::File => events.intersects(written),
+            Watched::Folder(wanted) => {
+                events.intersects(gone)
+                    || (events.intersects(names)
+                        && name.is_some_and(|n| wanted.iter().any(|w| w.as_bytes() == n)))
+            }
+        })
+    }
+
+    impl Backend {
+        pub(super) fn new(tx: Sender<Input>) -> std::io::Result<Self> {
+            let fd = Arc::new(inotify::init(CreateFlags::CLOEXEC)?);
+            let watches: Watches = Arc::default();
+            let stop = Arc::new(AtomicBool::new(false));
+            let (reader_fd, seen, stopped) =
+                (Arc::clone(&fd), Arc::clone(&watches), Arc::clone(&stop));
+            std::thread::Builder::new().name("watch".into()).spawn(move || {
+                let mut buf = [MaybeUninit::<u8>::uninit(); 4096];
+                let mut events = inotify::Reader::new(&*reader_fd, &mut buf);
+                loop {
+                    // Blocks until an event arrives: nothing while the data file is left alone.
+                    let changed = match events.next() {
+                        Ok(ev) => {
+                            let w = seen.lock().unwrap_or_else(PoisonError::into_inner);
+                            let name = ev.file_name().map(std::ffi::CStr::to_bytes);
+                            counts(&w, ev.wd(), ev.events(), name)
+                        }
+                        Err(rustix::io::Errno::INTR) => false,
+                        Err(_) => return,
+                    };
+                    if stopped.load(Ordering::SeqCst) {
+                        return;
+                    }
+                    if changed && tx.send(Input::DataChanged).is_err() {
+                        return;
+                    }
+                }
+            })?;
+            Ok(Backend { fd, watches, stop })
+        }
+
+        /// Watches the chain of links `links` (each file with its folder) instead of what was
+        /// watched; whether every folder could be.
+        pub(super) fn watch(&mut self, links: &[(PathBuf, PathBuf)]) -> bool {
+            let mut w = self.watches.lock().unwrap_or_else(PoisonError::into_inner);
+            for (wd, _) in w.drain(..) {
+                let _ = inotify::remove_watch(&*self.fd, wd);
+            }
+            let mut complete = true;
+            for dir in super::folders(links) {
+                let names: Vec<OsString> = links
+                    .iter()
+                    .filter(|(_, d)| *d == dir)
+                    .filter_map(|(f, _)| f.file_name().map(ToOwned::to_owned))
+                    .collect();
+                match inotify::add_watch(&*self.fd, &dir, FOLDER) {
+                    Ok(wd) => w.push((wd, Watched::Folder(names))),
+                    Err(_) => complete = false,
+                }
+            }
+            // The file itself, if it is there; if not, its folder sees it come.
+            if let Some((file, _)) = links.first()
+                && let Ok(wd) = inotify::add_watch(&*self.fd, file, FILE)
+            {
+                w.push((wd, Watched::File));
+            }
+            complete
+        }
+    }
+
+    impl Drop for Backend {
+        fn drop(&mut self) {
+            // Removing the watches sends the thread an event: it sees the stop and ends.
+            self.stop.store(true, Ordering::SeqCst);
+            let mut w = self.watches.lock().unwrap_or_else(PoisonError::into_inner);
+            for (wd, _) in w.drain(..) {
+                let _ = inotify::remove_watch(&*self.fd, wd);
+            }
+        }
+    }
+}
+
+/// Elsewhere: `notify`, each folder watched, the events about other files dropped in its thread.
+#[cfg(not(target_os = "linux"))]
+mod backend {
+    use std::path::PathBuf;
+    use std::sync::mpsc::Sender;
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    use notify::{EventKind, RecursiveMode, Watcher};
+
+    use super::Input;
+
+    pub(super) struct Backend {
+        watcher: notify::RecommendedWatcher,
+        /// The folders watched now.
+        dirs: Vec<PathBuf>,
+        /// The paths whose events count: each file of the chain of links, and each folder
+        /// watched (a folder moved or deleted).
+        wanted: Arc<Mutex<Vec<PathBuf>>>,
+    }
+
+    impl Backend {
+        pub(super) fn new(tx: Sender<Input>) -> std::io::Result<Self> {
+            let wanted: Arc<Mutex<Vec<PathBuf>>> = Arc::default();
+            let seen = Arc::clone(&wanted);
+            let watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+                let Ok(ev) = res else { return };
+                let relevant = matches!(
+                    ev.kind,
+                    EventKind::Create(_) | EventKind::Modify(_) | EventKind::Remove(_)
+                );
+                if !relevant {
+                    return;
+                }
+                let wanted = seen.lock().unwrap_or_else(PoisonError::into_inner);
+                if ev.paths.iter().any(|p| wanted.contains(p)) {
+                    let _ = tx.send(Input::DataChanged);
+                }
+            })
+            .map_err(std::io::Error::other)?;
+            Ok(Backend { watcher, dirs: Vec::new(), wanted })
+        }
+
+        /// Watches the folders of the chain of links `links` instead of what was watched;
+        /// whether every folder could be.
+        pub(super) fn watch(&mut self, links: &[(PathBuf, PathBuf)]) -> bool {
+            // Watched again even when already watched: a folder moved away keeps its watch,
+            // and the one now at its path needs a new one.
+            for d in std::mem::take(&mut self.dirs) {
+                let _ = self.watcher.unwatch(&d);
+            }
+            let mut complete = true;
+            for d in super::folders(links) {
+                if self.watcher.watch(&d, RecursiveMode::NonRecursive).is_ok() {
+                    self.dirs.push(d);
+                } else {
+                    complete = false;
+                }
+            }
+            let mut wanted = self.wanted.lock().unwrap_or_else(PoisonError::into_inner);
+            *wanted =
+                links.iter().map(|(f, _)| f.clone()).chain(self.dirs.iter().cloned()).collect();
+            complete
+        }
     }
 }

@@ -228,14 +228,19 @@ pub enum Ended {
 /// Runs the explorer until the person quits or the terminal goes away; without `colour`, the
 /// screen has no colours. `caps` is what the terminal supports ([`capabilities`]).
 ///
+/// The explorer's state is not freed when it ends: the process is about to end, and the system
+/// takes the memory back whole, where dropping 100,000 entries piece by piece would keep the
+/// person waiting for the prompt (the terminal is restored before `run` returns).
+///
 /// # Errors
 /// When the terminal cannot be set up, read or drawn to; it is restored first.
 pub fn run(
-    mut app: App,
+    app: App,
     colour: bool,
     caps: Caps,
     data: Option<&std::path::Path>,
 ) -> io::Result<Ended> {
+    let mut app = std::mem::ManuallyDrop::new(app);
     let _ = CAPS.set(caps);
     let colour = colour && caps.colour;
     // crossterm reads NO_COLOR by itself; the decision made here (which `--color always` may
@@ -253,9 +258,11 @@ pub fn run(
         set_up()?;
         events::terminal(tx.clone());
         let (w, h) = clamp_size(crossterm::terminal::size()?);
-        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says.
+        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says. A
+        // frame goes out in one write (ratatui flushes after each), not in pieces of the size of
+        // the standard output's line buffer (1 KiB).
         let mut terminal = Terminal::with_options(
-            CrosstermBackend::new(io::stdout()),
+            CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
             TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
         )?;
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
@@ -322,7 +329,7 @@ pub fn run(
     }
 }
 
-type Screen = Terminal<CrosstermBackend<io::Stdout>>;
+type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
 
 /// When a file was last written, and its size.
 fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
@@ -387,18 +394,23 @@ fn handle(
                     break;
                 }
             }
-            if let Some(path) = data {
-                app.drop_index();
-                // Every problem found, one a line, as `ccbnet check` prints them.
-                app.reload(
-                    crate::data::reload_path(path).map(|l| l.catalog).map_err(|e| e.to_string()),
-                );
-                // The new data's index, as at the start (nothing to do if the data stayed).
-                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
-            }
-            // The path may lead elsewhere now (a link changed, a folder came back or went).
+            // The path may lead elsewhere now (a link changed, a folder came back or went, the
+            // file is a new one): watched again before it is read, so that no later write
+            // goes unseen.
             if let Some(w) = watch.as_mut() {
                 w.refresh();
+            }
+            if let Some(path) = data {
+                app.drop_index();
+                // The old data goes once the new is checked, before it is built; every problem
+                // found, one a line, as `ccbnet check` prints them.
+                app.reload_with(|release| {
+                    crate::data::reload_path(path, release)
+                        .map(|l| l.catalog)
+                        .map_err(|e| e.to_string())
+                });
+                // The new data's index, as at the start (nothing to do if the data stayed).
+                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
             }
             if let Some(input) = other {
                 return handle(input, app, terminal, inputs, data, watch);

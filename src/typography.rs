@@ -81,20 +81,28 @@ const MONTHS: &[&str] = &[
     "nov",
 ];
 
-/// Whether `w` is a day of the month ("1er" in French, "18." in German, "7", "18").
+/// Whether `w` is a day of the month ("1er" in French, "18." in German, "7", "18"). (Asked at
+/// every space of a text the rules look at: nothing is allocated.)
 fn is_day(w: &[char]) -> bool {
-    let digits: String = w.iter().collect();
-    let n = digits.strip_suffix("er").or_else(|| digits.strip_suffix('.')).unwrap_or(&digits);
-    !n.is_empty()
-        && n.len() <= 2
-        && n.chars().all(|c| c.is_ascii_digit())
-        && matches!(n.parse::<u8>(), Ok(1..=31))
+    let n = w.strip_suffix(&['e', 'r']).or_else(|| w.strip_suffix(&['.'])).unwrap_or(w);
+    let day = match *n {
+        [d] if d.is_ascii_digit() => d.to_digit(10),
+        [t, d] if t.is_ascii_digit() && d.is_ascii_digit() => {
+            Some(t.to_digit(10).unwrap_or(0) * 10 + d.to_digit(10).unwrap_or(0))
+        }
+        _ => None,
+    };
+    matches!(day, Some(1..=31))
 }
 
 /// Whether `w` is a month's name, in any of the languages (German and English capitalize it).
+/// (Compared letter by letter in lower case: nothing is allocated.)
 fn is_month(w: &[char]) -> bool {
-    let w: String = w.iter().collect::<String>().to_lowercase();
-    MONTHS.contains(&w.as_str())
+    // No month has more than 9 letters, and no letter becomes none in lower case.
+    if w.is_empty() || w.len() > 9 {
+        return false;
+    }
+    MONTHS.iter().any(|m| m.chars().eq(w.iter().flat_map(|c| c.to_lowercase())))
 }
 
 /// Whether `w` starts with a year: four digits, then no more digits.
@@ -116,7 +124,7 @@ fn binds(before: &[char], after: &[char], french: bool) -> bool {
     let (Some(&last), Some(&first)) = (before.last(), after.first()) else { return false };
     (french && (wants_space_before(first) || last == '«'))
         || (is_day(before) && is_month(leading_word(after)))
-        || (is_month(before) && starts_with_year(after))
+        || (starts_with_year(after) && is_month(before))
 }
 
 /// Whether [`french`] may change `s`: the punctuation (`«` and `»` are C2 AB and C2 BB in
@@ -212,6 +220,57 @@ fn rules(s: &str, french: bool) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_months_read_as_the_words_they_are() {
+        // The words as Strings, the way these were first written.
+        let day = |w: &str| {
+            let n = w.strip_suffix("er").or_else(|| w.strip_suffix('.')).unwrap_or(w);
+            !n.is_empty()
+                && n.len() <= 2
+                && n.chars().all(|c| c.is_ascii_digit())
+                && matches!(n.parse::<u8>(), Ok(1..=31))
+        };
+        let month = |w: &str| MONTHS.contains(&w.to_lowercase().as_str());
+        let words = [
+            "1",
+            "1er",
+            "18.",
+            "31",
+            "32",
+            "0",
+            "00",
+            "07",
+            "er",
+            ".",
+            "",
+            "1er.",
+            "١",
+            "é1",
+            "123",
+            "9.",
+            "Avril",
+            "AOÛT",
+            "März",
+            "märz",
+            "décembre",
+            "DÉCEMBRE",
+            "Sept",
+            "septembre",
+            "septembres",
+            "mai",
+            "Mai.",
+            "İ",
+            "janvierr",
+            "December",
+            "ß",
+        ];
+        for w in words {
+            let cs: Vec<char> = w.chars().collect();
+            assert_eq!(is_day(&cs), day(w), "day {w:?}");
+            assert_eq!(is_month(&cs), month(w), "month {w:?}");
+        }
+    }
 
     fn fr(s: &str) -> String {
         french(s).replace(NBSP, "~")

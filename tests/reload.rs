@@ -310,3 +310,64 @@ fn problems_snapshots() {
         insta::assert_snapshot!(format!("problems_{lang}_80x24"), draw(&app));
     }
 }
+
+/// A data file of its own in a folder of its own.
+fn temp_file(name: &str, text: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("ccbnet-reload-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("data.ron");
+    std::fs::write(&file, text).expect("write");
+    file
+}
+
+#[test]
+fn a_reload_lets_the_old_data_go_only_once_the_new_file_is_checked() {
+    let src = source();
+    let good = temp_file("good", &src);
+    let bad = temp_file("bad", &src.replace("format: 1,", "format: 1"));
+    // A file with problems: never released, the error returned.
+    let mut released = 0;
+    assert!(ccbnet::data::reload_path(&bad, || released += 1).is_err());
+    assert_eq!(released, 0, "the old data is kept for a file that does not load");
+    // A good one: released once, before the catalog comes back.
+    let loaded = ccbnet::data::reload_path(&good, || released += 1).expect("loads");
+    assert_eq!(released, 1);
+    assert_eq!(loaded.catalog.nodes.len(), catalog(&src).nodes.len());
+
+    // Through the explorer: the old data is kept when the file does not load...
+    let mut app = App::new(catalog(&src), "fr", (120, 40));
+    app.update(Down);
+    app.update(Down);
+    let before = selected_id(&app);
+    app.reload_with(|release| {
+        ccbnet::data::reload_path(&bad, release).map(|l| l.catalog).map_err(|e| e.to_string())
+    });
+    assert!(app.banner().is_some_and(|b| b.contains("error")));
+    assert_eq!(selected_id(&app), before);
+    assert_eq!(app.catalog().nodes.len(), catalog(&src).nodes.len());
+    // ...and taken from the new one when it does, the selection found again by id.
+    app.reload_with(|release| {
+        ccbnet::data::reload_path(&good, release).map(|l| l.catalog).map_err(|e| e.to_string())
+    });
+    assert!(app.banner().is_none());
+    assert_eq!(selected_id(&app), before);
+    for f in [good, bad] {
+        std::fs::remove_dir_all(f.parent().expect("dir")).ok();
+    }
+}
+
+#[test]
+fn a_reload_that_fails_after_letting_go_shows_the_built_in_data_and_why() {
+    // Cannot happen with the real reader (the same bytes are read twice); the explorer still
+    // has data to show.
+    let mut app = App::new(catalog(&source()), "fr", (120, 40));
+    app.reload_with(|release| {
+        release();
+        Err("data.ron:1:1: error: read differently the second time".into())
+    });
+    assert!(app.banner().is_some_and(|b| b.contains("second time")));
+    let embedded = ccbnet::data::load_embedded().expect("the shipped data").catalog;
+    assert_eq!(app.catalog().nodes.len(), embedded.nodes.len());
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| ccbnet::ui::render(&app, f)).unwrap();
+}

@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod pty;
+pub mod scenes;
 pub mod synth;
 
 use std::io::Sink;
@@ -58,9 +59,14 @@ pub fn app(n: usize) -> App {
 /// A 200x60 terminal that goes through ratatui's diff and crossterm's escape sequences, like
 /// the real one, and throws the bytes away.
 pub fn terminal() -> Terminal<CrosstermBackend<Sink>> {
+    terminal_of((WIDTH, HEIGHT))
+}
+
+/// A terminal like [`terminal`], of another size (columns, rows).
+pub fn terminal_of((w, h): (u16, u16)) -> Terminal<CrosstermBackend<Sink>> {
     Terminal::with_options(
         CrosstermBackend::new(std::io::sink()),
-        TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, WIDTH, HEIGHT)) },
+        TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
     )
     .expect("terminal")
 }

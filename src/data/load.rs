@@ -99,13 +99,22 @@ fn source(path: &Path) -> (&Path, String) {
     }
 }
 
-/// Loads the file at `path` again (live reload): as [`load_path`], but only a regular file;
-/// a path that has become a pipe or a device is reported, never opened.
+/// Loads the file at `path` again (live reload): as [`load_path`], but only a regular file (a
+/// path that has become a pipe or a device is reported, never opened), and in two passes over
+/// the same bytes, so that the caller never holds its old data and the new whole at once: the
+/// bytes are checked first, keeping no text (a file with problems ends there, and the caller
+/// keeps its data); then `release` is called, for the caller to let its old data go, and the
+/// catalog is built. Reading twice costs the time of a `ccbnet check`; it saves the memory of
+/// a whole catalog.
 ///
 /// # Errors
 /// As [`load_path`].
-pub fn reload_path(path: &Path) -> Result<Loaded, LoadError> {
-    load_file(path, false, true)
+pub fn reload_path(path: &Path, release: impl FnOnce()) -> Result<Loaded, LoadError> {
+    let (path, name) = source(path);
+    let bytes = read_data(path, &name, false)?;
+    drop(load_slice(&name, &bytes, false).map_err(LoadError::Invalid)?);
+    release();
+    load_slice(&name, &bytes, true).map_err(LoadError::Invalid)
 }
 
 /// The file at `path` read (pipes only if `pipes`) and loaded, its texts kept if `keep`.
@@ -200,7 +209,9 @@ fn load_slice(file: &str, bytes: &[u8], keep: bool) -> Result<Loaded, Vec<Diagno
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(vec![too_large(file)]);
     }
-    match std::str::from_utf8(bytes) {
+    // A vectorized check first (the whole file's bytes pass through it); the standard one says
+    // where a bad byte is.
+    match simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes)) {
         Ok(src) => read_str(file, src, keep),
         Err(e) => Err(vec![not_utf8(file, bytes, e.valid_up_to())]),
     }

@@ -5,8 +5,16 @@
 //! Records are read by walking the field tables of [`super::schema`]; references are kept with
 //! their positions and resolved once every id is known. Lines and columns are worked out only
 //! for what is reported ([`super::diag::place`]).
+//!
+//! A large file is read on two threads: while this one reads the first half of the nodes,
+//! another reads the second half, from a node past the middle found by its indentation, to the
+//! end of the list of top nodes, a part for each list of nodes it finishes. A part is taken
+//! only if this thread then arrives at that very node, at the depth the other assumed, and the
+//! other found no problem there; otherwise this thread reads on as if alone. The catalog and
+//! every message are the same either way.
 
 use std::borrow::Cow;
+use std::sync::mpsc::Receiver;
 
 use memchr::{memchr, memchr2};
 
@@ -26,18 +34,158 @@ pub const FORMAT_VERSION: u32 = 1;
 const DOCS: &str = "see docs/data-format.md";
 /// How many unknown ids get a "did you mean" (each looks at every id of the file).
 const SUGGESTIONS: usize = 10;
+/// From how many bytes of nodes their second half is read on another thread.
+const SPLIT_BYTES: usize = 256 * 1024;
 
 /// Reads `src` (named `file` in messages): the catalog when there is no error, and every
 /// problem found, in file order. Without `keep`, the catalog keeps no text: it has the shape of
 /// the data (its entries, ids and links) and is checked all the same, for `ccbnet check`.
 #[must_use]
 pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<Diagnostic>) {
+    let two = std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    read_split(file, src, keep, two.then_some(SPLIT_BYTES))
+}
+
+/// [`read_keeping`], the second half of the nodes read on another thread when they take
+/// `split` bytes or more.
+fn read_split(
+    file: &str,
+    src: &str,
+    keep: bool,
+    split: Option<usize>,
+) -> (Option<Catalog>, Vec<Diagnostic>) {
+    std::thread::scope(|scope| {
+        let spawn = |at: usize, depth: usize, brackets: usize, langs: Vec<String>| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let thread = std::thread::Builder::new().name("reader".into());
+            let started = thread.spawn_scoped(scope, move || {
+                read_halves(file, src, (at, depth, brackets), &langs, keep, &tx);
+            });
+            started.ok().map(|_| rx)
+        };
+        let spawn: Option<Spawn<'_>> = split.map(|min| (min, &spawn as SpawnFn<'_>));
+        read_with(file, src, keep, spawn)
+    })
+}
+
+/// How to start reading the second half: the fewest bytes of nodes worth it, and what starts
+/// the thread.
+type Spawn<'a> = (usize, SpawnFn<'a>);
+/// Starts reading the second half at a node (its byte, its depth in the tree and in brackets),
+/// knowing the languages: the parts read, one at a time, in file order.
+type SpawnFn<'a> = &'a dyn Fn(usize, usize, usize, Vec<String>) -> Option<Receiver<Option<Half>>>;
+
+/// Nodes read on another thread: the rest of one list of nodes, from one of them to the `]`
+/// that closes the list. What the reader of the first half takes in when it arrives there.
+struct Half {
+    /// Where the first of them starts, and their depth in the tree.
+    at: usize,
+    depth: usize,
+    /// The nodes, numbered from 0, those of the list itself without a parent.
+    nodes: Vec<Entry>,
+    /// Those of the list itself.
+    tops: Vec<NodeIx>,
+    node_id_at: Vec<usize>,
+    refs: Vec<Pending>,
+    /// Where the reading stopped: the `]` that closes the list.
+    end: usize,
+    /// As [`Reader::multiline`] is there.
+    multiline: Option<usize>,
+    /// Where the next part starts, if the thread reads one: the next node of the list above,
+    /// when only closing brackets stand between.
+    next: Option<usize>,
+}
+
+/// The second half, being read: where its next part starts, and the parts to come (`None`: a
+/// problem there, and nothing more is read).
+struct Split {
+    next: Option<usize>,
+    parts: Receiver<Option<Half>>,
+}
+
+/// Reads, from the node at `at` (of depth `depth` in the tree, inside `brackets` brackets),
+/// the rest of its list; then, as long as only the closing brackets of the records around
+/// stand before the next node of the list above, the rest of that list too, and so up to the
+/// list of top nodes: one [`Half`] each, sent as it is read. A part where a problem is met
+/// (the reader of the first half then reads it, and says it) is sent as `None`, and ends it.
+fn read_halves(
+    file: &str,
+    src: &str,
+    (mut at, mut depth, mut brackets): (usize, usize, usize),
+    langs: &[String],
+    keep: bool,
+    parts: &std::sync::mpsc::Sender<Option<Half>>,
+) {
+    // The brackets of the list of top nodes and those around it.
+    let outer = brackets - 2 * depth;
+    loop {
+        // Room for as many nodes and references as the whole file may hold (the pages not used
+        // cost nothing): the lists are not moved as they grow.
+        let mut r = Reader::new(file, src, Some(langs.to_vec()), keep);
+        (r.i, r.depth) = (at, brackets);
+        let (mut part, mut next) = (None, None);
+        if read_list(&mut r, depth).is_some() {
+            let end = r.i;
+            next = r.next_list(depth);
+            if r.found.is_empty() {
+                part = Some(Half {
+                    at,
+                    depth,
+                    nodes: std::mem::take(&mut r.cat.nodes),
+                    tops: std::mem::take(&mut r.cat.roots),
+                    node_id_at: std::mem::take(&mut r.node_id_at),
+                    refs: std::mem::take(&mut r.refs),
+                    end,
+                    multiline: r.multiline,
+                    next: next.map(|(n, _)| n),
+                });
+            }
+        }
+        let stop = part.is_none();
+        // The reader of the first half has gone on alone: nothing more to read.
+        if parts.send(part).is_err() || stop {
+            return;
+        }
+        let Some((n, d)) = next else { return };
+        (at, depth, brackets) = (n, d, outer + 2 * d);
+    }
+}
+
+/// The nodes of depth `depth` from the reading position to the `]` of their list, which the
+/// reader is left at; `None` at anything else.
+fn read_list(r: &mut Reader<'_>, depth: usize) -> Option<()> {
+    loop {
+        let ix = r.node(None, depth).ok()?;
+        r.cat.roots.push(ix);
+        r.ws().ok()?;
+        let comma = r.eat(b',');
+        if comma {
+            r.ws().ok()?;
+        }
+        if r.peek() == Some(b']') {
+            return Some(());
+        }
+        if !comma {
+            return None;
+        }
+    }
+}
+
+/// Reads `src`, the second half of the nodes on another thread if `spawn`.
+fn read_with(
+    file: &str,
+    src: &str,
+    keep: bool,
+    spawn: Option<Spawn<'_>>,
+) -> (Option<Catalog>, Vec<Diagnostic>) {
     let mut r = Reader::new(file, src, None, keep);
+    r.spawn = spawn;
     let mut ok = r.run();
     if ok && r.langs_late {
         // A text came before `languages`: read again, knowing them from the start.
         let langs = r.langs.take();
         r = Reader::new(file, src, langs, keep);
+        r.spawn = spawn;
         ok = r.run();
     }
     if !ok {
@@ -83,6 +231,28 @@ pub fn is_blank(s: &str) -> bool {
 
 /// A syntax error was recorded; reading stops.
 struct Stop;
+
+/// What an item of a bracket was, for the message about a missing comma after it: worded only
+/// when that message is written, not for every item read.
+#[derive(Clone, Copy)]
+enum Item<'s> {
+    /// An item of a list.
+    Listed,
+    /// A text of a map of languages.
+    Text,
+    /// The value of the field named.
+    Value(&'s str),
+}
+
+impl std::fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Item::Listed => f.write_str("this item"),
+            Item::Text => f.write_str("this text"),
+            Item::Value(key) => write!(f, "the value of `{key}`"),
+        }
+    }
+}
 
 type R<T> = Result<T, Stop>;
 
@@ -138,8 +308,15 @@ struct Reader<'s> {
     multiline: Option<usize>,
     /// The characters of the last string read that a text should not hold, and where.
     ctl: Vec<(usize, char)>,
+    /// Whether the last string read holds a character that [`sanitize`] changes, found while
+    /// reading it (so that [`Reader::kept`] does not look at it again).
+    dirty: bool,
     /// Where lines start, built at the first message that names another position.
     lines: Vec<usize>,
+    /// How to read the second half of the top nodes on another thread, if at all.
+    spawn: Option<Spawn<'s>>,
+    /// The second half, being read.
+    split: Option<Split>,
 }
 
 impl<'s> Reader<'s> {
@@ -148,7 +325,19 @@ impl<'s> Reader<'s> {
         let guess = src.len() / 600;
         let cat = Catalog { nodes: Vec::with_capacity(guess), ..Catalog::default() };
         let node_id_at = Vec::with_capacity(guess);
-        Reader { file, src, b: src.as_bytes(), langs, keep, cat, node_id_at, ..Reader::default() }
+        // About one reference for 600 bytes too: room for twice as many, never moved.
+        let refs = Vec::with_capacity(src.len() / 300);
+        Reader {
+            file,
+            src,
+            b: src.as_bytes(),
+            langs,
+            keep,
+            cat,
+            node_id_at,
+            refs,
+            ..Reader::default()
+        }
     }
 
     /// Reads the whole file; `false` when a syntax error stopped it.
@@ -353,7 +542,7 @@ impl<'s> Reader<'s> {
     /// The items of the bracket at the reading position up to `close`, each read by `item`,
     /// which says what it read; commas between them, and one after the last if need be. A
     /// missing comma is placed right after the item it should follow.
-    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> R<Cow<'s, str>>) -> R<()> {
+    fn items(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> R<Item<'s>>) -> R<()> {
         self.open()?;
         loop {
             self.ws()?;
@@ -382,6 +571,7 @@ impl<'s> Reader<'s> {
         let mut start = self.i;
         let mut out = String::new();
         self.ctl.clear();
+        self.dirty = false;
         loop {
             let Some(k) = memchr2(b'"', b'\\', &self.b[self.i..]) else {
                 self.multiline = None;
@@ -389,7 +579,7 @@ impl<'s> Reader<'s> {
                     .stop(open, "this string is never closed: its closing `\"` is missing".into());
             };
             self.i += k;
-            self.raw_controls(start, self.i);
+            self.dirty |= self.raw_controls(start, self.i);
             if self.b[self.i] == b'"' {
                 let s = &self.src[start..self.i];
                 self.i += 1;
@@ -433,6 +623,7 @@ impl<'s> Reader<'s> {
             if flagged(c) && !crlf {
                 self.ctl.push((escape, c));
             }
+            self.dirty |= needs_sanitizing(c.encode_utf8(&mut [0; 4]).as_bytes());
             out.push(c);
             self.i += len;
             start = self.i;
@@ -444,7 +635,7 @@ impl<'s> Reader<'s> {
         if self.peek() != Some(b'[') {
             return self.unexpected(&format!("{what} as a list in `[...]`"));
         }
-        self.items(b']', |r| item(r).map(|()| "this item".into()))
+        self.items(b']', |r| item(r).map(|()| Item::Listed))
     }
 
     /// A record `Name(field: value, ...)`, the name optional (and not allowed when `name` is
@@ -502,7 +693,7 @@ impl<'s> Reader<'s> {
             }
             r.ws()?;
             value(r, &table[k], at)?;
-            Ok(format!("the value of `{key}`").into())
+            Ok(Item::Value(key))
         })?;
         for (k, f) in table.iter().enumerate() {
             if f.need != Need::Optional && seen & (1 << k) == 0 {
@@ -572,7 +763,7 @@ impl<'s> Reader<'s> {
                         s = fixed;
                     }
                     out.push((lang, s));
-                    Ok("this text".into())
+                    Ok(Item::Text)
                 })?;
                 if out.is_empty() {
                     self.error(at, format!("{} has no text in any language", f.what));
@@ -697,7 +888,15 @@ impl<'s> Reader<'s> {
             Value::Orgs => self.list("the organisations", Reader::organisation)?,
             Value::Nodes => {
                 let before = self.cat.roots.len();
-                self.list("the nodes", |r| r.node(None, 0).map(|ix| r.cat.roots.push(ix)))?;
+                self.split = self.split();
+                self.list("the nodes", |r| {
+                    if r.at_split() && r.adopt(None, 0) {
+                        return Ok(());
+                    }
+                    r.node(None, 0).map(|ix| r.cat.roots.push(ix))
+                })?;
+                // The other thread stops at its next part, if it has not.
+                self.split = None;
                 if self.cat.roots.len() == before {
                     let msg = "the file has no nodes: `nodes` needs at least one level";
                     self.error(at, msg.into());
@@ -706,6 +905,121 @@ impl<'s> Reader<'s> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// At the `[` of the list of nodes: the second half of the nodes, being read on another
+    /// thread, when there are enough of them and the languages are known. It starts at the
+    /// first node past the middle of the rest of the file that stands at the start of a line,
+    /// its depth told by its indentation (that of the first top node, and of its first child,
+    /// give the steps); whether that is right is known when this reader gets there.
+    fn split(&self) -> Option<Split> {
+        let (min, spawn) = self.spawn?;
+        let langs = self.langs.clone()?;
+        let b = self.b;
+        // The spaces before `Node(` at `at`, when they open its line.
+        let indent = |at: usize| {
+            let line = b[..at].iter().rposition(|&c| c == b'\n')? + 1;
+            b[line..at].iter().all(|&c| c == b' ').then_some(at - line)
+        };
+        let first = self.i + 1 + b[self.i + 1..].iter().position(|c| !b" \t\r\n".contains(c))?;
+        let rest = b.len() - first;
+        if rest < min || !b[first..].starts_with(b"Node(") {
+            return None;
+        }
+        let top = indent(first)?;
+        let nodes = memchr::memmem::Finder::new(b"Node(");
+        let child = nodes.find_iter(&b[first + 1..]).find_map(|k| indent(first + 1 + k))?;
+        let step = child.checked_sub(top).filter(|&s| s > 0)?;
+        let from = first + rest / 2;
+        let (at, depth) = nodes.find_iter(&b[from..]).find_map(|k| {
+            let n = indent(from + k)?.checked_sub(top)?;
+            (n % step == 0).then_some((from + k, n / step))
+        })?;
+        // Inside the brackets of the list of top nodes, and two more a level: `Node(` and
+        // `children: [`.
+        let parts = spawn(at, depth, self.depth + 1 + 2 * depth, langs)?;
+        Some(Split { next: Some(at), parts })
+    }
+
+    /// Takes in the next part read on the other thread, the reader standing where it starts,
+    /// in the list of nodes of depth `depth` below `parent`; `false` when it cannot (a problem
+    /// there, another depth, or an id of it already used before it): this reader reads it, and
+    /// every part after it.
+    fn adopt(&mut self, parent: Option<NodeIx>, depth: usize) -> bool {
+        let Some(split) = self.split.as_mut() else { return false };
+        let part = split.parts.recv().ok().flatten();
+        let Some(h) = part.filter(|h| h.at == self.i && h.depth == depth) else {
+            self.split = None;
+            return false;
+        };
+        if h.nodes.iter().any(|n| self.cat.target(&n.id).is_some()) {
+            self.split = None;
+            return false;
+        }
+        split.next = h.next;
+        #[cfg(test)]
+        tests::ADOPTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let base = self.cat.nodes.len();
+        self.cat.nodes.extend(h.nodes.into_iter().map(|mut e| {
+            e.parent = e.parent.map(|p| p + base).or(parent);
+            e.children.iter_mut().for_each(|c| *c += base);
+            e
+        }));
+        let tops = h.tops.into_iter().map(|t| t + base);
+        match parent {
+            Some(p) => self.cat.nodes[p].children.extend(tops),
+            None => self.cat.roots.extend(tops),
+        }
+        self.node_id_at.extend(h.node_id_at);
+        self.refs.extend(h.refs.into_iter().map(|p| Pending { from: p.from + base, ..p }));
+        let Catalog { index, nodes, orgs, .. } = &mut self.cat;
+        for ix in base..nodes.len() {
+            index.insert(Target::Node(ix), |t| match t {
+                Target::Node(i) => nodes[i].id.as_str(),
+                Target::Org(i) => orgs[i].id.as_str(),
+            });
+        }
+        (self.i, self.multiline) = (h.end, h.multiline);
+        true
+    }
+
+    /// Whether the reading position is where the next part read on the other thread starts.
+    fn at_split(&self) -> bool {
+        self.split.as_ref().is_some_and(|s| s.next == Some(self.i))
+    }
+
+    /// At the `]` that closes a list of nodes of depth `depth`: the next node of a list above
+    /// (its byte and depth), when only the closing brackets of the records around stand
+    /// before it (`]`, `)`, commas); `None` when something else does, or at the end of the top
+    /// nodes.
+    fn next_list(&mut self, mut depth: usize) -> Option<(usize, usize)> {
+        loop {
+            if depth == 0 {
+                return None;
+            }
+            // `]` of the children, then `)` of the record, a comma allowed after each.
+            self.i += 1;
+            self.ws().ok()?;
+            if self.eat(b',') {
+                self.ws().ok()?;
+            }
+            if !self.eat(b')') {
+                return None;
+            }
+            self.ws().ok()?;
+            depth -= 1;
+            let comma = self.eat(b',');
+            if comma {
+                self.ws().ok()?;
+            }
+            if self.peek() == Some(b']') {
+                continue;
+            }
+            if !comma || !self.b[self.i..].starts_with(b"Node(") {
+                return None;
+            }
+            return Some((self.i, depth));
+        }
     }
 
     /// Reads the id of a node or an organisation and records it, checking its form and that it
@@ -831,6 +1145,9 @@ impl<'s> Reader<'s> {
             Value::Related => self.references(ix, List::Related)?,
             Value::Organisations => self.references(ix, List::Organisations)?,
             Value::Children => self.list("the entries below", |r| {
+                if r.at_split() && r.adopt(Some(ix), depth + 1) {
+                    return Ok(());
+                }
                 r.node(Some(ix), depth + 1).map(|c| r.cat.nodes[ix].children.push(c))
             })?,
             _ => {}
@@ -1040,12 +1357,13 @@ impl<'s> Reader<'s> {
         new
     }
 
-    /// A string of a text as the catalog keeps it: a tab is one space (in every output alike),
-    /// and the rest made safe for the terminal; nothing when texts are not kept.
+    /// The last string read, `s`, as the catalog keeps it: a tab is one space (in every output
+    /// alike), and the rest made safe for the terminal; nothing when texts are not kept.
     fn kept(&self, s: Cow<'s, str>) -> String {
+        debug_assert_eq!(self.dirty, needs_sanitizing(s.as_bytes()), "kept: not the last string");
         if !self.keep {
             String::new()
-        } else if needs_sanitizing(s.as_bytes()) {
+        } else if self.dirty {
             sanitize(&s.replace('\t', " ")).into_owned()
         } else {
             s.into_owned()
@@ -1069,10 +1387,10 @@ impl<'s> Reader<'s> {
     }
 
     /// Notes in [`Self::ctl`] the flagged characters written raw in `from..to`; a Windows line
-    /// end is a line end.
-    fn raw_controls(&mut self, from: usize, to: usize) {
+    /// end is a line end. Whether any character there is one that [`sanitize`] changes.
+    fn raw_controls(&mut self, from: usize, to: usize) -> bool {
         if !needs_sanitizing(&self.b[from..to]) {
-            return;
+            return false;
         }
         for (k, c) in self.src[from..to].char_indices() {
             let crlf = c == '\r' && self.b.get(from + k + 1) == Some(&b'\n');
@@ -1080,6 +1398,7 @@ impl<'s> Reader<'s> {
                 self.ctl.push((from + k, c));
             }
         }
+        true
     }
 }
 
@@ -1087,4 +1406,123 @@ impl<'s> Reader<'s> {
 /// than a line break, or a bidirectional control, written raw or as an escape.
 fn flagged(c: char) -> bool {
     (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fmt::Write as _;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    /// How many times a second half was taken in (by any test of this module).
+    pub(super) static ADOPTED: AtomicUsize = AtomicUsize::new(0);
+
+    /// A data set of `roots` top nodes, each with three children that link to a top node and
+    /// to an organisation, one in five with a field after its children, and a grandchild
+    /// under some; `edit` changes its text before it is read.
+    fn file(roots: usize, edit: impl Fn(String) -> String) -> String {
+        let mut s = String::from(
+            "Dataset(\n    format: 1,\n    languages: [\"fr\", \"nl\"],\n    title: \"T\",\n    \
+             source: (note: \"N\", as_of: \"2024\"),\n    organisations: [\n        \
+             Organisation(id: \"o-1\", name: \"Org\"),\n    ],\n    nodes: [\n",
+        );
+        for k in 0..roots {
+            let _ = write!(
+                s,
+                "        Node(id: \"r-{k}\", kind: Level, name: {{\"fr\": \"Niveau {k} : \
+                 réseau\", \"nl\": \"Niveau {k}\"}},\n            children: [\n"
+            );
+            for c in 0..3 {
+                let j = (k * 7 + c + 3) % roots;
+                let below = if (k + c) % 4 == 1 {
+                    format!(
+                        ", children: [\n                        Node(id: \"g-{k}-{c}\", kind: \
+                         Role, name: \"Rôle\"),\n                    ]"
+                    )
+                } else {
+                    String::new()
+                };
+                let _ = writeln!(
+                    s,
+                    "                Node(id: \"c-{k}-{c}\", kind: Forum, name: \"Forum {k} {c}\", \
+                     summary: \"Le 7 avril 2024, réunion !\", related: [\"r-{j}\"], \
+                     organisations: [(id: \"o-1\", role: \"membre\")]{below}),"
+                );
+            }
+            let after = if k % 5 == 2 { ",\n            related: [\"r-0\"]" } else { "" };
+            let _ = writeln!(s, "            ]{after},\n        ),");
+        }
+        s.push_str("    ],\n)\n");
+        edit(s)
+    }
+
+    /// What a read gives, as text: the catalog and every message.
+    fn outcome(src: &str, keep: bool, split: Option<usize>) -> (String, Vec<String>) {
+        let (cat, diags) = read_split("f.ron", src, keep, split);
+        (format!("{cat:?}"), diags.iter().map(ToString::to_string).collect())
+    }
+
+    #[test]
+    fn two_threads_read_as_one() {
+        let cases: Vec<(&str, String)> = vec![
+            ("as written", file(40, |s| s)),
+            (
+                "an id of the first half again in the second",
+                file(40, |s| s.replace("\"r-30\"", "\"r-3\"")),
+            ),
+            ("an id twice in the second half", file(40, |s| s.replace("\"c-31-0\"", "\"c-32-1\""))),
+            (
+                "a syntax error in the second half",
+                file(40, |s| s.replace("Forum 33 1\"", "Forum 33 1")),
+            ),
+            ("an unknown id in the second half", file(40, |s| s.replace("\"r-1\"]", "\"r-x\"]"))),
+            ("a warning in the second half", file(40, |s| s.replace("Forum 35 2", "Forum\t35 2"))),
+            (
+                "a text in an undeclared language",
+                file(40, |s| s.replace("{\"fr\": \"Niveau 36", "{\"de\": \"Niveau 36")),
+            ),
+            (
+                "a list where an id should be, in the second half",
+                file(40, |s| s.replace("related: [\"r-0\"]", "related: [[\"r-0\"]]")),
+            ),
+            ("a grandchild twice", file(40, |s| s.replace("\"g-34-", "\"g-33-"))),
+            (
+                "the children on one line",
+                file(40, |s| s.replace("\n                Node(", " Node(")),
+            ),
+            (
+                "the languages after the nodes",
+                file(40, |s| {
+                    s.replace("    languages: [\"fr\", \"nl\"],\n", "")
+                        .replace("\n)\n", "\n    languages: [\"fr\", \"nl\"],\n)\n")
+                }),
+            ),
+            ("the top nodes on one line", file(40, |s| s.replace("\n        Node(", " Node("))),
+            (
+                "a comment that looks like a top node",
+                file(40, |s| {
+                    s.replace(
+                        "        Node(id: \"r-20\"",
+                        "/*\n        Node(id: \"x\"),\n*/        Node(id: \"r-20\"",
+                    )
+                }),
+            ),
+        ];
+        let mut cases = cases;
+        // Other sizes: the middle falls on a top node, a child or a grandchild.
+        for n in [3, 7, 12, 25, 41, 60] {
+            cases.push(("another size", file(n, |s| s)));
+        }
+        let before = ADOPTED.load(Ordering::Relaxed);
+        for (what, src) in &cases {
+            for keep in [true, false] {
+                let alone = outcome(src, keep, None);
+                let two = outcome(src, keep, Some(0));
+                assert_eq!(two, alone, "{what} (keep: {keep})");
+            }
+        }
+        // The clean files and those whose problem is found after reading were taken in.
+        let adopted = ADOPTED.load(Ordering::Relaxed) - before;
+        assert!(adopted >= 10, "the second half was used {adopted} times");
+    }
 }
