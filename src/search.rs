@@ -7,7 +7,7 @@
 //! the score: name and acronym above organisation names above facts and summary, the start of a
 //! word above its middle, the active language above the others.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use memchr::memmem;
 use unicode_normalization::UnicodeNormalization;
@@ -180,7 +180,7 @@ pub enum Field {
 }
 
 impl Field {
-    fn weight(self) -> u32 {
+    fn weight(self) -> u16 {
         match self {
             Field::Acronym => 1000,
             Field::Name => 900,
@@ -237,10 +237,6 @@ impl FieldRef {
     fn initials(&self) -> u64 {
         u64::from(self.initials) | u64::from(self.high >> 4) << 32
     }
-
-    fn lang(&self) -> Option<u8> {
-        (self.lang != NO_LANG).then_some(self.lang)
-    }
 }
 
 /// The bit of a folded byte in a field's letter masks: one per ASCII letter and digit, one for
@@ -250,145 +246,6 @@ fn letter_bit(b: u8) -> u64 {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),
         _ => 1 << 63,
-    }
-}
-
-/// The score of one occurrence of a word.
-fn score(field: Field, at_start: bool, at_end: bool, field_start: bool) -> u32 {
-    field.weight()
-        + if at_start { 100 } else { 0 }
-        + if at_start && at_end { 50 } else { 0 }
-        + if field_start && at_start { 25 } else { 0 }
-}
-
-/// From how many bytes of folded text a search runs in two halves on two threads (below, a
-/// second thread costs more than it saves: the 10,000-entry data set has about 3 MB).
-const TWO_THREADS_FROM: usize = 1 << 20;
-
-/// How many low bits of a ranking key hold the node (see [`Index::search`]).
-const NODE_BITS: u32 = 29;
-const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
-
-/// One word's matches in the fields of one node, gathered before they go to the [`Acc`].
-#[derive(Default)]
-struct NodeBest {
-    any: Option<(u32, Field)>,
-    act: Option<(u32, Field)>,
-    /// The first language other than the active one met.
-    other: Option<u8>,
-}
-
-impl NodeBest {
-    /// One field (of kind `field`, in language `lang`) where the word scored `score`.
-    fn add(&mut self, field: Field, lang: Option<u8>, score: u32, active: Option<usize>) {
-        let keep = |slot: &mut Option<(u32, Field)>| {
-            let (s, f) = slot.get_or_insert((score, field));
-            *s = (*s).max(score);
-            *f = (*f).max(field);
-        };
-        keep(&mut self.any);
-        if lang.is_none() || lang.map(usize::from) == active {
-            keep(&mut self.act);
-        } else if self.other.is_none_or(|o| o == u8::MAX) {
-            // (`u8::MAX`, a language the catalog does not declare, counts as none.)
-            self.other = lang;
-        }
-    }
-
-    /// Records in `acc` what [`Acc::record`] would have, field by field.
-    fn record(&self, node: usize, acc: &mut Acc) {
-        let Some((score, field)) = self.any else { return };
-        let node = node - acc.base;
-        if acc.word_any[node] == 0 {
-            acc.touched.push(node);
-        }
-        acc.word_any[node] = acc.word_any[node].max(score);
-        acc.top_any[node] = acc.top_any[node].max(field);
-        if let Some((score, field)) = self.act {
-            acc.word_act[node] = acc.word_act[node].max(score);
-            acc.top_act[node] = acc.top_act[node].max(field);
-        }
-        if let Some(l) = self.other
-            && acc.other[node] == u8::MAX
-        {
-            acc.other[node] = l;
-        }
-    }
-}
-
-/// What a search has found so far, per node of a range of them (indexed from its start).
-struct Acc {
-    /// The first node of the range.
-    base: usize,
-    /// How many of the words so far matched, in any language. Every score is above zero, so a
-    /// word matched a node when its score there is (see [`Acc::end_word`]); counting instead of
-    /// setting a bit per word lets a query have any number of words.
-    any: Vec<u32>,
-    /// How many matched in the active language (or a text the same in all).
-    act: Vec<u32>,
-    /// Sum over the words of their best score, in any language / the active one.
-    best_any: Vec<u32>,
-    best_act: Vec<u32>,
-    /// The best field matched, in any language / the active one.
-    top_any: Vec<Field>,
-    top_act: Vec<Field>,
-    /// The first language other than the active one that matched, per node (`u8::MAX`: none).
-    other: Vec<u8>,
-    /// The current word's best score per node, and the nodes it touched.
-    word_any: Vec<u32>,
-    word_act: Vec<u32>,
-    touched: Vec<usize>,
-}
-
-impl Acc {
-    fn new(nodes: std::ops::Range<usize>) -> Self {
-        let n = nodes.len();
-        Acc {
-            base: nodes.start,
-            any: vec![0; n],
-            act: vec![0; n],
-            best_any: vec![0; n],
-            best_act: vec![0; n],
-            top_any: vec![Field::Body; n],
-            top_act: vec![Field::Body; n],
-            other: vec![u8::MAX; n],
-            word_any: vec![0; n],
-            word_act: vec![0; n],
-            touched: Vec::new(),
-        }
-    }
-
-    fn record(&mut self, node: usize, fr: &FieldRef, score: u32, active: Option<usize>) {
-        let node = node - self.base;
-        if self.word_any[node] == 0 {
-            self.touched.push(node);
-        }
-        self.word_any[node] = self.word_any[node].max(score);
-        self.top_any[node] = self.top_any[node].max(fr.field);
-        if fr.lang().is_none() || fr.lang().map(usize::from) == active {
-            self.word_act[node] = self.word_act[node].max(score);
-            self.top_act[node] = self.top_act[node].max(fr.field);
-        } else if let Some(l) = fr.lang()
-            && self.other[node] == u8::MAX
-        {
-            self.other[node] = l;
-        }
-    }
-
-    /// The end of word number `done` (from 1): the word's scores go into the totals; returns
-    /// whether any node has matched every word so far (if none has, none can match them all).
-    fn end_word(&mut self, done: u32) -> bool {
-        let mut alive = false;
-        for node in self.touched.drain(..) {
-            let act = std::mem::take(&mut self.word_act[node]);
-            self.any[node] += 1;
-            self.act[node] += u32::from(act > 0);
-            self.best_any[node] =
-                self.best_any[node].saturating_add(std::mem::take(&mut self.word_any[node]));
-            self.best_act[node] = self.best_act[node].saturating_add(act);
-            alive |= self.any[node] == done;
-        }
-        alive
     }
 }
 
@@ -531,332 +388,589 @@ impl Index {
             self.fields.push(FieldRef::new(start, field, lang, (letters, initials), first));
         }
     }
+}
 
+/// What an occurrence of a word adds to its field's weight: the start of a word, a whole word,
+/// the start of the field.
+fn bonus(at_start: bool, at_end: bool, field_start: bool) -> u8 {
+    (if at_start { 100 } else { 0 })
+        + if at_start && at_end { 50 } else { 0 }
+        + if field_start && at_start { 25 } else { 0 }
+}
+
+/// The score of one occurrence of a word.
+fn score(field: Field, bonus: u8) -> u16 {
+    field.weight() + u16::from(bonus)
+}
+
+/// How many low bits of a ranking key hold the node (see [`Index::search`]).
+const NODE_BITS: u32 = 29;
+const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
+
+/// From how many bytes of folded text a word is looked for in two halves on two threads (below,
+/// a second thread costs more than it saves: the 10,000-entry data set has about 3 MB).
+const TWO_THREADS_FROM: usize = 1 << 20;
+
+/// How many words' matches a [`Kept`] holds at most (each is at most a few MB at 100,000
+/// entries).
+const KEPT_WORDS: usize = 6;
+
+/// Where one word was found in one item in one language (or in a text the same in all): its
+/// best occurrence there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Spot {
+    node: u32,
+    score: u16,
+    /// As [`FieldRef::lang`].
+    lang: u8,
+    /// The best field it was found in.
+    field: Field,
+}
+
+/// One word's matches: per item that has it, one [`Spot`] per language it was found in, in the
+/// order the languages are first met in the item's fields (its own, then the organisations it
+/// names); the items in order. What it holds does not depend on the active language, so that
+/// the ranking of any language is made from it without reading the text again.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct WordHits {
+    spots: Vec<Spot>,
+}
+
+impl WordHits {
+    /// The items found, in order.
+    fn nodes(&self) -> Vec<u32> {
+        let mut v: Vec<u32> = self.spots.iter().map(|s| s.node).collect();
+        v.dedup();
+        v
+    }
+}
+
+/// One word's matches kept from a search, and what the search was limited to.
+#[derive(Debug, Clone)]
+struct KeptWord {
+    word: String,
+    /// The words whose matches this word was looked for within, sorted (none: in every item):
+    /// its matches are complete for any query that has all these words.
+    within: Vec<String>,
+    hits: Arc<WordHits>,
+}
+
+/// The words' matches of the last searches, so that a keystroke searches only the word it
+/// changed (a letter more searches only the matches of the word before it), and a language
+/// switch, a word taken back or a word typed again reads no text. Only a speed-up: a search
+/// finds the same with an empty one. It belongs to one [`Index`]: a new index needs a new one.
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    /// The latest last.
+    words: Vec<KeptWord>,
+}
+
+impl Kept {
+    /// Keeps `kept` (the latest), and the other words' matches of `query` (sorted), then the
+    /// latest others, up to [`KEPT_WORDS`].
+    fn keep(&mut self, kept: Vec<KeptWord>, query: &[String]) {
+        for k in &kept {
+            self.words.retain(|o| o.word != k.word || o.within != k.within);
+        }
+        self.words.extend(kept);
+        while self.words.len() > KEPT_WORDS {
+            let i =
+                self.words.iter().position(|k| query.binary_search(&k.word).is_err()).unwrap_or(0);
+            self.words.remove(i);
+        }
+    }
+}
+
+/// The sorted items in both `a` and `b`.
+fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let mut out = Vec::with_capacity(a.len().min(b.len()));
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Sorts ranking keys (see [`Index::rank`]) made in the order of the nodes. When the scores are
+/// few, by counting: a stable sort by activity, class and score keeps the nodes in order among
+/// equals, as the whole key would; else by comparing the keys.
+fn sort_ranked(ranked: &mut Vec<u64>) {
+    let parts = |packed: u64| {
+        let key = !packed & !NODE_MASK;
+        ((key >> 61 & 3) as usize, (key >> NODE_BITS) as u32 as usize)
+    };
+    let top = ranked.iter().map(|&p| parts(p).1).max().unwrap_or(0);
+    let buckets = 4 * (top + 1);
+    if ranked.len() < 256 || buckets > 1 << 16 {
+        ranked.sort_unstable();
+        return;
+    }
+    // The best first: active and a name (3), then the highest score.
+    let bucket = |packed: u64| {
+        let (class, score) = parts(packed);
+        (3 - class) * (top + 1) + (top - score)
+    };
+    let mut starts = vec![0usize; buckets + 1];
+    for &p in ranked.iter() {
+        starts[bucket(p) + 1] += 1;
+    }
+    for b in 0..buckets {
+        starts[b + 1] += starts[b];
+    }
+    let mut out = vec![0u64; ranked.len()];
+    for &p in ranked.iter() {
+        let b = bucket(p);
+        out[starts[b]] = p;
+        starts[b] += 1;
+    }
+    *ranked = out;
+}
+
+/// One more occurrence in `node`, whose spots start at `base` in `spots`: merged into the spot
+/// of its language, or the first of its language.
+fn add_spot(spots: &mut Vec<Spot>, base: usize, node: usize, lang: u8, score: u16, field: Field) {
+    match spots[base..].iter_mut().find(|s| s.lang == lang) {
+        Some(s) => {
+            s.score = s.score.max(score);
+            s.field = s.field.max(field);
+        }
+        None => spots.push(Spot { node: node as u32, score, lang, field }),
+    }
+}
+
+/// Whether a field of language `lang` counts as the active language `active`'s.
+fn is_active(lang: u8, active: Option<usize>) -> bool {
+    lang == NO_LANG || Some(usize::from(lang)) == active
+}
+
+impl Index {
     /// The nodes that match every word of `query`, best first. `within`, when given, limits the
     /// search to those nodes (the results of a shorter query this one extends).
-    ///
-    /// A large index is searched in two halves at once, on two threads (each half's nodes
-    /// are its own; the halves' results are ranked together).
     #[must_use]
     pub fn search(&self, query: &str, active: &str, within: Option<&[NodeIx]>) -> Vec<Hit> {
-        self.search_split(query, active, within, TWO_THREADS_FROM)
+        let within: Option<Vec<u32>> = within.map(|w| {
+            let mut v: Vec<u32> = w.iter().filter_map(|&n| u32::try_from(n).ok()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        });
+        self.search_in(query, active, within.as_deref(), &mut Kept::default())
     }
 
-    /// [`Index::search`], in two halves when the folded text has `two_threads_from` bytes or
-    /// more.
-    fn search_split(
+    /// [`Index::search`] of every node, with the words' matches of the last searches in `kept`
+    /// (searched only when not there), and this search's kept there for the next.
+    #[must_use]
+    pub fn search_kept(&self, query: &str, active: &str, kept: &mut Kept) -> Vec<Hit> {
+        self.search_in(query, active, None, kept)
+    }
+
+    fn search_in(
         &self,
         query: &str,
         active: &str,
-        within: Option<&[NodeIx]>,
-        two_threads_from: usize,
+        within: Option<&[u32]>,
+        kept: &mut Kept,
     ) -> Vec<Hit> {
         let words = query_words(query);
         if words.is_empty() {
             return Vec::new();
         }
         let active = self.languages.iter().position(|l| l == active);
-        let n = self.node_count;
-        // A small set of nodes to look in is scanned node by node; a large one (or none) is
-        // scanned in one pass over the whole text.
-        let subset: Option<Vec<usize>> = within.filter(|w| w.len() < n / 4).map(|w| {
-            let mut v = w.to_vec();
-            v.sort_unstable();
-            v
-        });
-        let allowed: Option<Vec<bool>> = within.map(|w| {
-            let mut v = vec![false; n];
-            for &i in w {
-                v[i] = true;
-            }
-            v
-        });
-        let words: Vec<Word<'_>> = words.iter().map(|w| self.word(w, active)).collect();
-        let ask =
-            Ask { words: &words, active, subset: subset.as_deref(), allowed: allowed.as_deref() };
-        let split = self.split(two_threads_from);
-        let (mut ranked, other) = if split < n {
-            std::thread::scope(|scope| {
-                let second = std::thread::Builder::new()
-                    .name("search".into())
-                    .spawn_scoped(scope, || self.search_nodes(&ask, split..n));
-                let (mut ranked, mut other) = self.search_nodes(&ask, 0..split);
-                // Without a second thread, the second half is searched here.
-                let (more, more_other) = match second.map(std::thread::ScopedJoinHandle::join) {
-                    Ok(Ok(r)) => r,
-                    _ => self.search_nodes(&ask, split..n),
-                };
-                ranked.extend(more);
-                other.extend(more_other);
-                (ranked, other)
-            })
-        } else {
-            self.search_nodes(&ask, 0..n)
+        let mut sorted = words.clone();
+        sorted.sort_unstable();
+        let in_query = |within: &[String]| within.iter().all(|w| sorted.binary_search(w).is_ok());
+        // Each word's matches, in the order of the query: the kept ones first, so that the
+        // others are looked for only in the items that have those (and, for a word that
+        // contains a kept one, in the items that have that one).
+        let mut lists: Vec<Option<Arc<WordHits>>> = vec![None; words.len()];
+        // The items that have every word so far (all when `None`), and what limited them.
+        let mut domain: Option<Vec<u32>> = within.map(<[u32]>::to_vec);
+        let mut limits: Vec<String> = Vec::new();
+        let narrow = |domain: &mut Option<Vec<u32>>, nodes: &[u32]| {
+            *domain = Some(match domain.take() {
+                Some(d) => intersect(&d, nodes),
+                None => nodes.to_vec(),
+            });
         };
-        ranked.sort_unstable();
+        if within.is_none() {
+            for (w, list) in words.iter().zip(&mut lists) {
+                if let Some(k) =
+                    kept.words.iter().rev().find(|k| &k.word == w && in_query(&k.within))
+                {
+                    limits.push(w.clone());
+                    limits.extend(k.within.iter().cloned());
+                    *list = Some(Arc::clone(&k.hits));
+                }
+            }
+        }
+        let mut new = Vec::new();
+        // Whether `domain` is narrowed to the kept words' items yet (done when a word is to
+        // be looked for).
+        let mut narrowed = false;
+        for i in 0..words.len() {
+            if lists[i].is_some() {
+                continue;
+            }
+            if !narrowed {
+                for l in lists.iter().flatten() {
+                    narrow(&mut domain, &l.nodes());
+                }
+                narrowed = true;
+            }
+            let w = &words[i];
+            if domain.as_ref().is_some_and(Vec::is_empty) {
+                return Vec::new();
+            }
+            // A kept word that this one contains: every item that has this one has it.
+            let stem = if within.is_none() {
+                kept.words
+                    .iter()
+                    .filter(|k| {
+                        k.word.len() < w.len() && w.contains(k.word.as_str()) && in_query(&k.within)
+                    })
+                    .min_by_key(|k| k.hits.spots.len())
+            } else {
+                None
+            };
+            let mut word_limits = limits.clone();
+            let hits = match stem {
+                Some(s) => {
+                    word_limits.extend(s.within.iter().cloned());
+                    let mut d = s.hits.nodes();
+                    if let Some(all) = &domain {
+                        d = intersect(all, &d);
+                    }
+                    self.word_hits(w, Some(&d))
+                }
+                None => self.word_hits(w, domain.as_deref()),
+            };
+            word_limits.sort_unstable();
+            word_limits.dedup();
+            let hits = Arc::new(hits);
+            narrow(&mut domain, &hits.nodes());
+            limits.clone_from(&word_limits);
+            limits.push(w.clone());
+            if within.is_none() {
+                new.push(KeptWord {
+                    word: w.clone(),
+                    within: word_limits,
+                    hits: Arc::clone(&hits),
+                });
+            }
+            lists[i] = Some(hits);
+        }
+        kept.keep(new, &sorted);
+        let lists: Vec<Arc<WordHits>> = lists.into_iter().flatten().collect();
+        self.rank(&lists, active)
+    }
+
+    /// The nodes in every one of `lists` (one per word of the query, in its order), ranked for
+    /// the active language `active`.
+    fn rank(&self, lists: &[Arc<WordHits>], active: Option<usize>) -> Vec<Hit> {
+        let Some(driver) = (0..lists.len()).min_by_key(|&i| lists[i].spots.len()) else {
+            return Vec::new();
+        };
+        let mut at = vec![0usize; lists.len()];
+        let mut other = vec![u8::MAX; self.node_count];
+        let mut ranked: Vec<u64> = Vec::with_capacity(lists[driver].spots.len());
+        let words = lists.len() as u32;
+        let mut d = 0;
+        let driver = &lists[driver].spots;
+        'nodes: while d < driver.len() {
+            let node = driver[d].node;
+            while d < driver.len() && driver[d].node == node {
+                d += 1;
+            }
+            let (mut act, mut best_any, mut best_act) = (0u32, 0u32, 0u32);
+            let (mut top_any, mut top_act) = (Field::Body, Field::Body);
+            let mut first_other = u8::MAX;
+            for (i, list) in lists.iter().enumerate() {
+                let spots = &list.spots[..];
+                let mut from = at[i];
+                while from < spots.len() && spots[from].node < node {
+                    from += 1;
+                }
+                let mut to = from;
+                while to < spots.len() && spots[to].node == node {
+                    to += 1;
+                }
+                at[i] = to;
+                if from == to {
+                    continue 'nodes;
+                }
+                let (mut word_any, mut word_act) = (0u16, 0u16);
+                for s in &spots[from..to] {
+                    word_any = word_any.max(s.score);
+                    top_any = top_any.max(s.field);
+                    if is_active(s.lang, active) {
+                        word_act = word_act.max(s.score);
+                        top_act = top_act.max(s.field);
+                    } else if first_other == u8::MAX {
+                        first_other = s.lang;
+                    }
+                }
+                act += u32::from(word_act > 0);
+                best_any = best_any.saturating_add(u32::from(word_any));
+                best_act = best_act.saturating_add(u32::from(word_act));
+            }
+            let node = node as usize;
+            // One sort key: active language first; names and acronyms above body text; then
+            // the score; then the order of the file. The node number goes in the low bits, so
+            // that one sort of plain numbers does it all.
+            let (active_match, field, score) = if act == words {
+                (1u64, top_act, best_act)
+            } else {
+                other[node] = first_other;
+                (0, top_any, best_any)
+            };
+            let class = u64::from(field >= Field::Name);
+            let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
+            ranked.push((!key & !NODE_MASK) | node as u64);
+        }
+        sort_ranked(&mut ranked);
         ranked
             .into_iter()
             .map(|packed| {
                 let node = (packed & NODE_MASK) as usize;
                 let key = !packed & !NODE_MASK;
-                let active_match = key >> 62 & 1 == 1;
-                let other_lang = (!active_match && other[node] != u8::MAX).then_some(other[node]);
+                let other_lang = (other[node] != u8::MAX).then_some(other[node]);
                 Hit { node, other_lang, score: (key >> NODE_BITS) as u32 }
             })
             .collect()
     }
 
-    /// Where the nodes are cut in two halves of about as much text, each searched on its own
-    /// thread; the node count when the text is shorter than `two_threads_from`.
-    fn split(&self, two_threads_from: usize) -> usize {
+    /// The matches of one word in every node, or in the sorted nodes `domain`.
+    fn word_hits(&self, w: &str, domain: Option<&[u32]>) -> WordHits {
         let n = self.node_count;
-        if self.text.len() < two_threads_from || n < 2 {
-            return n;
-        }
-        let half = self.text.len() / 2;
-        let start = |f: u32| self.fields.get(f as usize).map_or(usize::MAX, |f| f.start as usize);
-        self.node_fields[..n].partition_point(|&f| start(f) < half).clamp(1, n - 1)
-    }
-
-    /// A word of the query, ready to look for: its letter if it is one, its finder, and its
-    /// best in each organisation's name and acronym, as the entries naming it see it.
-    fn word<'w>(&self, w: &'w str, active: Option<usize>) -> Word<'w> {
         let single =
             (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
         let finder = memmem::Finder::new(w.as_bytes());
-        let named = if self.node_orgs.is_empty() {
-            Vec::new()
-        } else {
-            self.org_name_fields
-                .iter()
-                .map(|&(from, to)| {
-                    let r = from as usize..to as usize;
-                    match single {
-                        Some(c) => self.letter_best(r, c, active, Some(Field::Organisation)),
-                        None => self.scan_best(&finder, r, active, Field::Organisation),
+        // The runs of consecutive nodes looked in.
+        let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+        match domain {
+            None => runs.push(0..n),
+            Some(d) => {
+                for &node in d {
+                    let node = node as usize;
+                    if node >= n {
+                        continue;
                     }
-                })
-                .collect()
+                    match runs.last_mut() {
+                        Some(r) if r.end == node => r.end += 1,
+                        _ => runs.push(node..node + 1),
+                    }
+                }
+            }
+        }
+        // The best occurrence in each organisation's name and acronym, as the entries that
+        // name it see it.
+        let mut named: Vec<Vec<(u8, u16)>> = Vec::new();
+        if !self.node_orgs.is_empty() {
+            let mut org_found = Vec::new();
+            for &(from, to) in &self.org_name_fields {
+                let r = from as usize..to as usize;
+                org_found.clear();
+                match single {
+                    Some(c) => self.letter_found(r, c, &mut org_found),
+                    None => self.scan(&finder, r, &mut org_found),
+                }
+                // Per language met, in order, the best score.
+                let mut slots: Vec<(u8, u16)> = Vec::new();
+                for &(f, b) in &org_found {
+                    let (lang, score) =
+                        (self.fields[f as usize].lang, score(Field::Organisation, b));
+                    match slots.iter_mut().find(|s| s.0 == lang) {
+                        Some(s) => s.1 = s.1.max(score),
+                        None => slots.push((lang, score)),
+                    }
+                }
+                named.push(slots);
+            }
+        }
+        let look = |runs: &[std::ops::Range<usize>]| self.spots_in(runs, single, &finder, &named);
+        let spots = match self.halves(&runs) {
+            // A long text is read in two halves at once, on two threads.
+            Some((first, second)) => std::thread::scope(|scope| {
+                let other = std::thread::Builder::new()
+                    .name("search".into())
+                    .spawn_scoped(scope, || look(&second));
+                let mut spots = look(&first);
+                // Without a second thread, the second half is read here.
+                match other.map(std::thread::ScopedJoinHandle::join) {
+                    Ok(Ok(more)) => spots.extend(more),
+                    _ => spots.extend(look(&second)),
+                }
+                spots
+            }),
+            None => look(&runs),
         };
-        Word { single, finder, named }
+        WordHits { spots }
     }
 
-    /// The search of [`Index::search`] in the nodes `nodes`: the ranking key of each node that
-    /// matched every word (unsorted), and per node of the range the first language other than
-    /// the active one it matched in (`u8::MAX`: none).
-    fn search_nodes(&self, ask: &Ask<'_>, nodes: std::ops::Range<usize>) -> (Vec<u64>, Vec<u8>) {
-        let mut acc = Acc::new(nodes.clone());
-        let field_range =
-            |node: usize| self.node_fields[node] as usize..self.node_fields[node + 1] as usize;
-        let allowed = |node: usize| ask.allowed.is_none_or(|a| a[node]);
-        // The nodes of the subset in this range.
-        let subset = ask.subset.map(|s| {
-            &s[s.partition_point(|&x| x < nodes.start)..s.partition_point(|&x| x < nodes.end)]
-        });
-        let active = ask.active;
-        let mut done = 0u32;
-        for w in ask.words {
-            let named = &w.named;
-            match (w.single, subset) {
-                (Some(c), Some(subset)) => {
-                    for &node in subset {
-                        self.letter_best(field_range(node), c, active, None).record(node, &mut acc);
-                        self.add_named(node, named, &mut acc);
+    /// The spots of one word (its letter if it is one, else its finder) in the nodes of `runs`,
+    /// with `named`, its best in each organisation's name, for the entries that name it.
+    fn spots_in(
+        &self,
+        runs: &[std::ops::Range<usize>],
+        single: Option<u8>,
+        finder: &memmem::Finder<'_>,
+        named: &[Vec<(u8, u16)>],
+    ) -> Vec<Spot> {
+        // The best occurrence in each field of a word's text (a field with none is left out),
+        // in the order of the fields.
+        let mut found: Vec<(u32, u8)> = Vec::new();
+        if single.is_none() {
+            for r in runs {
+                let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
+                self.scan(finder, fields, &mut found);
+            }
+        }
+        let any_named = named.iter().any(|s| !s.is_empty());
+        let mut spots = Vec::with_capacity(found.len() + found.len() / 4);
+        let mut next = 0;
+        for r in runs {
+            for node in r.clone() {
+                let end = self.node_fields[node + 1] as usize;
+                // This node's spots start here.
+                let base = spots.len();
+                if let Some(c) = single {
+                    // A letter is answered from the fields' letter masks, without reading them.
+                    let bit = letter_bit(c);
+                    for fr in &self.fields[self.node_fields[node] as usize..end] {
+                        if fr.letters() & bit != 0 {
+                            let b = bonus(fr.initials() & bit != 0, false, fr.first == c);
+                            add_spot(&mut spots, base, node, fr.lang, score(fr.field, b), fr.field);
+                        }
                     }
                 }
-                (Some(c), None) => {
-                    for node in nodes.clone().filter(|&node| allowed(node)) {
-                        self.letter_best(field_range(node), c, active, None).record(node, &mut acc);
-                        self.add_named(node, named, &mut acc);
-                    }
+                while next < found.len() && (found[next].0 as usize) < end {
+                    let (f, b) = found[next];
+                    let fr = &self.fields[f as usize];
+                    add_spot(&mut spots, base, node, fr.lang, score(fr.field, b), fr.field);
+                    next += 1;
                 }
-                (None, Some(subset)) => {
-                    for &node in subset {
-                        let r = field_range(node);
-                        self.scan(&w.finder, r.start, r.end, active, None, &mut acc);
-                        self.add_named(node, named, &mut acc);
-                    }
-                }
-                (None, None) => {
-                    let from = self.node_fields[nodes.start] as usize;
-                    let to = self.node_fields[nodes.end] as usize;
-                    self.scan(&w.finder, from, to, active, ask.allowed, &mut acc);
-                    if !named.is_empty() {
-                        for node in nodes.start..nodes.end.min(self.entries) {
-                            if allowed(node) {
-                                self.add_named(node, named, &mut acc);
-                            }
+                if any_named && node < self.entries {
+                    let from = self.node_org_starts[node] as usize;
+                    let to = self.node_org_starts[node + 1] as usize;
+                    for &o in &self.node_orgs[from..to] {
+                        for &(lang, score) in named.get(o as usize).map_or(&[][..], Vec::as_slice) {
+                            add_spot(&mut spots, base, node, lang, score, Field::Organisation);
                         }
                     }
                 }
             }
-            done += 1;
-            if !acc.end_word(done) {
-                // No node has every word so far: none will have them all.
-                return (Vec::new(), acc.other);
-            }
         }
-        let all_mask = done;
-        // One sort key: active language first; names and acronyms above body text; then the
-        // score; then the order of the file.
-        // The node number goes in the low bits, so that one sort of plain numbers does it all.
-        let mut ranked: Vec<u64> = Vec::new();
-        for i in 0..nodes.len() {
-            if acc.any[i] != all_mask {
-                continue;
-            }
-            let (active_match, field, score) = if acc.act[i] == all_mask {
-                acc.other[i] = u8::MAX;
-                (1u64, acc.top_act[i], acc.best_act[i])
-            } else {
-                (0, acc.top_any[i], acc.best_any[i])
-            };
-            let class = u64::from(field >= Field::Name);
-            let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
-            ranked.push((!key & !NODE_MASK) | (nodes.start + i) as u64);
-        }
-        (ranked, acc.other)
+        spots
     }
 
-    /// The best of a one-letter word in `fields`, from their letter masks, without reading
-    /// them: what [`Acc::record`] would keep of them, field by field. With `as_field`, each
-    /// field counts as that kind of field.
-    fn letter_best(
+    /// `runs` (of consecutive nodes) cut in two of about as much text, when they hold
+    /// [`TWO_THREADS_FROM`] bytes or more.
+    #[allow(clippy::type_complexity)]
+    fn halves(
         &self,
-        fields: std::ops::Range<usize>,
-        c: u8,
-        active: Option<usize>,
-        as_field: Option<Field>,
-    ) -> NodeBest {
-        let b = letter_bit(c);
-        let mut best = NodeBest::default();
-        for fr in &self.fields[fields] {
-            if fr.letters() & b == 0 {
-                continue;
-            }
-            let field = as_field.unwrap_or(fr.field);
-            let at_start = fr.initials() & b != 0;
-            let field_start = fr.first == c;
-            best.add(field, fr.lang(), score(field, at_start, false, field_start), active);
+        runs: &[std::ops::Range<usize>],
+    ) -> Option<(Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>)> {
+        let start = |node: usize| {
+            self.fields
+                .get(self.node_fields[node] as usize)
+                .map_or(self.text.len(), |f| f.start as usize)
+        };
+        let total: usize = runs.iter().map(|r| start(r.end) - start(r.start)).sum();
+        if total < TWO_THREADS_FROM {
+            return None;
         }
-        best
-    }
-
-    /// The best occurrence of `finder`'s word in `fields`, each field counting as `as_field`:
-    /// what [`Index::scan`] would record of them.
-    fn scan_best(
-        &self,
-        finder: &memmem::Finder<'_>,
-        fields: std::ops::Range<usize>,
-        active: Option<usize>,
-        as_field: Field,
-    ) -> NodeBest {
-        let bytes = self.text.as_bytes();
-        let w = finder.needle().len();
-        let mut best = NodeBest::default();
-        for f in fields {
-            let fr = self.fields[f];
-            let start = fr.start as usize;
-            let end = self.fields.get(f + 1).map_or(bytes.len(), |n| n.start as usize);
-            let mut top: Option<u32> = None;
-            let mut pos = start;
-            while let Some(found) = finder.find(&bytes[pos..end]) {
-                let at = pos + found;
-                let at_start = at == start || !is_word_byte(bytes[at - 1]);
-                let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
-                let s = score(as_field, at_start, at_end, at == start);
-                top = Some(top.map_or(s, |t| t.max(s)));
-                if at_start && at_end {
-                    break;
+        let mut behind = 0;
+        for (i, r) in runs.iter().enumerate() {
+            let len = start(r.end) - start(r.start);
+            if behind + len >= total / 2 {
+                // Cut this run at the node where half the text is behind.
+                let want = start(r.start) + (total / 2 - behind);
+                let (mut cut, mut to) = (r.start, r.end);
+                while cut < to {
+                    let mid = cut + (to - cut) / 2;
+                    if start(mid) < want {
+                        cut = mid + 1;
+                    } else {
+                        to = mid;
+                    }
                 }
-                pos = at + 1;
+                let mut first = runs[..i].to_vec();
+                first.push(r.start..cut);
+                let mut second = Vec::with_capacity(runs.len() - i);
+                second.push(cut..r.end);
+                second.extend_from_slice(&runs[i + 1..]);
+                return Some((first, second));
             }
-            if let Some(s) = top {
-                best.add(as_field, fr.lang(), s, active);
-            }
+            behind += len;
         }
-        best
+        None
     }
 
-    /// Records, for entry `node`, the word found in the organisations it names, in the order it
-    /// names them.
-    fn add_named(&self, node: usize, named: &[NodeBest], acc: &mut Acc) {
-        if node >= self.entries || named.is_empty() {
-            return;
-        }
-        let from = self.node_org_starts[node] as usize;
-        let to = self.node_org_starts[node + 1] as usize;
-        for &o in &self.node_orgs[from..to] {
-            named[o as usize].record(node, acc);
+    /// The fields of `fields` that have the letter or digit `c`, with its best occurrence,
+    /// from their letter masks, without reading them.
+    fn letter_found(&self, fields: std::ops::Range<usize>, c: u8, found: &mut Vec<(u32, u8)>) {
+        let bit = letter_bit(c);
+        for f in fields {
+            let fr = &self.fields[f];
+            if fr.letters() & bit != 0 {
+                let at_start = fr.initials() & bit != 0;
+                found.push((f as u32, bonus(at_start, false, fr.first == c)));
+            }
         }
     }
 
-    /// Finds `finder`'s word in fields `from..to`, keeping the best occurrence of each field.
-    #[allow(clippy::too_many_arguments)]
+    /// The fields of `fields` (consecutive) where `finder`'s word occurs, with its best
+    /// occurrence, in one pass over their text.
     fn scan(
         &self,
         finder: &memmem::Finder<'_>,
-        from: usize,
-        to: usize,
-        active: Option<usize>,
-        allowed: Option<&[bool]>,
-        acc: &mut Acc,
+        fields: std::ops::Range<usize>,
+        found: &mut Vec<(u32, u8)>,
     ) {
         let bytes = self.text.as_bytes();
-        let w = finder.needle().len();
-        let end_of = |f: usize| self.fields.get(f + 1).map_or(bytes.len(), |n| n.start as usize);
-        let Some(first) = self.fields.get(from) else { return };
-        let limit =
-            if to >= self.fields.len() { bytes.len() } else { self.fields[to].start as usize };
-        let mut pos = first.start as usize;
-        let mut f = from;
-        // The item of field `f`: the last whose first field is `f` or before.
-        let mut node = self.node_fields.partition_point(|&k| k as usize <= from).saturating_sub(1);
+        let needle = finder.needle();
+        let w = needle.len();
+        // An occurrence can start a word only where a word starts with the word's first byte:
+        // where none does, the first occurrence is as good as the field gets.
+        let first_bit =
+            needle.first().filter(|b| b.is_ascii_alphanumeric()).map(|&b| letter_bit(b));
+        let start_of = |f: usize| self.fields.get(f).map_or(bytes.len(), |fr| fr.start as usize);
+        if fields.is_empty() {
+            return;
+        }
+        let limit = start_of(fields.end);
+        let mut pos = start_of(fields.start);
+        let mut f = fields.start;
         while pos < limit {
-            let Some(found) = finder.find(&bytes[pos..limit]) else { break };
-            let at = pos + found;
-            while f + 1 < to && self.fields[f + 1].start as usize <= at {
+            let Some(found_at) = finder.find(&bytes[pos..limit]) else { break };
+            let at = pos + found_at;
+            while f + 1 < fields.end && start_of(f + 1) <= at {
                 f += 1;
             }
-            while self.node_fields[node + 1] as usize <= f {
-                node += 1;
-            }
-            let fr = self.fields[f];
-            if allowed.is_some_and(|a| !a[node]) {
-                // Skip the rest of this node's fields.
-                let next = self.node_fields[node + 1] as usize;
-                pos = if next >= self.fields.len() {
-                    limit
-                } else {
-                    self.fields[next].start as usize
-                };
-                continue;
-            }
+            let fr = &self.fields[f];
             let start = fr.start as usize;
             let at_start = at == start || !is_word_byte(bytes[at - 1]);
             let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
-            acc.record(node, &fr, score(fr.field, at_start, at_end, at == start), active);
-            // A whole word is as good as this field gets: go on with the next field.
-            pos = if at_start && at_end { end_of(f) } else { at + 1 };
+            let b = bonus(at_start, at_end, at == start);
+            match found.last_mut() {
+                Some(last) if last.0 as usize == f => last.1 = last.1.max(b),
+                _ => found.push((f as u32, b)),
+            }
+            // A whole word is as good as a field gets, and so is any occurrence where no word
+            // starts with the word's first letter: go on with the next field.
+            let done =
+                (at_start && at_end) || first_bit.is_some_and(|bit| fr.initials() & bit == 0);
+            pos = if done { start_of(f + 1) } else { at + 1 };
         }
     }
-}
-
-/// One word of a query, ready to look for (see [`Index::word`]).
-struct Word<'w> {
-    single: Option<u8>,
-    finder: memmem::Finder<'w>,
-    named: Vec<NodeBest>,
-}
-
-/// What a search asks of each half of the nodes.
-struct Ask<'a> {
-    words: &'a [Word<'a>],
-    active: Option<usize>,
-    /// The nodes to look in, sorted, when they are few.
-    subset: Option<&'a [usize]>,
-    /// Per node, whether to look in it, when not all are.
-    allowed: Option<&'a [bool]>,
 }
 
 /// The catalog's languages, to number the language of each field.
@@ -929,7 +1043,7 @@ mod tests {
         let m = masks(b"zoo 9 lives 0");
         let fr = FieldRef::new(7, Field::Body, Some(1), m, b'z');
         assert_eq!((fr.letters(), fr.initials()), (m.0 & !(1 << 63), m.1 & !(1 << 63)));
-        assert_eq!((fr.lang(), FieldRef::new(0, Field::Name, None, m, 0).lang()), (Some(1), None));
+        assert_eq!((fr.lang, FieldRef::new(0, Field::Name, None, m, 0).lang), (1, NO_LANG));
     }
 
     #[test]
@@ -977,41 +1091,178 @@ mod tests {
         }
     }
 
+    /// The search as plainly as it can be written: every node, every word, every field (its
+    /// own, then the names of the organisations it names), every occurrence.
+    fn reference(ix: &Index, query: &str, active: &str) -> Vec<Hit> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let active = ix.languages.iter().position(|l| l == active);
+        let bytes = ix.text.as_bytes();
+        let end_of = |f: usize| ix.fields.get(f + 1).map_or(bytes.len(), |n| n.start as usize);
+        let best_in = |w: &str, f: usize, as_field: Field| -> u16 {
+            // A one-letter word is never a whole word (it is answered from the letter masks).
+            let single = w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric();
+            let start = ix.fields[f].start as usize;
+            let mut top = 0;
+            for i in memmem::find_iter(&bytes[start..end_of(f)], w.as_bytes()) {
+                let at = start + i;
+                let at_start = at == start || !is_word_byte(bytes[at - 1]);
+                let at_end =
+                    !single && (at + w.len() >= bytes.len() || !is_word_byte(bytes[at + w.len()]));
+                top = top.max(score(as_field, bonus(at_start, at_end, at == start)));
+            }
+            top
+        };
+        let mut ranked = Vec::new();
+        let mut other = vec![u8::MAX; ix.node_count];
+        #[allow(clippy::needless_range_loop)]
+        for node in 0..ix.node_count {
+            let own = ix.node_fields[node] as usize..ix.node_fields[node + 1] as usize;
+            let mut fields: Vec<(usize, Field)> = own.map(|f| (f, ix.fields[f].field)).collect();
+            if node < ix.entries {
+                let named =
+                    ix.node_org_starts[node] as usize..ix.node_org_starts[node + 1] as usize;
+                for &o in &ix.node_orgs[named] {
+                    let (from, to) = ix.org_name_fields[o as usize];
+                    fields.extend((from as usize..to as usize).map(|f| (f, Field::Organisation)));
+                }
+            }
+            let (mut all, mut all_act, mut best_any, mut best_act) = (true, true, 0u32, 0u32);
+            let (mut top_any, mut top_act, mut first_other) = (Field::Body, Field::Body, u8::MAX);
+            for w in &words {
+                let (mut word_any, mut word_act) = (0, 0);
+                for &(f, as_field) in &fields {
+                    let s = best_in(w, f, as_field);
+                    if s == 0 {
+                        continue;
+                    }
+                    word_any = word_any.max(s);
+                    top_any = top_any.max(as_field);
+                    if is_active(ix.fields[f].lang, active) {
+                        word_act = word_act.max(s);
+                        top_act = top_act.max(as_field);
+                    } else if first_other == u8::MAX {
+                        first_other = ix.fields[f].lang;
+                    }
+                }
+                all &= word_any > 0;
+                all_act &= word_act > 0;
+                best_any += u32::from(word_any);
+                best_act += u32::from(word_act);
+            }
+            if !all {
+                continue;
+            }
+            let (active_match, field, score) = if all_act {
+                (1u64, top_act, best_act)
+            } else {
+                other[node] = first_other;
+                (0, top_any, best_any)
+            };
+            let class = u64::from(field >= Field::Name);
+            let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
+            ranked.push((!key & !NODE_MASK) | node as u64);
+        }
+        ranked.sort_unstable();
+        ranked
+            .into_iter()
+            .map(|packed| {
+                let node = (packed & NODE_MASK) as usize;
+                let key = !packed & !NODE_MASK;
+                let other_lang = (other[node] != u8::MAX).then_some(other[node]);
+                Hit { node, other_lang, score: (key >> NODE_BITS) as u32 }
+            })
+            .collect()
+    }
+
+    fn shipped_index() -> &'static Index {
+        static IX: OnceLock<Index> = OnceLock::new();
+        IX.get_or_init(|| {
+            let catalog = crate::data::load_embedded().expect("the built-in data loads").catalog;
+            Index::new(&catalog)
+        })
+    }
+
     #[test]
-    fn two_halves_find_and_rank_what_one_pass_does() {
-        let catalog = crate::data::load_embedded().expect("the built-in data loads").catalog;
-        let ix = Index::new(&catalog);
-        let n = ix.node_count;
-        assert!(ix.split(0) > 0 && ix.split(0) < n, "the built-in data is cut in two");
-        assert_eq!(ix.split(usize::MAX), n);
-        let split = ix.split(0);
-        let s = ix.search_split("s", "fr", None, 0);
-        assert!(s.iter().any(|h| h.node < split) && s.iter().any(|h| h.node >= split));
-        // Words and parts of words from the data, one letter, two words, and words that
-        // only match together.
+    fn the_search_finds_and_ranks_what_the_plain_search_does() {
+        let ix = shipped_index();
         let mut queries: Vec<String> =
-            ["s", "e", "cc", "se", "reseau", "ccb", "zzz", "cert eu"].map(String::from).to_vec();
-        for node in catalog.nodes.iter().step_by(7) {
-            if let Some(w) = node.id.split('-').next() {
-                queries.push(w.chars().take(3).collect());
-                queries.push(format!("{w} e"));
+            ["s", "e", "cc", "se", "reseau", "ccb", "zzz", "cert eu", "a", "l'", "-", "é ccb"]
+                .map(String::from)
+                .to_vec();
+        let text = ix.text.as_str();
+        for (i, line) in text.lines().enumerate().step_by(5) {
+            let w: Vec<&str> = line.split_whitespace().collect();
+            if let Some(first) = w.first() {
+                queries.push(first.chars().take(3).collect());
+                queries.push(format!("{first} e"));
+            }
+            if w.len() > 2 {
+                queries.push(format!("{} {}", w[w.len() - 1], w[i % w.len()]));
             }
         }
         for q in &queries {
-            for lang in ["fr", "nl"] {
-                let one = ix.search_split(q, lang, None, usize::MAX);
-                assert_eq!(ix.search_split(q, lang, None, 0), one, "{q:?} in {lang}");
-                // Within the results of a shorter query, few or many.
-                let within: Vec<NodeIx> = one.iter().map(|h| h.node).collect();
-                for w in [&within[..], &within[..within.len() / 8]] {
-                    let longer = format!("{q}a");
-                    assert_eq!(
-                        ix.search_split(&longer, lang, Some(w), 0),
-                        ix.search_split(&longer, lang, Some(w), usize::MAX),
-                        "{longer:?} within {} in {lang}",
-                        w.len()
-                    );
+            for lang in ["fr", "nl", "de", "en", "xx"] {
+                let plain = reference(ix, q, lang);
+                assert_eq!(ix.search(q, lang, None), plain, "{q:?} in {lang}");
+                assert_eq!(ix.search_kept(q, lang, &mut Kept::default()), plain, "{q:?} in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn within_limits_the_results_to_those_nodes() {
+        let ix = shipped_index();
+        for q in ["s", "se", "reseau", "cert eu"] {
+            let all: Vec<NodeIx> = ix.search(q, "fr", None).iter().map(|h| h.node).collect();
+            let some: Vec<NodeIx> = all.iter().copied().step_by(3).collect();
+            let within: Vec<NodeIx> =
+                ix.search(q, "fr", Some(&some)).iter().map(|h| h.node).collect();
+            let expected: Vec<NodeIx> = all.iter().copied().filter(|n| some.contains(n)).collect();
+            assert_eq!(within, expected, "{q:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        /// Keystrokes in a row, each searched with what the ones before kept: letters and
+        /// spaces typed, taken back, words pasted, the language switched. Each finds and ranks
+        /// what the plain search does.
+        #[test]
+        fn kept_words_find_and_rank_what_the_plain_search_does(
+            keys in proptest::collection::vec((0usize..8, 0usize..10_000, 0usize..5), 1..24),
+        ) {
+            let ix = shipped_index();
+            let text = ix.text.as_bytes();
+            let langs = ["fr", "nl", "de", "en", "xx"];
+            let mut kept = Kept::default();
+            let mut query = String::new();
+            for (what, at, lang) in keys {
+                let at = at * text.len() / 10_000;
+                match what {
+                    // A letter of the data.
+                    0..=2 => {
+                        if let Some(&b) = text.get(at).filter(|b| b.is_ascii_graphic()) {
+                            query.push(char::from(b));
+                        }
+                    }
+                    3 => query.push(' '),
+                    4 => {
+                        query.pop();
+                    }
+                    // A piece of the data pasted (words, parts of words).
+                    5 => {
+                        let piece = &text[at..text.len().min(at + 12)];
+                        query.extend(piece.iter().filter(|b| b.is_ascii()).map(|&b| char::from(b)));
+                    }
+                    6 => query.clear(),
+                    _ => {}
                 }
+                let lang = langs[lang];
+                let plain = reference(ix, &query, lang);
+                proptest::prop_assert_eq!(ix.search_kept(&query, lang, &mut kept), plain, "{:?} in {}", query, lang);
             }
         }
     }

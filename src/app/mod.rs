@@ -881,7 +881,10 @@ impl App {
 
     /// Where the person stands now, with the search kept as a filter: a place on the history.
     fn stop(&self) -> Stop {
-        Stop { place: self.place(), search: self.search.clone().filter(|s| !s.typing()) }
+        Stop {
+            place: self.place(),
+            search: self.search.clone().filter(|s| !s.typing()).map(Search::without_kept),
+        }
     }
 
     /// Goes back to `stop` exactly, with the search it kept.

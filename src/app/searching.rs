@@ -3,8 +3,7 @@
 
 use super::{App, Place};
 use crate::action::Action;
-use crate::data::NodeIx;
-use crate::search::Hit;
+use crate::search::{Hit, Kept};
 use crate::tree::{Item, View};
 
 /// A search in progress (typing) or kept as a filter (after `Enter`).
@@ -18,8 +17,6 @@ pub struct Search {
     typing: bool,
     /// Every item found (nodes and organisations), best first.
     hits: Vec<Hit>,
-    /// The query `hits` are for.
-    searched: String,
     /// The results in the current view, best first.
     results: Vec<Item>,
     /// The result `n`/`N` stand on, an index into `results`.
@@ -34,6 +31,8 @@ pub struct Search {
     other_lang: Vec<u8>,
     /// Where the person stood before `/`.
     before: Place,
+    /// The words' matches of the last searches, for the next keystroke.
+    kept: Kept,
 }
 
 impl Search {
@@ -103,6 +102,13 @@ impl Search {
     #[must_use]
     pub fn wrapped(&self) -> Option<bool> {
         self.wrapped
+    }
+
+    /// The search without the words' matches kept for the next keystroke (what a place on the
+    /// history keeps: the results, not the means to the next search).
+    pub(super) fn without_kept(mut self) -> Self {
+        self.kept = Kept::default();
+        self
     }
 
     /// The last step no longer went round (another key came after it).
@@ -261,13 +267,13 @@ impl App {
             caret: 0,
             typing: true,
             hits: Vec::new(),
-            searched: String::new(),
             results: Vec::new(),
             current: 0,
             wrapped: None,
             matched: vec![false; keys],
             other_lang: vec![u8::MAX; keys],
             before: self.place(),
+            kept: Kept::default(),
         });
     }
 
@@ -299,12 +305,10 @@ impl App {
     /// Runs the query again on new data, keeping `keep` selected if it is still a result.
     fn rerun_search(&mut self, keep: Option<Item>) {
         let Some(s) = self.search.as_mut() else { return };
-        s.hits = if s.query.trim().is_empty() {
-            Vec::new()
-        } else {
-            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None)
-        };
-        s.searched.clone_from(&s.query);
+        // The words' matches kept were of the old data.
+        s.kept = Kept::default();
+        s.hits =
+            super::built(&self.index, &self.catalog).search_kept(&s.query, &self.lang, &mut s.kept);
         s.current = 0;
         self.show_results(keep);
     }
@@ -312,16 +316,9 @@ impl App {
     /// Runs the query again after an edit and selects the best result.
     fn run_search(&mut self) {
         let Some(s) = self.search.as_mut() else { return };
-        s.hits = if s.query.trim().is_empty() {
-            Vec::new()
-        } else if !s.searched.is_empty() && s.query.starts_with(&s.searched) && !s.hits.is_empty() {
-            // The query grew: its results are among the last ones.
-            let within: Vec<NodeIx> = s.hits.iter().map(|h| h.node).collect();
-            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, Some(&within))
-        } else {
-            super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None)
-        };
-        s.searched.clone_from(&s.query);
+        // Only the words that changed are searched (see `Kept`).
+        s.hits =
+            super::built(&self.index, &self.catalog).search_kept(&s.query, &self.lang, &mut s.kept);
         s.current = 0;
         s.wrapped = None;
         self.show_results(None);
@@ -370,7 +367,9 @@ impl App {
         if s.hits.is_empty() {
             return;
         }
-        s.hits = super::built(&self.index, &self.catalog).search(&s.query, &self.lang, None);
+        // The words' matches are kept: only the ranking is made again.
+        s.hits =
+            super::built(&self.index, &self.catalog).search_kept(&s.query, &self.lang, &mut s.kept);
         s.current = 0;
         self.show_results(keep);
     }
