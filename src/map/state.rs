@@ -324,3 +324,28 @@ impl MapState {
         self.selected = if has_old { Some(Slot::Member(old)) } else { self.first_member(catalog) };
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::load_embedded;
+
+    #[test]
+    fn the_kept_neighbourhood_follows_the_centre_and_the_ring_even_changed_from_outside() {
+        let c = load_embedded().expect("the shipped data").catalog;
+        let ce = Target::Node(c.node_by_id("cyber-europe").expect("cyber-europe"));
+        let ccb = Target::Org(c.org_by_id("ccb").expect("ccb"));
+        let mut s = MapState::new(&c, ce);
+        assert!(matches!(s.neighbourhood(&c), Cow::Borrowed(_)), "kept from the start");
+        assert_eq!(*s.neighbourhood(&c), Neighbourhood::new(&c, ce, false));
+        s.second_ring = true;
+        assert_eq!(*s.neighbourhood(&c), Neighbourhood::new(&c, ce, true));
+        s.centre = ccb;
+        assert_eq!(*s.neighbourhood(&c), Neighbourhood::new(&c, ccb, true));
+        let area = Rect::new(0, 0, 120, 40);
+        s.update(&c, "en", area, MapAction::ToggleRing);
+        assert!(matches!(s.neighbourhood(&c), Cow::Borrowed(_)), "kept after a key");
+        assert_eq!(*s.neighbourhood(&c), Neighbourhood::new(&c, ccb, false));
+        assert_eq!(s, s.clone().with_second_ring(&c, false));
+    }
+}
