@@ -51,7 +51,7 @@ impl App {
                     released = true;
                     // Nothing reads the data until `take` below: no frame is drawn meanwhile.
                     self.catalog = std::sync::Arc::default();
-                    self.index = std::sync::Arc::default();
+                    self.drop_index();
                 }
             };
             load(&mut release)
