@@ -120,14 +120,16 @@ pub enum Target {
     Org(OrgIx),
 }
 
-/// Ids to the nodes and organisations they name: a hash table of their numbers only, 4 bytes a
-/// slot, the ids themselves staying in the entries (a map of owned ids took five times the
-/// room).
+/// Ids to the nodes and organisations they name: a hash table of their numbers and of the
+/// hashes of their ids, 8 bytes a slot, the ids themselves staying in the entries (a map of
+/// owned ids took five times the room). With the hash in the slot, an id is read back only
+/// when its hash is the one looked for: growing the table and looking for an id that is not
+/// there read no entry at all.
 #[derive(Debug, Clone, Default)]
 pub struct IdIndex {
-    /// `0` for an empty slot, else a node's number plus one, or an organisation's plus one with
-    /// the top bit set.
-    slots: Vec<u32>,
+    /// `0` for an empty slot, else the id's hash in the high half, and in the low half a
+    /// node's number plus one, or an organisation's plus one with the top bit set.
+    slots: Vec<u64>,
     /// How many slots are taken.
     len: usize,
 }
@@ -140,40 +142,52 @@ impl IdIndex {
     pub fn insert<'a>(&mut self, t: Target, id_of: impl Fn(Target) -> &'a str) -> Option<Target> {
         if self.len * 2 >= self.slots.len() {
             // At most half full, so that lookups stay short.
-            let grown = vec![0; (self.slots.len() * 2).max(16)];
-            let old = std::mem::replace(&mut self.slots, grown);
-            for code in old.into_iter().filter(|&c| c != 0) {
-                if let Err(at) = self.probe(id_of(decode(code)), &id_of) {
-                    self.slots[at] = code;
+            let mut grown = vec![0; (self.slots.len() * 2).max(16)];
+            let mask = grown.len() - 1;
+            for slot in self.slots.iter().copied().filter(|&s| s != 0) {
+                let mut at = (slot >> 32) as usize & mask;
+                while grown[at] != 0 {
+                    at = (at + 1) & mask;
                 }
+                grown[at] = slot;
             }
+            self.slots = grown;
         }
         let code = match t {
             Target::Node(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) & !ORG_BIT,
             Target::Org(i) => u32::try_from(i + 1).unwrap_or(u32::MAX) | ORG_BIT,
         };
-        let at = match self.probe(id_of(t), &id_of) {
+        let id = id_of(t);
+        let h = hash(id);
+        let at = match self.probe(id, h, &id_of) {
             Ok(first) => return Some(first),
             Err(at) => at,
         };
-        self.slots[at] = code;
+        self.slots[at] = u64::from(h) << 32 | u64::from(code);
         self.len += 1;
         None
     }
 
     /// What `id` names, `id_of` giving the id of a target.
     pub fn find<'a>(&self, id: &str, id_of: impl Fn(Target) -> &'a str) -> Option<Target> {
-        if self.slots.is_empty() { None } else { self.probe(id, &id_of).ok() }
+        if self.slots.is_empty() { None } else { self.probe(id, hash(id), &id_of).ok() }
     }
 
-    /// What `id` names, or the empty slot where it would go.
-    fn probe<'a>(&self, id: &str, id_of: &impl Fn(Target) -> &'a str) -> Result<Target, usize> {
+    /// What `id` (of hash `h`) names, or the empty slot where it would go.
+    fn probe<'a>(
+        &self,
+        id: &str,
+        h: u32,
+        id_of: &impl Fn(Target) -> &'a str,
+    ) -> Result<Target, usize> {
         let mask = self.slots.len() - 1;
-        let mut at = hash(id) & mask;
+        let mut at = h as usize & mask;
         loop {
             match self.slots[at] {
                 0 => return Err(at),
-                c if id_of(decode(c)) == id => return Ok(decode(c)),
+                s if (s >> 32) as u32 == h && id_of(decode(s as u32)) == id => {
+                    return Ok(decode(s as u32));
+                }
                 _ => at = (at + 1) & mask,
             }
         }
@@ -185,14 +199,80 @@ fn decode(code: u32) -> Target {
     if code & ORG_BIT == 0 { Target::Node(n) } else { Target::Org(n) }
 }
 
-/// A quick hash of an id (FNV-1a): ids are short, and they come from the file's author, who has
-/// nothing to gain from slowing down their own file.
-fn hash(id: &str) -> usize {
+/// A quick hash of an id (FNV-1a, folded to 32 bits): ids are short, and they come from the
+/// file's author, who has nothing to gain from slowing down their own file.
+fn hash(id: &str) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &b in id.as_bytes() {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
-    (h ^ (h >> 32)) as usize
+    (h ^ (h >> 32)) as u32
+}
+
+/// A list of nodes for each of a number of items (nodes or organisations), all in one vector:
+/// `lists[i]` is the list of item `i`, in order, each node once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lists {
+    nodes: Vec<NodeIx>,
+    /// Where each item's list starts in `nodes`; one more entry at the end.
+    starts: Vec<usize>,
+}
+
+impl Lists {
+    /// The lists of `items` items: `pairs` calls the function it is given with each (item,
+    /// node) pair, in order; a node given for the same item twice in a row is kept once. It is
+    /// called twice: to count, then to fill.
+    pub fn build(items: usize, pairs: impl Fn(&mut dyn FnMut(usize, NodeIx))) -> Self {
+        // The last node counted for each item, so that a repeat is not counted.
+        let mut last = vec![usize::MAX; items];
+        let mut starts = vec![0usize; items + 1];
+        pairs(&mut |item, node| {
+            if last[item] != node {
+                last[item] = node;
+                starts[item + 1] += 1;
+            }
+        });
+        for i in 0..items {
+            starts[i + 1] += starts[i];
+        }
+        let mut nodes = vec![0; starts[items]];
+        let mut next = starts.clone();
+        last.fill(usize::MAX);
+        pairs(&mut |item, node| {
+            if last[item] != node {
+                last[item] = node;
+                nodes[next[item]] = node;
+                next[item] += 1;
+            }
+        });
+        Lists { nodes, starts }
+    }
+
+    /// The list of item `i`, if there is such an item.
+    #[must_use]
+    pub fn get(&self, i: usize) -> Option<&[NodeIx]> {
+        Some(&self.nodes[*self.starts.get(i)?..*self.starts.get(i + 1)?])
+    }
+
+    /// How many items have a list.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.starts.len().saturating_sub(1)
+    }
+
+    /// Whether there is no item.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl std::ops::Index<usize> for Lists {
+    type Output = [NodeIx];
+
+    fn index(&self, i: usize) -> &[NodeIx] {
+        &self.nodes[self.starts[i]..self.starts[i + 1]]
+    }
 }
 
 /// A text as shown in one language.
@@ -226,9 +306,9 @@ pub struct Catalog {
     /// Ids to what they name.
     pub index: IdIndex,
     /// For each node, the nodes whose `related` names it.
-    pub referred_by: Vec<Vec<NodeIx>>,
+    pub referred_by: Lists,
     /// For each organisation, the nodes whose `organisations` names it.
-    pub org_used_by: Vec<Vec<NodeIx>>,
+    pub org_used_by: Lists,
 }
 
 impl Catalog {

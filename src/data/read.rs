@@ -19,7 +19,7 @@ use std::sync::mpsc::Receiver;
 use memchr::{memchr, memchr2};
 
 use super::diag::{self, Diagnostic, Pos, Severity, did_you_mean};
-use super::model::{Catalog, Entry, Fact, Link, NodeIx, Org, OrgIx, Source, Target};
+use super::model::{Catalog, Entry, Fact, Link, Lists, NodeIx, Org, OrgIx, Source, Target};
 use super::schema::{
     DATASET_FIELDS, FACT_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
     RefParts, SOURCE_FIELDS, SOURCE_REF_FIELDS, Text, Value,
@@ -36,6 +36,8 @@ const DOCS: &str = "see docs/data-format.md";
 const SUGGESTIONS: usize = 10;
 /// From how many bytes of nodes their second half is read on another thread.
 const SPLIT_BYTES: usize = 256 * 1024;
+/// From how many references they are looked up in two halves on two threads.
+const TWO_THREADS_REFS: usize = 8192;
 
 /// Reads `src` (named `file` in messages): the catalog when there is no error, and every
 /// problem found, in file order. Without `keep`, the catalog keeps no text: it has the shape of
@@ -931,10 +933,18 @@ impl<'s> Reader<'s> {
         let child = nodes.find_iter(&b[first + 1..]).find_map(|k| indent(first + 1 + k))?;
         let step = child.checked_sub(top).filter(|&s| s > 0)?;
         let from = first + rest / 2;
-        let (at, depth) = nodes.find_iter(&b[from..]).find_map(|k| {
+        let depth_at = |k: usize| {
             let n = indent(from + k)?.checked_sub(top)?;
             (n % step == 0).then_some((from + k, n / step))
-        })?;
+        };
+        // The shallowest node soon after the middle: deep down, indentation often stops
+        // growing (some writers cap it), and then it no longer tells the depth.
+        let window = &b[from..(from + rest / 16).min(b.len())];
+        let (at, depth) = nodes
+            .find_iter(window)
+            .filter_map(depth_at)
+            .min_by_key(|&(_, d)| d)
+            .or_else(|| nodes.find_iter(&b[from..]).find_map(depth_at))?;
         // Inside the brackets of the list of top nodes, and two more a level: `Node(` and
         // `children: [`.
         let parts = spawn(at, depth, self.depth + 1 + 2 * depth, langs)?;
@@ -1035,8 +1045,13 @@ impl<'s> Reader<'s> {
             Target::Node(i) => nodes[i].id.as_str(),
             Target::Org(i) => orgs[i].id.as_str(),
         };
-        let id = id_of(t).to_owned();
-        if let Some(first) = index.insert(t, id_of) {
+        let first = index.insert(t, id_of);
+        let id = id_of(t);
+        if first.is_none() && is_kebab(id) {
+            return Ok(());
+        }
+        let id = id.to_owned();
+        if let Some(first) = first {
             let first_at = match first {
                 Target::Node(i) => self.node_id_at[i],
                 Target::Org(i) => self.org_id_at[i],
@@ -1236,12 +1251,12 @@ impl<'s> Reader<'s> {
     fn resolve(&mut self) {
         let mut suggested = 0;
         let refs = std::mem::take(&mut self.refs);
+        let targets = self.targets(&refs);
         let mut part_at = vec![0; self.cat.orgs.len()];
-        for p in refs {
+        for (p, found) in refs.into_iter().zip(targets) {
             let (id, from) = (p.parts.id.as_str(), p.from);
             (self.node, self.org) =
                 if p.list == List::PartOf { (None, Some(from)) } else { (Some(from), None) };
-            let found = self.cat.target(id);
             let problem = match (p.list, found) {
                 (List::Related, Some(Target::Node(t))) if t == from => {
                     format!("\"{id}\" is related to itself")
@@ -1293,19 +1308,46 @@ impl<'s> Reader<'s> {
         // The reverse links. Nodes are met in order, so a node that names the same one twice is
         // the last one listed.
         let cat = &mut self.cat;
-        cat.referred_by = vec![Vec::new(); cat.nodes.len()];
-        cat.org_used_by = vec![Vec::new(); cat.orgs.len()];
-        for (ix, n) in cat.nodes.iter_mut().enumerate() {
+        for n in &mut cat.nodes {
             n.related.shrink_to_fit();
             n.organisations.shrink_to_fit();
-            let add = |list: &mut Vec<NodeIx>| {
-                if list.last() != Some(&ix) {
-                    list.push(ix);
-                }
-            };
-            n.related.iter().for_each(|l| add(&mut cat.referred_by[l.target]));
-            n.organisations.iter().for_each(|l| add(&mut cat.org_used_by[l.target]));
         }
+        let nodes = &cat.nodes;
+        cat.referred_by = Lists::build(nodes.len(), |each| {
+            for (ix, n) in nodes.iter().enumerate() {
+                n.related.iter().for_each(|l| each(l.target, ix));
+            }
+        });
+        cat.org_used_by = Lists::build(cat.orgs.len(), |each| {
+            for (ix, n) in nodes.iter().enumerate() {
+                n.organisations.iter().for_each(|l| each(l.target, ix));
+            }
+        });
+    }
+
+    /// What each reference names. Many are looked up in two halves at once, on two threads
+    /// (each look-up waits on memory: the table, the entry, its id).
+    fn targets(&self, refs: &[Pending]) -> Vec<Option<Target>> {
+        let cat = &self.cat;
+        let look = |part: &[Pending]| -> Vec<Option<Target>> {
+            part.iter().map(|p| cat.target(&p.parts.id)).collect()
+        };
+        if self.spawn.is_none() || refs.len() < TWO_THREADS_REFS {
+            return look(refs);
+        }
+        let (first, second) = refs.split_at(refs.len() / 2);
+        std::thread::scope(|scope| {
+            let other = std::thread::Builder::new()
+                .name("reader".into())
+                .spawn_scoped(scope, || look(second));
+            let mut found = look(first);
+            // Without a second thread, the second half is looked up here.
+            match other.map(std::thread::ScopedJoinHandle::join) {
+                Ok(Ok(more)) => found.extend(more),
+                _ => found.extend(look(second)),
+            }
+            found
+        })
     }
 
     /// An error for each circle of `part_of` (an organisation part of one that is, in the end,
@@ -1454,6 +1496,49 @@ mod tests {
         }
         s.push_str("    ],\n)\n");
         edit(s)
+    }
+
+    /// A data set whose indentation stops growing below the second level, as some writers cap
+    /// it: under each of `roots` top nodes, three children, each over a chain of four nodes
+    /// all written at the indentation of the first.
+    fn capped(roots: usize) -> String {
+        let mut s = String::from(
+            "Dataset(\n    format: 1,\n    languages: [\"fr\"],\n    title: \"T\",\n    \
+             source: (note: \"N\", as_of: \"2024\"),\n    nodes: [\n",
+        );
+        for k in 0..roots {
+            let _ = writeln!(
+                s,
+                "        Node(id: \"r-{k}\", kind: Level, name: \"N {k}\", children: ["
+            );
+            for c in 0..3 {
+                let _ = writeln!(s, "            Node(id: \"c-{k}-{c}\", name: \"F\", children: [");
+                for d in 0..4 {
+                    let _ = writeln!(
+                        s,
+                        "                Node(id: \"d-{k}-{c}-{d}\", name: \"R {d}\", children: ["
+                    );
+                }
+                s.push_str(&"                ]),\n".repeat(4));
+                s.push_str("            ]),\n");
+            }
+            s.push_str("        ]),\n");
+        }
+        s.push_str("    ],\n)\n");
+        s
+    }
+
+    #[test]
+    fn a_file_indented_less_deep_down_is_read_on_two_threads_too() {
+        for n in [8, 13, 21, 34] {
+            let src = capped(n);
+            let before = ADOPTED.load(Ordering::Relaxed);
+            let two = outcome(&src, true, Some(0));
+            // (Other tests may take halves in meanwhile: only more, never fewer.)
+            assert!(ADOPTED.load(Ordering::Relaxed) > before, "{n} top nodes: not taken in");
+            assert_eq!(two, outcome(&src, true, None), "{n} top nodes");
+            assert!(two.1.is_empty(), "{n} top nodes: {:?}", two.1);
+        }
     }
 
     /// What a read gives, as text: the catalog and every message.
