@@ -86,7 +86,7 @@ impl Item {
     #[must_use]
     pub fn parent(self, c: &Catalog) -> Option<Item> {
         match self {
-            Item::Node(n) => c.nodes[n].parent.map(Item::Node),
+            Item::Node(n) => c.parent(n).map(Item::Node),
             Item::Org(_) => None,
             Item::Use(o, _) => Some(Item::Org(o)),
         }
@@ -173,7 +173,7 @@ pub fn filtered_rows(c: &Catalog, view: View, matched: &[bool]) -> Vec<Item> {
             let mut shown: Vec<bool> = matched[..c.nodes.len()].to_vec();
             for n in (0..c.nodes.len()).rev() {
                 if shown[n]
-                    && let Some(p) = c.nodes[n].parent
+                    && let Some(p) = c.parent(n)
                 {
                     shown[p] = true;
                 }

@@ -795,3 +795,15 @@ fn every_entry_has_a_kind() {
     assert!(without.is_empty(), "entries without a kind: {without:?}");
     assert_eq!(node(&c, "g-cloud").kind, Some(ccbnet::data::Kind::Aim));
 }
+
+#[test]
+fn the_table_of_parents_is_each_entrys_parent() {
+    let c = catalog();
+    assert!(
+        c.nodes.iter().any(|n| n.parent.is_some())
+            && c.roots.iter().all(|&r| c.parent(r).is_none())
+    );
+    for (ix, n) in c.nodes.iter().enumerate() {
+        assert_eq!(c.parent(ix), n.parent, "{}", n.id);
+    }
+}

@@ -309,7 +309,14 @@ pub struct Catalog {
     pub referred_by: Lists,
     /// For each organisation, the nodes whose `organisations` names it.
     pub org_used_by: Lists,
+    /// Each node's parent ([`NO_PARENT`] for a top node): derived from [`Entry::parent`] once
+    /// the nodes are read ([`Catalog::derive_parents`]), so that walking up many nodes reads
+    /// 4 bytes a node, not a whole entry.
+    parents: Vec<u32>,
 }
+
+/// [`Catalog::parents`] of a top node.
+const NO_PARENT: u32 = u32::MAX;
 
 impl Catalog {
     /// `text` in `lang`, or else in the next declared language that has it (marked as a
@@ -360,11 +367,30 @@ impl Catalog {
         if let Some(Target::Org(i)) = self.target(id) { Some(i) } else { None }
     }
 
+    /// Makes the table of parents from the nodes' [`Entry::parent`]: once they are all read.
+    pub(super) fn derive_parents(&mut self) {
+        self.parents = self
+            .nodes
+            .iter()
+            .map(|n| n.parent.and_then(|p| u32::try_from(p).ok()).unwrap_or(NO_PARENT))
+            .collect();
+    }
+
+    /// The node above `ix`, if any (as [`Entry::parent`], from the compact table).
+    #[must_use]
+    pub fn parent(&self, ix: NodeIx) -> Option<NodeIx> {
+        match self.parents.get(ix) {
+            Some(&NO_PARENT) => None,
+            Some(&p) => Some(p as NodeIx),
+            // Not derived (a catalog not made by the reader): the entry itself.
+            None => self.nodes[ix].parent,
+        }
+    }
+
     /// The chain of nodes from the top down to `ix`, `ix` included.
     #[must_use]
     pub fn ancestry(&self, ix: NodeIx) -> Vec<NodeIx> {
-        let mut chain: Vec<NodeIx> =
-            std::iter::successors(Some(ix), |&c| self.nodes[c].parent).collect();
+        let mut chain: Vec<NodeIx> = std::iter::successors(Some(ix), |&c| self.parent(c)).collect();
         chain.reverse();
         chain
     }

@@ -325,7 +325,8 @@ impl<'s> Reader<'s> {
     fn new(file: &'s str, src: &'s str, langs: Option<Vec<String>>, keep: bool) -> Self {
         // About 600 bytes an entry in a typical file: room for the ids without regrowing often.
         let guess = src.len() / 600;
-        let cat = Catalog { nodes: Vec::with_capacity(guess), ..Catalog::default() };
+        let mut cat = Catalog::default();
+        cat.nodes = Vec::with_capacity(guess);
         let node_id_at = Vec::with_capacity(guess);
         // About one reference for 600 bytes too: room for twice as many, never moved.
         let refs = Vec::with_capacity(src.len() / 300);
@@ -1312,6 +1313,7 @@ impl<'s> Reader<'s> {
             n.related.shrink_to_fit();
             n.organisations.shrink_to_fit();
         }
+        cat.derive_parents();
         let nodes = &cat.nodes;
         cat.referred_by = Lists::build(nodes.len(), |each| {
             for (ix, n) in nodes.iter().enumerate() {
