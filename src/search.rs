@@ -370,6 +370,16 @@ impl Index {
         (self.text.capacity(), tables)
     }
 
+    /// The organisations entry `entry` names, in the order it names them (an organisation
+    /// named twice is here twice); none for an item that is not an entry.
+    #[must_use]
+    pub fn organisations_of(&self, entry: NodeIx) -> &[u32] {
+        match (self.node_org_starts.get(entry), self.node_org_starts.get(entry + 1)) {
+            (Some(&from), Some(&to)) => &self.node_orgs[from as usize..to as usize],
+            _ => &[],
+        }
+    }
+
     /// Marks where the next item's fields begin.
     fn start_item(&mut self) {
         self.node_fields.push(u32::try_from(self.fields.len()).unwrap_or(u32::MAX));

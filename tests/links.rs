@@ -276,6 +276,40 @@ fn search_works_in_the_organisations_view() {
 }
 
 #[test]
+fn the_organisations_view_lists_each_entry_found_under_each_organisation_it_names() {
+    for query in ["a", "cyber", "se", "cert eu"] {
+        let mut app = app("fr", (120, 40));
+        app.update(OpenSearch);
+        for c in query.chars() {
+            app.update(SearchChar(c));
+        }
+        let found: Vec<Item> = app.search().expect("searching").results().to_vec();
+        app.update(ToggleView);
+        let uses: Vec<Item> = app
+            .search()
+            .expect("searching")
+            .results()
+            .iter()
+            .copied()
+            .filter(|r| matches!(r, Item::Use(..)))
+            .collect();
+        // In the order of the entries' rank, each organisation once, in the order it is named.
+        let mut expected = Vec::new();
+        for n in found.iter().filter_map(|r| r.node()) {
+            let mut seen = Vec::new();
+            for l in &app.catalog().nodes[n].organisations {
+                if !seen.contains(&l.target) {
+                    seen.push(l.target);
+                    expected.push(Item::Use(l.target, n));
+                }
+            }
+        }
+        assert!(!expected.is_empty(), "{query:?}");
+        assert_eq!(uses, expected, "{query:?}");
+    }
+}
+
+#[test]
 fn history_is_bounded_and_keeps_the_latest_places() {
     let mut app = app("fr", (120, 40));
     let (qctr, ews) = (node(&app, "qctr"), node(&app, "ews"));

@@ -3,7 +3,7 @@
 
 use super::{App, Place};
 use crate::action::Action;
-use crate::search::{Hit, Kept};
+use crate::search::{Hit, Index, Kept};
 use crate::tree::{Item, View};
 
 /// A search in progress (typing) or kept as a filter (after `Enter`).
@@ -331,7 +331,8 @@ impl App {
         let nodes = self.catalog.nodes.len();
         let Some(s) = self.search.as_mut() else { return };
         let view = self.tree.view();
-        s.results = results_in_view(&self.catalog, view, &s.hits);
+        let index = super::built(&self.index, &self.catalog);
+        s.results = results_in_view(index, nodes, view, &s.hits);
         s.matched.fill(false);
         s.other_lang.fill(u8::MAX);
         for h in &s.hits {
@@ -444,11 +445,11 @@ fn paste_text(text: &str) -> String {
         .collect()
 }
 
-/// The results of `view` for `hits`, best first: in the tree of levels the entries; in the
-/// organisations view the organisations found, and each entry found under every organisation
-/// it names.
-fn results_in_view(c: &crate::data::Catalog, view: View, hits: &[Hit]) -> Vec<Item> {
-    let nodes = c.nodes.len();
+/// The results of `view` for `hits`, best first: in the tree of levels the entries (the
+/// items below `nodes`); in the organisations view the organisations found, and each entry
+/// found under every organisation it names (from the index, which has them compactly: the
+/// hits come in the order of their rank, not of the file).
+fn results_in_view(index: &Index, nodes: usize, view: View, hits: &[Hit]) -> Vec<Item> {
     let mut out = Vec::with_capacity(hits.len());
     for h in hits {
         match view {
@@ -456,11 +457,11 @@ fn results_in_view(c: &crate::data::Catalog, view: View, hits: &[Hit]) -> Vec<It
             View::Levels => {}
             View::Organisations if h.node >= nodes => out.push(Item::Org(h.node - nodes)),
             View::Organisations => {
-                let mut seen: Vec<usize> = Vec::new();
-                for l in &c.nodes[h.node].organisations {
-                    if !seen.contains(&l.target) {
-                        seen.push(l.target);
-                        out.push(Item::Use(l.target, h.node));
+                let orgs = index.organisations_of(h.node);
+                for (i, &o) in orgs.iter().enumerate() {
+                    // Each organisation once, where the entry first names it.
+                    if !orgs[..i].contains(&o) {
+                        out.push(Item::Use(o as usize, h.node));
                     }
                 }
             }
