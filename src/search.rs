@@ -449,9 +449,46 @@ struct WordHits {
 impl WordHits {
     /// The items found, in order.
     fn nodes(&self) -> Vec<u32> {
-        let mut v: Vec<u32> = self.spots.iter().map(|s| s.node).collect();
-        v.dedup();
+        self.nodes_within(None)
+    }
+
+    /// The items found that are in the sorted items `domain` (all when `None`), in order.
+    fn nodes_within(&self, domain: Option<&[u32]>) -> Vec<u32> {
+        let mut v: Vec<u32> = Vec::with_capacity(self.spots.len());
+        let mut d = 0;
+        for s in &self.spots {
+            if v.last() == Some(&s.node) {
+                continue;
+            }
+            if let Some(domain) = domain {
+                while d < domain.len() && domain[d] < s.node {
+                    d += 1;
+                }
+                if domain.get(d) != Some(&s.node) {
+                    continue;
+                }
+            }
+            v.push(s.node);
+        }
         v
+    }
+}
+
+/// One word's best occurrence in each organisation's name and acronym, per language met in
+/// them, in order (as [`WordHits`]): organisation `o`'s are `slots[starts[o]..starts[o + 1]]`.
+#[derive(Debug, Default)]
+struct Named {
+    slots: Vec<(u8, u16)>,
+    starts: Vec<u32>,
+}
+
+impl Named {
+    /// Organisation `o`'s (none when no organisation was looked in).
+    fn of(&self, o: usize) -> &[(u8, u16)] {
+        match (self.starts.get(o), self.starts.get(o + 1)) {
+            (Some(&from), Some(&to)) => &self.slots[from as usize..to as usize],
+            _ => &[],
+        }
     }
 }
 
@@ -625,6 +662,9 @@ impl Index {
         // Whether `domain` is narrowed to the kept words' items yet (done when a word is to
         // be looked for).
         let mut narrowed = false;
+        // The last word to look for: the items that have it need not be listed (the ranking
+        // goes through the words' matches themselves).
+        let last = lists.iter().rposition(Option::is_none);
         for i in 0..words.len() {
             if lists[i].is_some() {
                 continue;
@@ -654,18 +694,16 @@ impl Index {
             let hits = match stem {
                 Some(s) => {
                     word_limits.extend(s.within.iter().cloned());
-                    let mut d = s.hits.nodes();
-                    if let Some(all) = &domain {
-                        d = intersect(all, &d);
-                    }
-                    self.word_hits(w, Some(&d))
+                    self.word_hits(w, Some(&s.hits.nodes_within(domain.as_deref())))
                 }
                 None => self.word_hits(w, domain.as_deref()),
             };
             word_limits.sort_unstable();
             word_limits.dedup();
             let hits = Arc::new(hits);
-            narrow(&mut domain, &hits.nodes());
+            if Some(i) != last {
+                narrow(&mut domain, &hits.nodes());
+            }
             limits.clone_from(&word_limits);
             limits.push(w.clone());
             if within.is_none() {
@@ -781,37 +819,21 @@ impl Index {
             }
         }
         // The best occurrence in each organisation's name and acronym, as the entries that
-        // name it see it.
-        let mut named: Vec<Vec<(u8, u16)>> = Vec::new();
-        if !self.node_orgs.is_empty() {
-            let mut org_found = Vec::new();
-            for &(from, to) in &self.org_name_fields {
-                let r = from as usize..to as usize;
-                org_found.clear();
-                match single {
-                    Some(c) => self.letter_found(r, c, &mut org_found),
-                    None => self.scan(&finder, r, &mut org_found),
-                }
-                // Per language met, in order, the best score.
-                let mut slots: Vec<(u8, u16)> = Vec::new();
-                for &(f, b) in &org_found {
-                    let (lang, score) =
-                        (self.fields[f as usize].lang, score(Field::Organisation, b));
-                    match slots.iter_mut().find(|s| s.0 == lang) {
-                        Some(s) => s.1 = s.1.max(score),
-                        None => slots.push((lang, score)),
-                    }
-                }
-                named.push(slots);
-            }
-        }
-        let look = |runs: &[std::ops::Range<usize>]| self.spots_in(runs, single, &finder, &named);
+        // name it see it: needed only once the text is read, so made while the other thread
+        // reads (whichever thread asks first makes it; the other waits for it).
+        let named = OnceLock::new();
+        let named = || named.get_or_init(|| self.named(single, &finder));
+        let look = |runs: &[std::ops::Range<usize>]| {
+            let found = self.found_in(runs, single, &finder);
+            self.spots_in(runs, single, &found, named())
+        };
         let spots = match self.halves(&runs) {
             // A long text is read in two halves at once, on two threads.
             Some((first, second)) => std::thread::scope(|scope| {
                 let other = std::thread::Builder::new()
                     .name("search".into())
                     .spawn_scoped(scope, || look(&second));
+                named();
                 let mut spots = look(&first);
                 // Without a second thread, the second half is read here.
                 match other.map(std::thread::ScopedJoinHandle::join) {
@@ -825,17 +847,45 @@ impl Index {
         WordHits { spots }
     }
 
-    /// The spots of one word (its letter if it is one, else its finder) in the nodes of `runs`,
-    /// with `named`, its best in each organisation's name, for the entries that name it.
-    fn spots_in(
+    /// The best occurrence of one word (its letter if it is one, else its finder) in each
+    /// organisation's name and acronym, per language.
+    fn named(&self, single: Option<u8>, finder: &memmem::Finder<'_>) -> Named {
+        let mut named = Named::default();
+        if self.node_orgs.is_empty() {
+            return named;
+        }
+        named.starts.reserve_exact(self.org_name_fields.len() + 1);
+        named.starts.push(0);
+        let mut org_found = Vec::new();
+        for &(from, to) in &self.org_name_fields {
+            let r = from as usize..to as usize;
+            org_found.clear();
+            match single {
+                Some(c) => self.letter_found(r, c, &mut org_found),
+                None => self.scan(finder, r, &mut org_found),
+            }
+            // Per language met, in order, the best score.
+            let base = named.slots.len();
+            for &(f, b) in &org_found {
+                let (lang, score) = (self.fields[f as usize].lang, score(Field::Organisation, b));
+                match named.slots[base..].iter_mut().find(|s| s.0 == lang) {
+                    Some(s) => s.1 = s.1.max(score),
+                    None => named.slots.push((lang, score)),
+                }
+            }
+            named.starts.push(u32::try_from(named.slots.len()).unwrap_or(u32::MAX));
+        }
+        named
+    }
+
+    /// The best occurrence of a word (not a letter: those are answered from the masks) in
+    /// each field of the nodes of `runs` that has it, in the order of the fields.
+    fn found_in(
         &self,
         runs: &[std::ops::Range<usize>],
         single: Option<u8>,
         finder: &memmem::Finder<'_>,
-        named: &[Vec<(u8, u16)>],
-    ) -> Vec<Spot> {
-        // The best occurrence in each field of a word's text (a field with none is left out),
-        // in the order of the fields.
+    ) -> Vec<(u32, u8)> {
         let mut found: Vec<(u32, u8)> = Vec::new();
         if single.is_none() {
             for r in runs {
@@ -843,7 +893,20 @@ impl Index {
                 self.scan(finder, fields, &mut found);
             }
         }
-        let any_named = named.iter().any(|s| !s.is_empty());
+        found
+    }
+
+    /// The spots of one word in the nodes of `runs`: of its letter if it is one (`single`),
+    /// else its best in each field from `found` (see [`Index::found_in`]); with `named`, its
+    /// best in each organisation's name, for the entries that name it.
+    fn spots_in(
+        &self,
+        runs: &[std::ops::Range<usize>],
+        single: Option<u8>,
+        found: &[(u32, u8)],
+        named: &Named,
+    ) -> Vec<Spot> {
+        let any_named = !named.slots.is_empty();
         let mut spots = Vec::with_capacity(found.len() + found.len() / 4);
         let mut next = 0;
         for r in runs {
@@ -871,7 +934,7 @@ impl Index {
                     let from = self.node_org_starts[node] as usize;
                     let to = self.node_org_starts[node + 1] as usize;
                     for &o in &self.node_orgs[from..to] {
-                        for &(lang, score) in named.get(o as usize).map_or(&[][..], Vec::as_slice) {
+                        for &(lang, score) in named.of(o as usize) {
                             add_spot(&mut spots, base, node, lang, score, Field::Organisation);
                         }
                     }
