@@ -179,7 +179,9 @@ pub fn filtered_rows(c: &Catalog, view: View, matched: &[bool]) -> Vec<Item> {
                 }
             }
             // Nodes are stored in pre-order, which is the order of the rows.
-            (0..c.nodes.len()).filter(|&n| shown[n]).map(Item::Node).collect()
+            let mut rows = Vec::with_capacity(shown.iter().filter(|&&s| s).count());
+            rows.extend((0..c.nodes.len()).filter(|&n| shown[n]).map(Item::Node));
+            rows
         }
         View::Organisations => {
             let mut rows = Vec::new();
