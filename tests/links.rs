@@ -284,6 +284,7 @@ fn the_organisations_view_lists_each_entry_found_under_each_organisation_it_name
             app.update(SearchChar(c));
         }
         let found: Vec<Item> = app.search().expect("searching").results().to_vec();
+        app.update(SearchAccept);
         app.update(ToggleView);
         let uses: Vec<Item> = app
             .search()
