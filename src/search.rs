@@ -546,39 +546,49 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
     out
 }
 
-/// Sorts ranking keys (see [`Index::rank`]) made in the order of the nodes. When the scores are
-/// few, by counting: a stable sort by activity, class and score keeps the nodes in order among
-/// equals, as the whole key would; else by comparing the keys.
-fn sort_ranked(ranked: &mut Vec<u64>) {
-    let parts = |packed: u64| {
-        let key = !packed & !NODE_MASK;
-        ((key >> 61 & 3) as usize, (key >> NODE_BITS) as u32 as usize)
-    };
-    let top = ranked.iter().map(|&p| parts(p).1).max().unwrap_or(0);
+/// The hit of a ranking key (see [`Index::rank`]), with the language `other` it matched in
+/// when not in the active one (`u8::MAX` when it did).
+fn hit_of(packed: u64, other: u8) -> Hit {
+    let key = !packed & !NODE_MASK;
+    Hit {
+        node: (packed & NODE_MASK) as usize,
+        other_lang: (other != u8::MAX).then_some(other),
+        score: (key >> NODE_BITS) as u32,
+    }
+}
+
+/// The hits of ranking keys (see [`Index::rank`]) made in the order of the nodes, best first,
+/// with each one's other language (`others`, in the same order) and `top`, the highest score.
+/// When the scores are few, sorted by counting: a stable sort by activity, class and score
+/// keeps the nodes in order among equals, as the whole key would; else by comparing the keys.
+fn ordered(ranked: &[u64], others: &[u8], top: usize) -> Vec<Hit> {
     let buckets = 4 * (top + 1);
     if ranked.len() < 256 || buckets > 1 << 16 {
-        ranked.sort_unstable();
-        return;
+        let mut pairs: Vec<(u64, u8)> =
+            ranked.iter().copied().zip(others.iter().copied()).collect();
+        pairs.sort_unstable_by_key(|p| p.0);
+        return pairs.into_iter().map(|(p, o)| hit_of(p, o)).collect();
     }
     // The best first: active and a name (3), then the highest score.
     let bucket = |packed: u64| {
-        let (class, score) = parts(packed);
+        let key = !packed & !NODE_MASK;
+        let (class, score) = ((key >> 61 & 3) as usize, (key >> NODE_BITS) as u32 as usize);
         (3 - class) * (top + 1) + (top - score)
     };
     let mut starts = vec![0usize; buckets + 1];
-    for &p in ranked.iter() {
+    for &p in ranked {
         starts[bucket(p) + 1] += 1;
     }
     for b in 0..buckets {
         starts[b + 1] += starts[b];
     }
-    let mut out = vec![0u64; ranked.len()];
-    for &p in ranked.iter() {
+    let mut out = vec![Hit { node: 0, other_lang: None, score: 0 }; ranked.len()];
+    for (&p, &o) in ranked.iter().zip(others) {
         let b = bucket(p);
-        out[starts[b]] = p;
+        out[starts[b]] = hit_of(p, o);
         starts[b] += 1;
     }
-    *ranked = out;
+    out
 }
 
 /// One more occurrence in `node`, whose spots start at `base` in `spots`: merged into the spot
@@ -727,8 +737,10 @@ impl Index {
             return Vec::new();
         };
         let mut at = vec![0usize; lists.len()];
-        let mut other = vec![u8::MAX; self.node_count];
         let mut ranked: Vec<u64> = Vec::with_capacity(lists[driver].spots.len());
+        // Each key's other language (see [`Hit::other_lang`]), and the highest score.
+        let mut others: Vec<u8> = Vec::with_capacity(ranked.capacity());
+        let mut top = 0;
         let words = lists.len() as u32;
         let mut d = 0;
         let driver = &lists[driver].spots;
@@ -769,30 +781,21 @@ impl Index {
                 best_any = best_any.saturating_add(u32::from(word_any));
                 best_act = best_act.saturating_add(u32::from(word_act));
             }
-            let node = node as usize;
             // One sort key: active language first; names and acronyms above body text; then
             // the score; then the order of the file. The node number goes in the low bits, so
             // that one sort of plain numbers does it all.
-            let (active_match, field, score) = if act == words {
-                (1u64, top_act, best_act)
+            let (active_match, field, score, other) = if act == words {
+                (1u64, top_act, best_act, u8::MAX)
             } else {
-                other[node] = first_other;
-                (0, top_any, best_any)
+                (0, top_any, best_any, first_other)
             };
+            top = top.max(score);
+            others.push(other);
             let class = u64::from(field >= Field::Name);
             let key = (active_match << 62) | (class << 61) | (u64::from(score) << NODE_BITS);
-            ranked.push((!key & !NODE_MASK) | node as u64);
+            ranked.push((!key & !NODE_MASK) | u64::from(node));
         }
-        sort_ranked(&mut ranked);
-        ranked
-            .into_iter()
-            .map(|packed| {
-                let node = (packed & NODE_MASK) as usize;
-                let key = !packed & !NODE_MASK;
-                let other_lang = (other[node] != u8::MAX).then_some(other[node]);
-                Hit { node, other_lang, score: (key >> NODE_BITS) as u32 }
-            })
-            .collect()
+        ordered(&ranked, &others, top as usize)
     }
 
     /// The matches of one word in every node, or in the sorted nodes `domain`.
@@ -856,12 +859,20 @@ impl Index {
         }
         named.starts.reserve_exact(self.org_name_fields.len() + 1);
         named.starts.push(0);
+        // A field has the word only if it has all its letters and digits: most names are not
+        // read.
+        let needs = finder
+            .needle()
+            .iter()
+            .filter(|b| b.is_ascii_alphanumeric())
+            .fold(0, |m, &b| m | letter_bit(b));
         let mut org_found = Vec::new();
         for &(from, to) in &self.org_name_fields {
             let r = from as usize..to as usize;
             org_found.clear();
             match single {
                 Some(c) => self.letter_found(r, c, &mut org_found),
+                None if self.fields[r.clone()].iter().all(|f| f.letters() & needs != needs) => {}
                 None => self.scan(finder, r, &mut org_found),
             }
             // Per language met, in order, the best score.
