@@ -275,7 +275,34 @@ struct Pending {
     list: List,
     /// Where its id stands.
     at: usize,
+    id: RefId,
+    /// The relation's words, if written (the id there is not used).
     parts: RefParts,
+}
+
+/// The id of a reference: where it stands in the file, between its quotes, or, when written
+/// with an escape, the id itself.
+enum RefId {
+    At(std::ops::Range<usize>),
+    Owned(String),
+}
+
+impl RefId {
+    /// The id of a string just read from `at` (its opening quote).
+    fn of(at: usize, s: Cow<'_, str>) -> Self {
+        match s {
+            Cow::Borrowed(b) => RefId::At(at + 1..at + 1 + b.len()),
+            Cow::Owned(o) => RefId::Owned(o),
+        }
+    }
+
+    /// The id, in the file `src`.
+    fn get<'a>(&'a self, src: &'a str) -> &'a str {
+        match self {
+            RefId::At(r) => &src[r.clone()],
+            RefId::Owned(o) => o,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -1098,9 +1125,10 @@ impl<'s> Reader<'s> {
             match f.value {
                 Value::Id => r.claim(Target::Org(ox))?,
                 Value::PartOf => {
-                    let (at, id) = r.id()?;
-                    let parts = RefParts { id, ..RefParts::default() };
-                    r.refs.push(Pending { from: ox, list: List::PartOf, at, parts });
+                    let at = r.i;
+                    let id = RefId::of(at, r.string("an id")?);
+                    let parts = RefParts::default();
+                    r.refs.push(Pending { from: ox, list: List::PartOf, at, id, parts });
                 }
                 Value::Sources => r.sources(None)?,
                 _ => {}
@@ -1203,11 +1231,10 @@ impl<'s> Reader<'s> {
     /// A list of references: `"id"` or `(id: "id", role: text, back: text)` each.
     fn references(&mut self, from: NodeIx, list: List) -> R<()> {
         self.list("the references", |r| {
-            let parts = match r.peek() {
+            let (id, parts) = match r.peek() {
                 Some(b'"') => {
-                    let (at, id) = r.id()?;
-                    r.scratch_at = at;
-                    RefParts { id, ..RefParts::default() }
+                    r.scratch_at = r.i;
+                    (RefId::of(r.i, r.string("an id")?), RefParts::default())
                 }
                 Some(b'(') => {
                     r.scratch = RefParts::default();
@@ -1219,11 +1246,12 @@ impl<'s> Reader<'s> {
                         (r.scratch.id, r.scratch_at) = (id, at);
                         Ok(())
                     })?;
-                    std::mem::take(&mut r.scratch)
+                    let mut parts = std::mem::take(&mut r.scratch);
+                    (RefId::Owned(std::mem::take(&mut parts.id)), parts)
                 }
                 _ => return r.unexpected("an id in double quotes, or (id: \"...\", role: ...)"),
             };
-            r.refs.push(Pending { from, list, at: r.scratch_at, parts });
+            r.refs.push(Pending { from, list, at: r.scratch_at, id, parts });
             Ok(())
         })
     }
@@ -1267,7 +1295,7 @@ impl<'s> Reader<'s> {
         let targets = self.targets(&refs);
         let mut part_at = vec![0; self.cat.orgs.len()];
         for (p, found) in refs.into_iter().zip(targets) {
-            let (id, from) = (p.parts.id.as_str(), p.from);
+            let (id, from) = (p.id.get(self.src), p.from);
             (self.node, self.org) =
                 if p.list == List::PartOf { (None, Some(from)) } else { (Some(from), None) };
             let problem = match (p.list, found) {
@@ -1342,8 +1370,9 @@ impl<'s> Reader<'s> {
     /// (each look-up waits on memory: the table, the entry, its id).
     fn targets(&self, refs: &[Pending]) -> Vec<Option<Target>> {
         let cat = &self.cat;
+        let src = self.src;
         let look = |part: &[Pending]| -> Vec<Option<Target>> {
-            part.iter().map(|p| cat.target(&p.parts.id)).collect()
+            part.iter().map(|p| cat.target(p.id.get(src))).collect()
         };
         if self.spawn.is_none() || refs.len() < TWO_THREADS_REFS {
             return look(refs);
