@@ -566,6 +566,8 @@ fn show(cli: &Cli, id: &str, width: Option<u16>) -> ExitCode {
 }
 
 fn explore(cli: &Cli) -> ExitCode {
+    // The screen is made while the data loads, on another core.
+    let ahead = crate::term::Ahead::start();
     let (loaded, lang) = match load_in_language(cli) {
         Ok(x) => x,
         Err(code) => return code,
@@ -607,7 +609,7 @@ fn explore(cli: &Cli) -> ExitCode {
     let app = crate::app::App::new(loaded.catalog, &lang, (80, 24)).with_hyperlinks(links);
     // Standard input is read once: it is not watched for changes.
     let watched = cli.data.as_deref().filter(|_| !from_stdin);
-    let code = match crate::term::run(app, colour, caps, watched) {
+    let code = match crate::term::run(app, colour, caps, watched, ahead) {
         Ok(crate::term::Ended::Quit) => 0,
         // A closed terminal ends quietly, as a hangup does.
         Ok(crate::term::Ended::Closed) => 129,

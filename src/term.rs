@@ -239,6 +239,7 @@ pub fn run(
     colour: bool,
     caps: Caps,
     data: Option<&std::path::Path>,
+    ahead: Ahead,
 ) -> io::Result<Ended> {
     let mut app = std::mem::ManuallyDrop::new(app);
     let _ = CAPS.set(caps);
@@ -258,13 +259,10 @@ pub fn run(
         set_up()?;
         events::terminal(tx.clone());
         let (w, h) = clamp_size(crossterm::terminal::size()?);
-        // A fixed viewport: the size drawn is the clamped one, whatever the terminal says. A
-        // frame goes out in one write (ratatui flushes after each), not in pieces of the size of
-        // the standard output's line buffer (1 KiB).
-        let mut terminal = Terminal::with_options(
-            CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
-            TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
-        )?;
+        let mut terminal = match ahead.take((w, h)) {
+            Some(screen) => screen,
+            None => screen_of((w, h))?,
+        };
         // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
@@ -330,6 +328,44 @@ pub fn run(
 }
 
 type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+
+/// The drawing surface of the terminal's size now, made without touching the terminal: two
+/// buffers of every cell, which take a while to fill. The explorer asks for it on another
+/// thread while the data loads ([`Ahead`]).
+fn screen_of((w, h): (u16, u16)) -> io::Result<Screen> {
+    // A fixed viewport: the size drawn is the clamped one, whatever the terminal says. A frame
+    // goes out in one write (ratatui flushes after each), not in pieces of the size of the
+    // standard output's line buffer (1 KiB).
+    Terminal::with_options(
+        CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
+        TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
+    )
+}
+
+/// The explorer's screen, being made on another thread while the data loads: [`run`] takes it
+/// if the terminal has kept its size, else makes another.
+pub struct Ahead(Option<std::thread::JoinHandle<Option<Made>>>);
+
+/// A screen made ahead, and the size it was made for.
+type Made = ((u16, u16), Screen);
+
+impl Ahead {
+    /// Starts making the screen (nothing is written to the terminal).
+    #[must_use]
+    pub fn start() -> Self {
+        let make = || {
+            let size = clamp_size(crossterm::terminal::size().ok()?);
+            Some((size, screen_of(size).ok()?))
+        };
+        Ahead(std::thread::Builder::new().name("screen".into()).spawn(make).ok())
+    }
+
+    /// The screen made, if it is of `size`.
+    fn take(self, size: (u16, u16)) -> Option<Screen> {
+        let (made, screen) = self.0?.join().ok()??;
+        (made == size).then_some(screen)
+    }
+}
 
 /// When a file was last written, and its size.
 fn stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {

@@ -156,10 +156,53 @@ fn read_data(path: &Path, name: &str, pipes: bool) -> Result<Vec<u8>, LoadError>
     }
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let len = file.metadata().map_err(unreadable)?.len().min(MAX_FILE_BYTES + 1);
-    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
-    // One byte more than the most: a larger file is refused where the bytes are checked.
-    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(unreadable)?;
-    Ok(bytes)
+    read_file(&file, len).map_err(unreadable)
+}
+
+/// From how many bytes a file is read in two halves at once, on two threads: each thread
+/// brings in its half's pages, which costs more than copying them.
+const TWO_THREADS_FROM: u64 = 1 << 20;
+
+/// The bytes of the regular file `file`, `len` bytes long when it was opened, up to one byte
+/// more than [`MAX_FILE_BYTES`] (a larger file is refused where the bytes are checked).
+fn read_file(file: &std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Seek, SeekFrom};
+    use std::os::unix::fs::FileExt;
+    let sequential = || {
+        let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+        let mut from_start = file;
+        from_start.seek(SeekFrom::Start(0))?;
+        from_start.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+        Ok(bytes)
+    };
+    let two =
+        len >= TWO_THREADS_FROM && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let Some(n) = usize::try_from(len).ok().filter(|_| two) else { return sequential() };
+    let mut bytes = vec![0u8; n];
+    let (first, second) = bytes.split_at_mut(n / 2);
+    let at = u64::try_from(n / 2).unwrap_or(0);
+    let read = std::thread::scope(|scope| {
+        let other = std::thread::Builder::new()
+            .name("read".into())
+            .spawn_scoped(scope, || file.read_exact_at(second, at));
+        let mine = file.read_exact_at(first, 0);
+        // Without a second thread: `None`, and the file is read in one piece.
+        let theirs = other.ok()?.join();
+        Some(mine.and(theirs.unwrap_or_else(|_| Err(std::io::Error::other("a reader stopped")))))
+    });
+    match read {
+        None => sequential(),
+        Some(Ok(())) => {
+            // What was written past the end meanwhile, if anything.
+            let mut rest = file;
+            rest.seek(SeekFrom::Start(len))?;
+            rest.take(MAX_FILE_BYTES + 1 - len).read_to_end(&mut bytes)?;
+            Ok(bytes)
+        }
+        // Shorter than it was when opened: read it as it is now.
+        Some(Err(e)) if e.kind() == std::io::ErrorKind::UnexpectedEof => sequential(),
+        Some(Err(e)) => Err(e),
+    }
 }
 
 /// Reads a pipe to its end without ever blocking for long: opened without waiting for a
@@ -269,5 +312,34 @@ fn read_str(file: &str, src: &str, keep: bool) -> Result<Loaded, Vec<Diagnostic>
     match super::read::read_keeping(file, src, keep) {
         (Some(catalog), warnings) => Ok(Loaded { catalog, warnings }),
         (None, diags) => Err(diags),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{TWO_THREADS_FROM, read_file};
+
+    /// A file of `n` bytes that differ from place to place, and its bytes.
+    fn file_of(n: usize, name: &str) -> (std::path::PathBuf, Vec<u8>) {
+        let bytes: Vec<u8> = (0..n).map(|i| (i * 7 + i / 251) as u8).collect();
+        let path = std::env::temp_dir().join(format!("ccbnet-{}-{name}", std::process::id()));
+        std::fs::write(&path, &bytes).expect("write");
+        (path, bytes)
+    }
+
+    #[test]
+    fn a_large_file_read_in_two_halves_is_read_whole_even_if_it_changed_size() {
+        let n = usize::try_from(TWO_THREADS_FROM).expect("size") * 3 + 12_345;
+        let (path, bytes) = file_of(n, "halves");
+        let file = std::fs::File::open(&path).expect("open");
+        let len = bytes.len() as u64;
+        // As opened; grown since it was opened (more than the length said); shrunk since.
+        for said in [len, len - 4_321, len + 9_876] {
+            let read = read_file(&file, said).expect("read");
+            assert!(read == bytes, "{said} bytes said, {} read of {len}", read.len());
+        }
+        let small = read_file(&file, TWO_THREADS_FROM - 1);
+        assert!(small.is_ok_and(|r| r == bytes), "read in one piece");
+        std::fs::remove_file(path).expect("remove");
     }
 }

@@ -430,3 +430,38 @@ pub struct Related<'a> {
     /// Whether the other node is the one that wrote the reference.
     pub incoming: bool,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{IdIndex, Lists, Target};
+
+    #[test]
+    fn lists_hold_each_item_its_nodes_in_order_a_repeat_once() {
+        let pairs = [(2, 0), (0, 1), (2, 1), (2, 1), (0, 3), (2, 3)];
+        let lists = Lists::build(4, |each| pairs.iter().for_each(|&(item, node)| each(item, node)));
+        assert_eq!(lists.len(), 4);
+        assert_eq!(&lists[0], &[1, 3]);
+        assert!(lists[1].is_empty());
+        assert_eq!(&lists[2], &[0, 1, 3]);
+        assert!(lists[3].is_empty());
+        assert_eq!(lists.get(4), None);
+    }
+
+    #[test]
+    fn the_index_finds_every_id_through_its_growth_and_refuses_one_twice() {
+        let ids: Vec<String> = (0..5000).map(|i| format!("n-{i}")).collect();
+        let id_of = |t: Target| match t {
+            Target::Node(i) | Target::Org(i) => ids[i % ids.len()].as_str(),
+        };
+        let mut index = IdIndex::default();
+        for i in 0..ids.len() {
+            assert_eq!(index.insert(Target::Node(i), id_of), None);
+        }
+        // The same id again, under another number, names the first.
+        assert_eq!(index.insert(Target::Org(ids.len() + 7), id_of), Some(Target::Node(7)));
+        for (i, id) in ids.iter().enumerate() {
+            assert_eq!(index.find(id, id_of), Some(Target::Node(i)));
+        }
+        assert_eq!(index.find("n-5000", id_of), None);
+    }
+}

@@ -19,7 +19,9 @@ use std::sync::mpsc::Receiver;
 use memchr::{memchr, memchr2};
 
 use super::diag::{self, Diagnostic, Pos, Severity, did_you_mean};
-use super::model::{Catalog, Entry, Fact, Link, Lists, NodeIx, Org, OrgIx, Source, Target};
+use super::model::{
+    Catalog, Entry, Fact, IdIndex, Link, Lists, NodeIx, Org, OrgIx, Source, Target,
+};
 use super::schema::{
     DATASET_FIELDS, FACT_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
     RefParts, SOURCE_FIELDS, SOURCE_REF_FIELDS, Text, Value,
@@ -124,7 +126,7 @@ fn read_halves(
         // Room for as many nodes and references as the whole file may hold (the pages not used
         // cost nothing): the lists are not moved as they grow.
         let mut r = Reader::new(file, src, Some(langs.to_vec()), keep);
-        (r.i, r.depth) = (at, brackets);
+        (r.i, r.depth, r.part) = (at, brackets, true);
         let (mut part, mut next) = (None, None);
         if read_list(&mut r, depth).is_some() {
             let end = r.i;
@@ -273,7 +275,34 @@ struct Pending {
     list: List,
     /// Where its id stands.
     at: usize,
+    id: RefId,
+    /// The relation's words, if written (the id there is not used).
     parts: RefParts,
+}
+
+/// The id of a reference: where it stands in the file, between its quotes, or, when written
+/// with an escape, the id itself.
+enum RefId {
+    At(std::ops::Range<usize>),
+    Owned(String),
+}
+
+impl RefId {
+    /// The id of a string just read from `at` (its opening quote).
+    fn of(at: usize, s: Cow<'_, str>) -> Self {
+        match s {
+            Cow::Borrowed(b) => RefId::At(at + 1..at + 1 + b.len()),
+            Cow::Owned(o) => RefId::Owned(o),
+        }
+    }
+
+    /// The id, in the file `src`.
+    fn get<'a>(&'a self, src: &'a str) -> &'a str {
+        match self {
+            RefId::At(r) => &src[r.clone()],
+            RefId::Owned(o) => o,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -319,6 +348,9 @@ struct Reader<'s> {
     spawn: Option<Spawn<'s>>,
     /// The second half, being read.
     split: Option<Split>,
+    /// Whether this reader reads a part for another, on another thread: its ids are checked
+    /// where that one takes the part in, against every id before it.
+    part: bool,
 }
 
 impl<'s> Reader<'s> {
@@ -724,7 +756,7 @@ impl<'s> Reader<'s> {
                 Text::Same(self.kept(s))
             }
             Some(b'{') => {
-                let mut out: Vec<(Cow<'s, str>, String)> = Vec::with_capacity(2);
+                let mut out: Vec<(Lang, String)> = Vec::with_capacity(2);
                 self.items(b'}', |r| {
                     let key_at = r.i;
                     let lang = r.string("a language code (or `}` to close the text)")?;
@@ -742,7 +774,7 @@ impl<'s> Reader<'s> {
                         .langs
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
-                    if out.iter().any(|(l, _)| *l == lang) {
+                    if out.iter().any(|(l, _)| **l == *lang) {
                         let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
                         r.error(key_at, msg);
                     } else if !known {
@@ -765,7 +797,7 @@ impl<'s> Reader<'s> {
                     {
                         s = fixed;
                     }
-                    out.push((lang, s));
+                    out.push((r.lang(&lang), s));
                     Ok(Item::Text)
                 })?;
                 if out.is_empty() {
@@ -773,12 +805,7 @@ impl<'s> Reader<'s> {
                 } else {
                     self.missing_languages(&out, f.what, field_at);
                 }
-                if self.keep {
-                    let v = out.into_iter().map(|(l, s)| (self.lang(&l), s)).collect();
-                    Text::Localized(v)
-                } else {
-                    Text::Same(String::new())
-                }
+                if self.keep { Text::Localized(out) } else { Text::Same(String::new()) }
             }
             _ => {
                 let what = format!("{} as a text (a string, or a map of languages)", f.what);
@@ -790,16 +817,16 @@ impl<'s> Reader<'s> {
     }
 
     /// A warning for each declared language a text has not, naming the one shown instead.
-    fn missing_languages(&mut self, v: &[(Cow<'s, str>, String)], what: &str, at: usize) {
+    fn missing_languages(&mut self, v: &[(Lang, String)], what: &str, at: usize) {
         let Some(langs) = self.langs.take() else { return };
         let n = langs.len();
         for (i, l) in langs.iter().enumerate() {
-            if v.iter().any(|(c, _)| c == l) {
+            if v.iter().any(|(c, _)| **c == **l) {
                 continue;
             }
             let shown = (1..n)
                 .map(|k| langs[(i + k) % n].as_str())
-                .find(|c| v.iter().any(|(x, _)| x == c))
+                .find(|c| v.iter().any(|(x, _)| **x == **c))
                 .unwrap_or(&v[0].0);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
             self.report(Severity::Warning, at, msg, None).missing = Some(l.clone());
@@ -963,14 +990,34 @@ impl<'s> Reader<'s> {
             self.split = None;
             return false;
         };
-        if h.nodes.iter().any(|n| self.cat.target(&n.id).is_some()) {
+        // Its ids first: one already used (before it, or in it) is told where it stands when
+        // this reader reads the part itself.
+        let base = self.cat.nodes.len();
+        let Catalog { index, nodes, orgs, .. } = &mut self.cat;
+        let twice = (0..h.nodes.len()).any(|k| {
+            let id_of = |t: Target| match t {
+                Target::Node(i) if i >= base => h.nodes[i - base].id.as_str(),
+                Target::Node(i) => nodes[i].id.as_str(),
+                Target::Org(i) => orgs[i].id.as_str(),
+            };
+            index.insert(Target::Node(base + k), id_of).is_some()
+        });
+        if twice {
+            // The index as it was: every id before the part, in the order they came.
+            *index = IdIndex::default();
+            let id_of = |t: Target| match t {
+                Target::Node(i) => nodes[i].id.as_str(),
+                Target::Org(i) => orgs[i].id.as_str(),
+            };
+            (0..orgs.len()).map(Target::Org).chain((0..base).map(Target::Node)).for_each(|t| {
+                index.insert(t, id_of);
+            });
             self.split = None;
             return false;
         }
         split.next = h.next;
         #[cfg(test)]
         tests::ADOPTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let base = self.cat.nodes.len();
         self.cat.nodes.extend(h.nodes.into_iter().map(|mut e| {
             e.parent = e.parent.map(|p| p + base).or(parent);
             e.children.iter_mut().for_each(|c| *c += base);
@@ -983,13 +1030,6 @@ impl<'s> Reader<'s> {
         }
         self.node_id_at.extend(h.node_id_at);
         self.refs.extend(h.refs.into_iter().map(|p| Pending { from: p.from + base, ..p }));
-        let Catalog { index, nodes, orgs, .. } = &mut self.cat;
-        for ix in base..nodes.len() {
-            index.insert(Target::Node(ix), |t| match t {
-                Target::Node(i) => nodes[i].id.as_str(),
-                Target::Org(i) => orgs[i].id.as_str(),
-            });
-        }
         (self.i, self.multiline) = (h.end, h.multiline);
         true
     }
@@ -1046,7 +1086,7 @@ impl<'s> Reader<'s> {
             Target::Node(i) => nodes[i].id.as_str(),
             Target::Org(i) => orgs[i].id.as_str(),
         };
-        let first = index.insert(t, id_of);
+        let first = if self.part { None } else { index.insert(t, id_of) };
         let id = id_of(t);
         if first.is_none() && is_kebab(id) {
             return Ok(());
@@ -1086,9 +1126,10 @@ impl<'s> Reader<'s> {
             match f.value {
                 Value::Id => r.claim(Target::Org(ox))?,
                 Value::PartOf => {
-                    let (at, id) = r.id()?;
-                    let parts = RefParts { id, ..RefParts::default() };
-                    r.refs.push(Pending { from: ox, list: List::PartOf, at, parts });
+                    let at = r.i;
+                    let id = RefId::of(at, r.string("an id")?);
+                    let parts = RefParts::default();
+                    r.refs.push(Pending { from: ox, list: List::PartOf, at, id, parts });
                 }
                 Value::Sources => r.sources(None)?,
                 _ => {}
@@ -1191,11 +1232,10 @@ impl<'s> Reader<'s> {
     /// A list of references: `"id"` or `(id: "id", role: text, back: text)` each.
     fn references(&mut self, from: NodeIx, list: List) -> R<()> {
         self.list("the references", |r| {
-            let parts = match r.peek() {
+            let (id, parts) = match r.peek() {
                 Some(b'"') => {
-                    let (at, id) = r.id()?;
-                    r.scratch_at = at;
-                    RefParts { id, ..RefParts::default() }
+                    r.scratch_at = r.i;
+                    (RefId::of(r.i, r.string("an id")?), RefParts::default())
                 }
                 Some(b'(') => {
                     r.scratch = RefParts::default();
@@ -1207,11 +1247,12 @@ impl<'s> Reader<'s> {
                         (r.scratch.id, r.scratch_at) = (id, at);
                         Ok(())
                     })?;
-                    std::mem::take(&mut r.scratch)
+                    let mut parts = std::mem::take(&mut r.scratch);
+                    (RefId::Owned(std::mem::take(&mut parts.id)), parts)
                 }
                 _ => return r.unexpected("an id in double quotes, or (id: \"...\", role: ...)"),
             };
-            r.refs.push(Pending { from, list, at: r.scratch_at, parts });
+            r.refs.push(Pending { from, list, at: r.scratch_at, id, parts });
             Ok(())
         })
     }
@@ -1255,7 +1296,7 @@ impl<'s> Reader<'s> {
         let targets = self.targets(&refs);
         let mut part_at = vec![0; self.cat.orgs.len()];
         for (p, found) in refs.into_iter().zip(targets) {
-            let (id, from) = (p.parts.id.as_str(), p.from);
+            let (id, from) = (p.id.get(self.src), p.from);
             (self.node, self.org) =
                 if p.list == List::PartOf { (None, Some(from)) } else { (Some(from), None) };
             let problem = match (p.list, found) {
@@ -1331,8 +1372,9 @@ impl<'s> Reader<'s> {
     /// (each look-up waits on memory: the table, the entry, its id).
     fn targets(&self, refs: &[Pending]) -> Vec<Option<Target>> {
         let cat = &self.cat;
+        let src = self.src;
         let look = |part: &[Pending]| -> Vec<Option<Target>> {
-            part.iter().map(|p| cat.target(&p.parts.id)).collect()
+            part.iter().map(|p| cat.target(p.id.get(src))).collect()
         };
         if self.spawn.is_none() || refs.len() < TWO_THREADS_REFS {
             return look(refs);
