@@ -727,12 +727,12 @@ impl Index {
         }
         kept.keep(new, &sorted);
         let lists: Vec<Arc<WordHits>> = lists.into_iter().flatten().collect();
-        self.rank(&lists, active)
+        Self::rank(&lists, active)
     }
 
     /// The nodes in every one of `lists` (one per word of the query, in its order), ranked for
     /// the active language `active`.
-    fn rank(&self, lists: &[Arc<WordHits>], active: Option<usize>) -> Vec<Hit> {
+    fn rank(lists: &[Arc<WordHits>], active: Option<usize>) -> Vec<Hit> {
         let Some(driver) = (0..lists.len()).min_by_key(|&i| lists[i].spots.len()) else {
             return Vec::new();
         };
