@@ -474,6 +474,26 @@ impl WordHits {
     }
 }
 
+/// A word's best occurrence in one field, with what the spots need of the field (so that they
+/// are made without reading the table of fields again).
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    /// The field's index in [`Index::fields`].
+    field: u32,
+    /// See [`bonus`].
+    bonus: u8,
+    /// As [`FieldRef::lang`].
+    lang: u8,
+    /// As [`FieldRef::field`].
+    kind: Field,
+}
+
+impl Found {
+    fn new(f: usize, fr: &FieldRef, bonus: u8) -> Self {
+        Found { field: f as u32, bonus, lang: fr.lang, kind: fr.field }
+    }
+}
+
 /// One word's best occurrence in each organisation's name and acronym, per language met in
 /// them, in order (as [`WordHits`]): organisation `o`'s are `slots[starts[o]..starts[o + 1]]`.
 #[derive(Debug, Default)]
@@ -877,8 +897,8 @@ impl Index {
             }
             // Per language met, in order, the best score.
             let base = named.slots.len();
-            for &(f, b) in &org_found {
-                let (lang, score) = (self.fields[f as usize].lang, score(Field::Organisation, b));
+            for fd in &org_found {
+                let (lang, score) = (fd.lang, score(Field::Organisation, fd.bonus));
                 match named.slots[base..].iter_mut().find(|s| s.0 == lang) {
                     Some(s) => s.1 = s.1.max(score),
                     None => named.slots.push((lang, score)),
@@ -896,8 +916,8 @@ impl Index {
         runs: &[std::ops::Range<usize>],
         single: Option<u8>,
         finder: &memmem::Finder<'_>,
-    ) -> Vec<(u32, u8)> {
-        let mut found: Vec<(u32, u8)> = Vec::new();
+    ) -> Vec<Found> {
+        let mut found: Vec<Found> = Vec::new();
         if single.is_none() {
             for r in runs {
                 let fields = self.node_fields[r.start] as usize..self.node_fields[r.end] as usize;
@@ -914,7 +934,7 @@ impl Index {
         &self,
         runs: &[std::ops::Range<usize>],
         single: Option<u8>,
-        found: &[(u32, u8)],
+        found: &[Found],
         named: &Named,
     ) -> Vec<Spot> {
         let any_named = !named.slots.is_empty();
@@ -935,10 +955,9 @@ impl Index {
                         }
                     }
                 }
-                while next < found.len() && (found[next].0 as usize) < end {
-                    let (f, b) = found[next];
-                    let fr = &self.fields[f as usize];
-                    add_spot(&mut spots, base, node, fr.lang, score(fr.field, b), fr.field);
+                while next < found.len() && (found[next].field as usize) < end {
+                    let fd = found[next];
+                    add_spot(&mut spots, base, node, fd.lang, score(fd.kind, fd.bonus), fd.kind);
                     next += 1;
                 }
                 if any_named && node < self.entries {
@@ -1000,13 +1019,13 @@ impl Index {
 
     /// The fields of `fields` that have the letter or digit `c`, with its best occurrence,
     /// from their letter masks, without reading them.
-    fn letter_found(&self, fields: std::ops::Range<usize>, c: u8, found: &mut Vec<(u32, u8)>) {
+    fn letter_found(&self, fields: std::ops::Range<usize>, c: u8, found: &mut Vec<Found>) {
         let bit = letter_bit(c);
         for f in fields {
             let fr = &self.fields[f];
             if fr.letters() & bit != 0 {
                 let at_start = fr.initials() & bit != 0;
-                found.push((f as u32, bonus(at_start, false, fr.first == c)));
+                found.push(Found::new(f, fr, bonus(at_start, false, fr.first == c)));
             }
         }
     }
@@ -1017,7 +1036,7 @@ impl Index {
         &self,
         finder: &memmem::Finder<'_>,
         fields: std::ops::Range<usize>,
-        found: &mut Vec<(u32, u8)>,
+        found: &mut Vec<Found>,
     ) {
         let bytes = self.text.as_bytes();
         let needle = finder.needle();
@@ -1045,8 +1064,8 @@ impl Index {
             let at_end = at + w >= bytes.len() || !is_word_byte(bytes[at + w]);
             let b = bonus(at_start, at_end, at == start);
             match found.last_mut() {
-                Some(last) if last.0 as usize == f => last.1 = last.1.max(b),
-                _ => found.push((f as u32, b)),
+                Some(last) if last.field as usize == f => last.bonus = last.bonus.max(b),
+                _ => found.push(Found::new(f, fr, b)),
             }
             // A whole word is as good as a field gets, and so is any occurrence where no word
             // starts with the word's first letter: go on with the next field.
