@@ -133,13 +133,19 @@ const FATAL: &[i32] = &[
     SIGXFSZ, SIGIO, SIGSYS, SIGTRAP,
 ];
 
-/// Watches the signals on a thread: a resize becomes an event; SIGTSTP (`Ctrl-Z`, or sent from
-/// outside) restores the terminal and stops, and on SIGCONT the terminal is taken again and
-/// the screen drawn anew; every fatal signal restores the terminal and ends the program.
-fn watch_signals(tx: Sender<Input>) -> io::Result<()> {
+/// Catches the signals the explorer handles (see [`watch_signals`]): from now on they wait for
+/// it, none acts as it would by default.
+fn catch_signals() -> io::Result<signal_hook::iterator::Signals> {
     let mut wanted = vec![SIGWINCH, SIGTSTP, SIGCONT];
     wanted.extend_from_slice(FATAL);
-    let mut signals = signal_hook::iterator::Signals::new(&wanted)?;
+    signal_hook::iterator::Signals::new(&wanted)
+}
+
+/// Watches the signals caught on a thread: a resize becomes an event; SIGTSTP (`Ctrl-Z`, or
+/// sent from outside) restores the terminal and stops, and on SIGCONT the terminal is taken
+/// again and the screen drawn anew; every fatal signal restores the terminal and ends the
+/// program.
+fn watch_signals(mut signals: signal_hook::iterator::Signals, tx: Sender<Input>) -> io::Result<()> {
     std::thread::Builder::new().name("signals".into()).spawn(move || {
         let lock = || DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for sig in signals.forever() {
@@ -248,7 +254,7 @@ pub fn run(
     // overrule) is the one that counts.
     crossterm::style::Colored::set_ansi_color_disabled(!colour);
     let (tx, inputs) = channel();
-    watch_signals(tx.clone())?;
+    let mut signals = Some(catch_signals()?);
     // Restores the screen on panic, before the message is printed.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -257,7 +263,6 @@ pub fn run(
     }));
     let result = (|| -> io::Result<Ended> {
         set_up()?;
-        events::terminal(tx.clone());
         let (w, h) = clamp_size(crossterm::terminal::size()?);
         let mut terminal = match ahead.take((w, h)) {
             Some(screen) => screen,
@@ -284,6 +289,11 @@ pub fn run(
                 })?;
             }
             if std::mem::take(&mut first_frame) {
+                // Keys and signals that came before wait for these threads, unread.
+                events::terminal(tx.clone());
+                if let Some(signals) = signals.take() {
+                    watch_signals(signals, tx.clone())?;
+                }
                 after_first_frame(&app, watched, &tx, &mut watch);
                 if watch.is_some() && watched.and_then(stamp) != before {
                     let _ = tx.send(Input::DataChanged);
