@@ -7,6 +7,7 @@
 //! the score: name and acronym above organisation names above facts and summary, the start of a
 //! word above its middle, the active language above the others.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use memchr::memmem;
@@ -417,9 +418,13 @@ fn score(field: Field, bonus: u8) -> u16 {
 const NODE_BITS: u32 = 29;
 const NODE_MASK: u64 = (1 << NODE_BITS) - 1;
 
-/// From how many bytes of folded text a word is looked for in two halves on two threads (below,
-/// a second thread costs more than it saves: the 10,000-entry data set has about 3 MB).
+/// From how many bytes of folded text a word is looked for on two threads (below, a second
+/// thread costs more than it saves: the 10,000-entry data set has about 3 MB).
 const TWO_THREADS_FROM: usize = 1 << 20;
+
+/// In how many pieces such a text is read: enough that the thread done first has little to
+/// wait for, few enough that each is a long read.
+const PIECES: usize = 16;
 
 /// How many words' matches a [`Kept`] holds at most (each is at most a few MB at 100,000
 /// entries).
@@ -820,6 +825,11 @@ impl Index {
 
     /// The matches of one word in every node, or in the sorted nodes `domain`.
     fn word_hits(&self, w: &str, domain: Option<&[u32]>) -> WordHits {
+        self.word_hits_from(w, domain, TWO_THREADS_FROM)
+    }
+
+    /// [`Index::word_hits`], on two threads from `from` bytes of text.
+    fn word_hits_from(&self, w: &str, domain: Option<&[u32]>, from: usize) -> WordHits {
         let n = self.node_count;
         let single =
             (w.len() == 1 && w.as_bytes()[0].is_ascii_alphanumeric()).then(|| w.as_bytes()[0]);
@@ -850,22 +860,42 @@ impl Index {
             let found = self.found_in(runs, single, &finder);
             self.spots_in(runs, single, &found, named())
         };
-        let spots = match self.halves(&runs) {
-            // A long text is read in two halves at once, on two threads.
-            Some((first, second)) => std::thread::scope(|scope| {
-                let other = std::thread::Builder::new()
-                    .name("search".into())
-                    .spawn_scoped(scope, || look(&second));
-                named();
-                let mut spots = look(&first);
-                // Without a second thread, the second half is read here.
-                match other.map(std::thread::ScopedJoinHandle::join) {
-                    Ok(Ok(more)) => spots.extend(more),
-                    _ => spots.extend(look(&second)),
+        let pieces = self.pieces(&runs, from);
+        let spots = if pieces.len() < 2 {
+            look(&runs)
+        } else {
+            // A long text is read in pieces on two threads, each taking the next piece left, so
+            // that neither waits long for the other (even when one of them is held up).
+            let next = AtomicUsize::new(0);
+            let work = || {
+                let mut done = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(p) = pieces.get(i) else { break done };
+                    done.push((i, look(p)));
                 }
-                spots
-            }),
-            None => look(&runs),
+            };
+            let mut done = std::thread::scope(|scope| {
+                let other =
+                    std::thread::Builder::new().name("search".into()).spawn_scoped(scope, work);
+                named();
+                let mut done = work();
+                if let Ok(Ok(more)) = other.map(std::thread::ScopedJoinHandle::join) {
+                    done.extend(more);
+                }
+                done
+            });
+            done.sort_unstable_by_key(|d| d.0);
+            let mut spots = Vec::with_capacity(done.iter().map(|d| d.1.len()).sum());
+            let mut done = done.into_iter().peekable();
+            for (i, p) in pieces.iter().enumerate() {
+                match done.next_if(|d| d.0 == i) {
+                    Some((_, piece)) => spots.extend(piece),
+                    // A piece the second thread took but did not finish is read here.
+                    None => spots.extend(look(p)),
+                }
+            }
+            spots
         };
         WordHits { spots }
     }
@@ -974,28 +1004,37 @@ impl Index {
         spots
     }
 
-    /// `runs` (of consecutive nodes) cut in two of about as much text, when they hold
-    /// [`TWO_THREADS_FROM`] bytes or more.
-    #[allow(clippy::type_complexity)]
-    fn halves(
+    /// `runs` (of consecutive nodes) cut in [`PIECES`] pieces of about as much text, in order,
+    /// when they hold `from` bytes or more; else in one piece.
+    fn pieces(
         &self,
         runs: &[std::ops::Range<usize>],
-    ) -> Option<(Vec<std::ops::Range<usize>>, Vec<std::ops::Range<usize>>)> {
+        from: usize,
+    ) -> Vec<Vec<std::ops::Range<usize>>> {
         let start = |node: usize| {
             self.fields
                 .get(self.node_fields[node] as usize)
                 .map_or(self.text.len(), |f| f.start as usize)
         };
         let total: usize = runs.iter().map(|r| start(r.end) - start(r.start)).sum();
-        if total < TWO_THREADS_FROM {
-            return None;
+        if total < from || total == 0 {
+            return vec![runs.to_vec()];
         }
-        let mut behind = 0;
-        for (i, r) in runs.iter().enumerate() {
-            let len = start(r.end) - start(r.start);
-            if behind + len >= total / 2 {
-                // Cut this run at the node where half the text is behind.
-                let want = start(r.start) + (total / 2 - behind);
+        let mut pieces = Vec::with_capacity(PIECES);
+        let mut piece = Vec::new();
+        // The bytes in the pieces so far (this one included), and where this one ends.
+        let (mut behind, mut end) = (0, total / PIECES);
+        for r in runs {
+            let mut r = r.clone();
+            while !r.is_empty() {
+                let len = start(r.end) - start(r.start);
+                if pieces.len() + 1 == PIECES || behind + len < end {
+                    piece.push(r.clone());
+                    behind += len;
+                    break;
+                }
+                // Cut the run at the first node from which `end` bytes are behind.
+                let want = start(r.start) + (end - behind.min(end));
                 let (mut cut, mut to) = (r.start, r.end);
                 while cut < to {
                     let mid = cut + (to - cut) / 2;
@@ -1005,16 +1044,18 @@ impl Index {
                         to = mid;
                     }
                 }
-                let mut first = runs[..i].to_vec();
-                first.push(r.start..cut);
-                let mut second = Vec::with_capacity(runs.len() - i);
-                second.push(cut..r.end);
-                second.extend_from_slice(&runs[i + 1..]);
-                return Some((first, second));
+                if cut > r.start {
+                    piece.push(r.start..cut);
+                    behind += start(cut) - start(r.start);
+                }
+                pieces.push(std::mem::take(&mut piece));
+                end = total * (pieces.len() + 1) / PIECES;
+                r = cut..r.end;
             }
-            behind += len;
         }
-        None
+        pieces.push(piece);
+        pieces.retain(|p| !p.is_empty());
+        pieces
     }
 
     /// The fields of `fields` that have the letter or digit `c`, with its best occurrence,
@@ -1311,6 +1352,26 @@ mod tests {
                 let plain = reference(ix, q, lang);
                 assert_eq!(ix.search(q, lang, None), plain, "{q:?} in {lang}");
                 assert_eq!(ix.search_kept(q, lang, &mut Kept::default()), plain, "{q:?} in {lang}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_text_read_in_pieces_on_two_threads_is_read_as_a_whole() {
+        let ix = shipped_index();
+        let n = ix.node_count;
+        for runs in [vec![0..n], vec![3..40, 41..42, 60..n - 5]] {
+            let pieces = ix.pieces(&runs, 0);
+            assert!(pieces.len() > 1);
+            let nodes: Vec<usize> = pieces.iter().flatten().flat_map(Clone::clone).collect();
+            let expected: Vec<usize> = runs.iter().flat_map(Clone::clone).collect();
+            assert_eq!(nodes, expected);
+        }
+        let some: Vec<u32> = (0..n as u32).filter(|i| i % 3 != 0).collect();
+        for w in ["s", "e", "se", "reseau", "cert", "zzz"] {
+            for domain in [None, Some(&some[..])] {
+                let whole = ix.word_hits_from(w, domain, usize::MAX);
+                assert_eq!(ix.word_hits_from(w, domain, 0), whole, "{w:?}");
             }
         }
     }
