@@ -271,10 +271,12 @@ fn char_key(c: char, mods: KeyModifiers) -> Event {
     key(KeyCode::Char(c), mods | shift)
 }
 
-/// The key of one byte outside any sequence, as crossterm decodes it in raw mode.
+/// The key of one byte outside any sequence, as crossterm decodes it in raw mode; but a line
+/// feed is Enter: an Enter typed before the explorer took the terminal (while the data loads)
+/// was turned into one by the terminal then (and `Ctrl-J` does nothing here).
 fn plain_key(b: u8) -> Option<KeyEvent> {
     let (code, mods) = match b {
-        b'\r' => (KeyCode::Enter, KeyModifiers::NONE),
+        b'\r' | b'\n' => (KeyCode::Enter, KeyModifiers::NONE),
         b'\t' => (KeyCode::Tab, KeyModifiers::NONE),
         0x7f => (KeyCode::Backspace, KeyModifiers::NONE),
         0x00 => (KeyCode::Char(' '), KeyModifiers::CONTROL),
@@ -492,6 +494,16 @@ mod tests {
             ]
         );
         assert_eq!(d.deadline(), None, "nothing is left unfinished");
+    }
+
+    #[test]
+    fn a_line_feed_is_enter_as_an_enter_typed_before_raw_mode_arrives() {
+        // `/ c o m Enter j` typed while the data loaded: the terminal, not yet raw, made the
+        // Enter a line feed.
+        let (out, _) = decode(b"/com\nj");
+        let enter = out.iter().filter(|e| **e == k(KeyCode::Enter)).count();
+        assert_eq!(enter, 1, "{out:?}");
+        assert_eq!(out.len(), 6, "{out:?}");
     }
 
     #[test]

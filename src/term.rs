@@ -114,7 +114,13 @@ pub fn restore() {
     }
     let _ = execute!(out, crossterm::style::ResetColor, crossterm::cursor::Show);
     if caps.alternate_screen {
-        let _ = execute!(out, LeaveAlternateScreen);
+        // The alternate screen emptied first: a terminal that kept its lines when the window
+        // grew (tmux does) would otherwise show them above the prompt.
+        let _ = execute!(
+            out,
+            crossterm::terminal::Clear(crossterm::terminal::ClearType::All),
+            LeaveAlternateScreen
+        );
     } else {
         let _ = execute!(
             out,

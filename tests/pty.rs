@@ -272,6 +272,9 @@ fn starts_switches_language_quits_and_leaves_the_terminal_as_it_was() {
     let (status, screen) = s.wait_exit();
     assert!(status.success(), "q should exit with status 0, got {status:?}");
     assert_restored(&screen, "after q");
+    // The alternate screen is emptied as it is left: a terminal that keeps its lines when the
+    // window grows (tmux) would show them above the prompt.
+    assert!(s.wrote(b"\x1b[2J\x1b[?1049l"), "the alternate screen was left as it was");
 
     let read = |p: &std::path::Path| {
         let text = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
