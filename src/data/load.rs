@@ -181,16 +181,13 @@ fn read_file(file: &std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
     let mut bytes = vec![0u8; n];
     let (first, second) = bytes.split_at_mut(n / 2);
     let at = u64::try_from(n / 2).unwrap_or(0);
-    let read = std::thread::scope(|scope| {
-        let other = std::thread::Builder::new()
-            .name("read".into())
-            .spawn_scoped(scope, || file.read_exact_at(second, at));
-        let mine = file.read_exact_at(first, 0);
-        // Without a second thread: `None`, and the file is read in one piece.
-        let theirs = other.ok()?.join();
-        Some(mine.and(theirs.unwrap_or_else(|_| Err(std::io::Error::other("a reader stopped")))))
-    });
-    match read {
+    let (mine, theirs) = super::halves::both(
+        "read",
+        || file.read_exact_at(first, 0),
+        || file.read_exact_at(second, at),
+    );
+    // Without a second thread: `None`, and the file is read in one piece.
+    match theirs.map(|theirs| mine.and(theirs)) {
         None => sequential(),
         Some(Ok(())) => {
             // What was written past the end meanwhile, if anything.

@@ -1380,18 +1380,10 @@ impl<'s> Reader<'s> {
             return look(refs);
         }
         let (first, second) = refs.split_at(refs.len() / 2);
-        std::thread::scope(|scope| {
-            let other = std::thread::Builder::new()
-                .name("reader".into())
-                .spawn_scoped(scope, || look(second));
-            let mut found = look(first);
-            // Without a second thread, the second half is looked up here.
-            match other.map(std::thread::ScopedJoinHandle::join) {
-                Ok(Ok(more)) => found.extend(more),
-                _ => found.extend(look(second)),
-            }
-            found
-        })
+        let (mut found, more) = super::halves::both("reader", || look(first), || look(second));
+        // Without a second thread, the second half is looked up here.
+        found.extend(more.unwrap_or_else(|| look(second)));
+        found
     }
 
     /// An error for each circle of `part_of` (an organisation part of one that is, in the end,

@@ -1,0 +1,17 @@
+//! Work cut in two: one half done here while the other is done on a second thread, when one
+//! can start.
+
+/// `here()` on this thread while `there()` runs on a new thread named `name`: both results,
+/// the second `None` when no thread could start or it stopped (the caller then does that half
+/// itself).
+pub(super) fn both<A, B: Send>(
+    name: &str,
+    here: impl FnOnce() -> A,
+    there: impl FnOnce() -> B + Send,
+) -> (A, Option<B>) {
+    std::thread::scope(|scope| {
+        let other = std::thread::Builder::new().name(name.into()).spawn_scoped(scope, there);
+        let mine = here();
+        (mine, other.ok().and_then(|t| t.join().ok()))
+    })
+}
