@@ -875,16 +875,15 @@ impl Index {
                     done.push((i, look(p)));
                 }
             };
-            let mut done = std::thread::scope(|scope| {
-                let other =
-                    std::thread::Builder::new().name("search".into()).spawn_scoped(scope, work);
-                named();
-                let mut done = work();
-                if let Ok(Ok(more)) = other.map(std::thread::ScopedJoinHandle::join) {
-                    done.extend(more);
-                }
-                done
-            });
+            let (mut done, more) = crate::data::halves::both(
+                "search",
+                || {
+                    named();
+                    work()
+                },
+                work,
+            );
+            done.extend(more.into_iter().flatten());
             done.sort_unstable_by_key(|d| d.0);
             let mut spots = Vec::with_capacity(done.iter().map(|d| d.1.len()).sum());
             let mut done = done.into_iter().peekable();

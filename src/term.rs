@@ -283,7 +283,6 @@ pub fn run(
         // removal) made before the watcher is set up is seen by comparing.
         let watched = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
         let before = watched.and_then(stamp);
-        let mut first_frame = true;
         loop {
             {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -294,12 +293,11 @@ pub fn run(
                     }
                 })?;
             }
-            if std::mem::take(&mut first_frame) {
+            // The signals are watched from the first frame on.
+            if let Some(signals) = signals.take() {
                 // Keys and signals that came before wait for these threads, unread.
                 events::terminal(tx.clone());
-                if let Some(signals) = signals.take() {
-                    watch_signals(signals, tx.clone())?;
-                }
+                watch_signals(signals, tx.clone())?;
                 after_first_frame(&app, watched, &tx, &mut watch);
                 if watch.is_some() && watched.and_then(stamp) != before {
                     let _ = tx.send(Input::DataChanged);

@@ -4,7 +4,7 @@
 /// `here()` on this thread while `there()` runs on a new thread named `name`: both results,
 /// the second `None` when no thread could start or it stopped (the caller then does that half
 /// itself).
-pub(super) fn both<A, B: Send>(
+pub(crate) fn both<A, B: Send>(
     name: &str,
     here: impl FnOnce() -> A,
     there: impl FnOnce() -> B + Send,

@@ -1,7 +1,7 @@
 //! The data set: its file format, the one reader that checks it, and the indexed form the
 //! explorer reads.
 pub mod diag;
-mod halves;
+pub(crate) mod halves;
 pub mod load;
 pub mod model;
 pub mod read;
