@@ -12,8 +12,8 @@ use std::sync::{Mutex, OnceLock};
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
-use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -88,19 +88,25 @@ pub fn clamp_size((w, h): (u16, u16)) -> (u16, u16) {
 /// mouse) and bracketed paste on, cursor hidden. Done again after a suspension, whatever the
 /// shell did in between.
 fn set_up() -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    set_up_into(&mut out)?;
+    out.flush()
+}
+
+/// [`set_up`], its requests written to `out` and not flushed: at the start, the screen's own
+/// writer, so that they go out in one write with the clearing of the screen.
+fn set_up_into(out: &mut impl Write) -> io::Result<()> {
     let caps = caps();
     // Raw mode from the settings as they are now (crossterm keeps the ones it found first).
     let _ = crossterm::terminal::disable_raw_mode();
     crossterm::terminal::enable_raw_mode()?;
-    let mut out = io::stdout();
     if caps.alternate_screen {
-        execute!(out, EnterAlternateScreen)?;
+        queue!(out, EnterAlternateScreen)?;
     }
     if caps.mouse && MOUSE_WANTED.load(Ordering::SeqCst) {
-        execute!(out, EnableMouseCapture)?;
+        queue!(out, EnableMouseCapture)?;
     }
-    execute!(out, EnableBracketedPaste, crossterm::cursor::Hide)?;
-    out.flush()
+    queue!(out, EnableBracketedPaste, crossterm::cursor::Hide)
 }
 
 /// Puts the terminal back as it was: paste and mouse reports off, cursor shown, main screen,
@@ -268,13 +274,14 @@ pub fn run(
         hook(info);
     }));
     let result = (|| -> io::Result<Ended> {
-        set_up()?;
         let (w, h) = clamp_size(crossterm::terminal::size()?);
         let mut terminal = match ahead.take((w, h)) {
             Some(screen) => screen,
             None => screen_of((w, h))?,
         };
-        // (`resize` clears the screen; `clear` would ask the terminal where its cursor is.)
+        set_up_into(terminal.backend_mut())?;
+        // (`resize` clears the screen, and flushes; `clear` would ask the terminal where its
+        // cursor is.)
         terminal.resize(Rect::new(0, 0, w, h))?;
         app.update(Action::Resize(w, h));
         let mut watch = None;
