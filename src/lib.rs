@@ -11,6 +11,7 @@ pub mod data;
 pub mod detail;
 pub mod events;
 pub mod export;
+pub mod first;
 pub mod help;
 pub mod hyperlink;
 pub mod i18n;

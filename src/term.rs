@@ -275,14 +275,8 @@ pub fn run(
     }));
     let result = (|| -> io::Result<Ended> {
         let (w, h) = clamp_size(crossterm::terminal::size()?);
-        let mut terminal = match ahead.take((w, h)) {
-            Some(screen) => screen,
-            None => screen_of((w, h))?,
-        };
-        set_up_into(terminal.backend_mut())?;
-        // (`resize` clears the screen, and flushes; `clear` would ask the terminal where its
-        // cursor is.)
-        terminal.resize(Rect::new(0, 0, w, h))?;
+        let area = Rect::new(0, 0, w, h);
+        let frame = ahead.take((w, h)).unwrap_or_else(|| Buffer::empty(area));
         app.update(Action::Resize(w, h));
         let mut watch = None;
         // Watching is a help, not a need: without it the explorer still works. A pipe is read
@@ -290,8 +284,10 @@ pub fn run(
         // removal) made before the watcher is set up is seen by comparing.
         let watched = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
         let before = watched.and_then(stamp);
+        let mut terminal = first_frame(&app, colour, frame)?;
+        let mut drawn = true;
         loop {
-            {
+            if !std::mem::take(&mut drawn) {
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 terminal.draw(|f| {
                     ui::render(&app, f);
@@ -348,43 +344,65 @@ pub fn run(
     }
 }
 
-type Screen = Terminal<CrosstermBackend<io::BufWriter<io::Stdout>>>;
+type Screen = Terminal<Backend>;
 
-/// The drawing surface of the terminal's size now, made without touching the terminal: two
-/// buffers of every cell, which take a while to fill. The explorer asks for it on another
-/// thread while the data loads ([`Ahead`]).
-fn screen_of((w, h): (u16, u16)) -> io::Result<Screen> {
-    // A fixed viewport: the size drawn is the clamped one, whatever the terminal says. A frame
-    // goes out in one write (ratatui flushes after each), not in pieces of the size of the
-    // standard output's line buffer (1 KiB).
-    Terminal::with_options(
-        CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout())),
-        TerminalOptions { viewport: Viewport::Fixed(Rect::new(0, 0, w, h)) },
-    )
+/// Takes the terminal and draws the first frame into `frame`, in one write with the requests
+/// that take the terminal and the clearing of the screen; then makes the drawing surface, the
+/// frame on the screen the one the next is compared with.
+fn first_frame(app: &App, colour: bool, mut frame: Buffer) -> io::Result<Screen> {
+    let area = frame.area;
+    let mut out = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
+    {
+        let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        ui::draw(app, area, &mut frame);
+        if !colour {
+            strip_colours(&mut frame);
+        }
+        set_up_into(&mut out)?;
+        queue!(out, crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
+        crate::first::write(&mut out, &frame, ui::cursor_position(app, area))?;
+        out.flush()?;
+    }
+    let mut terminal = screen_of(out, area)?;
+    std::mem::swap(terminal.current_buffer_mut(), &mut frame);
+    terminal.swap_buffers();
+    Ok(terminal)
 }
 
-/// The explorer's screen, being made on another thread while the data loads: [`run`] takes it
-/// if the terminal has kept its size, else makes another.
+/// The drawing surface of `area`, writing to `out`: two buffers of every cell, which take a
+/// while to fill, made after the first frame ([`crate::first`]).
+fn screen_of(out: Backend, area: Rect) -> io::Result<Screen> {
+    // A fixed viewport: the size drawn is the clamped one, whatever the terminal says.
+    Terminal::with_options(out, TerminalOptions { viewport: Viewport::Fixed(area) })
+}
+
+/// The terminal's writer: a frame goes out in one write (ratatui flushes after each), not in
+/// pieces of the size of the standard output's line buffer (1 KiB).
+type Backend = CrosstermBackend<io::BufWriter<io::Stdout>>;
+
+/// The buffer of the first frame, being made on another thread while the data loads (filling
+/// every cell takes a while): [`run`] takes it if the terminal has kept its size, else makes
+/// another.
 pub struct Ahead(Option<std::thread::JoinHandle<Option<Made>>>);
 
-/// A screen made ahead, and the size it was made for.
-type Made = ((u16, u16), Screen);
+/// A buffer made ahead, and the size it was made for.
+type Made = ((u16, u16), Buffer);
 
 impl Ahead {
-    /// Starts making the screen (nothing is written to the terminal).
+    /// Starts making the buffer (nothing is written to the terminal).
     #[must_use]
     pub fn start() -> Self {
         let make = || {
-            let size = clamp_size(crossterm::terminal::size().ok()?);
-            Some((size, screen_of(size).ok()?))
+            let (w, h) = clamp_size(crossterm::terminal::size().ok()?);
+            Some(((w, h), Buffer::empty(Rect::new(0, 0, w, h))))
         };
         Ahead(std::thread::Builder::new().name("screen".into()).spawn(make).ok())
     }
 
-    /// The screen made, if it is of `size`.
-    fn take(self, size: (u16, u16)) -> Option<Screen> {
-        let (made, screen) = self.0?.join().ok()??;
-        (made == size).then_some(screen)
+    /// The buffer made, if it is of `size`.
+    fn take(self, size: (u16, u16)) -> Option<Buffer> {
+        let (made, frame) = self.0?.join().ok()??;
+        (made == size).then_some(frame)
     }
 }
 
