@@ -19,9 +19,9 @@ fn assert_bilingual(t: &Text, what: &str) {
     match t {
         Text::Same(s) => assert!(!s.trim().is_empty(), "{what} is empty"),
         Text::Localized(v) => {
-            let langs: Vec<&str> = v.iter().map(|(l, _)| &**l).collect();
+            let langs: Vec<&str> = v.iter().map(|(l, _)| l).collect();
             assert_eq!(langs, LANGS, "{what} must be in fr, nl, de and en");
-            for (l, s) in v {
+            for (l, s) in v.iter() {
                 assert!(!s.trim().is_empty(), "{what} is empty in {l}");
             }
         }

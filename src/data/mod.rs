@@ -13,4 +13,4 @@ pub use load::{
     load_path, load_str, reload_path,
 };
 pub use model::{Catalog, Entry, Fact, NodeIx, Org, OrgIx};
-pub use schema::{Kind, Text};
+pub use schema::{Kind, Localized, Text};

@@ -331,11 +331,11 @@ impl Catalog {
         let order = (0..n).map(|k| self.languages[(start + k) % n].as_str());
         std::iter::once(lang)
             .chain(order)
-            .find_map(|l| v.iter().find(|(c, _)| **c == *l))
-            .or(v.first())
+            .find_map(|l| v.iter().find(|&(c, _)| c == l))
+            .or_else(|| v.iter().next())
             .map_or(Shown { text: "", fallback: None }, |(code, s)| Shown {
                 text: s,
-                fallback: (**code != *lang).then_some(&**code),
+                fallback: (code != lang).then_some(code),
             })
     }
 

@@ -23,7 +23,7 @@ use super::model::{
     Catalog, Entry, Fact, IdIndex, Link, Lists, NodeIx, Org, OrgIx, Source, Target,
 };
 use super::schema::{
-    DATASET_FIELDS, FACT_FIELDS, Field, Kind, Lang, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
+    DATASET_FIELDS, FACT_FIELDS, Field, Kind, Localized, NODE_FIELDS, Need, ORG_FIELDS, REF_FIELDS,
     RefParts, SOURCE_FIELDS, SOURCE_REF_FIELDS, Text, Value,
 };
 use crate::text::{needs_sanitizing, sanitize};
@@ -320,8 +320,8 @@ struct Reader<'s> {
     langs: Option<Vec<String>>,
     /// Whether a text was read before the languages were known.
     langs_late: bool,
-    /// Every language code met in a text, shared by the texts.
-    codes: Vec<Lang>,
+    /// The texts of the text being read, one a language (see [`Localized::push`]).
+    texts: String,
     /// Whether texts are kept in the catalog (not for a check, which only needs their problems).
     keep: bool,
     cat: Catalog,
@@ -759,7 +759,9 @@ impl<'s> Reader<'s> {
                 Text::Same(self.kept(s))
             }
             Some(b'{') => {
-                let mut out: Vec<(Lang, String)> = Vec::with_capacity(2);
+                // The texts are gathered in one string, kept in one piece.
+                let mut out = std::mem::take(&mut self.texts);
+                out.clear();
                 self.items(b'}', |r| {
                     let key_at = r.i;
                     let lang = r.string("a language code (or `}` to close the text)")?;
@@ -777,7 +779,7 @@ impl<'s> Reader<'s> {
                         .langs
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
-                    if out.iter().any(|(l, _)| **l == *lang) {
+                    if Localized::pairs(&out).any(|(l, _)| l == lang) {
                         let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
                         r.error(key_at, msg);
                     } else if !known {
@@ -793,14 +795,14 @@ impl<'s> Reader<'s> {
                     } else if blank(&s) {
                         r.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
-                    let mut s = r.kept(s);
-                    // The language's typography, set once as texts enter the catalog.
-                    if r.keep
-                        && let Cow::Owned(fixed) = crate::typography::local(&lang, &s)
-                    {
-                        s = fixed;
+                    if r.keep {
+                        // Made safe (so it holds no separator), and the language's typography
+                        // set once as texts enter the catalog.
+                        let s = r.safe(s);
+                        Localized::push_safe(&mut out, &lang, &crate::typography::local(&lang, &s));
+                    } else {
+                        Localized::push_safe(&mut out, &lang, "");
                     }
-                    out.push((r.lang(&lang), s));
                     Ok(Item::Text)
                 })?;
                 if out.is_empty() {
@@ -808,7 +810,10 @@ impl<'s> Reader<'s> {
                 } else {
                     self.missing_languages(&out, f.what, field_at);
                 }
-                if self.keep { Text::Localized(out) } else { Text::Same(String::new()) }
+                let text =
+                    if self.keep { Text::Localized(Localized::of(&out)) } else { Text::default() };
+                self.texts = out;
+                text
             }
             _ => {
                 let what = format!("{} as a text (a string, or a map of languages)", f.what);
@@ -820,17 +825,17 @@ impl<'s> Reader<'s> {
     }
 
     /// A warning for each declared language a text has not, naming the one shown instead.
-    fn missing_languages(&mut self, v: &[(Lang, String)], what: &str, at: usize) {
+    fn missing_languages(&mut self, texts: &str, what: &str, at: usize) {
         let Some(langs) = self.langs.take() else { return };
         let n = langs.len();
+        let has = |l: &str| Localized::pairs(texts).any(|(c, _)| c == l);
         for (i, l) in langs.iter().enumerate() {
-            if v.iter().any(|(c, _)| **c == **l) {
+            if has(l) {
                 continue;
             }
-            let shown = (1..n)
-                .map(|k| langs[(i + k) % n].as_str())
-                .find(|c| v.iter().any(|(x, _)| **x == **c))
-                .unwrap_or(&v[0].0);
+            let first = Localized::pairs(texts).next().map_or("", |(c, _)| c);
+            let shown =
+                (1..n).map(|k| langs[(i + k) % n].as_str()).find(|c| has(c)).unwrap_or(first);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");
             self.report(Severity::Warning, at, msg, None).missing = Some(l.clone());
         }
@@ -1428,27 +1433,16 @@ impl<'s> Reader<'s> {
 }
 
 impl<'s> Reader<'s> {
-    /// The shared code of language `l`.
-    fn lang(&mut self, l: &str) -> Lang {
-        if let Some(known) = self.codes.iter().find(|c| ***c == *l) {
-            return known.clone();
-        }
-        let new: Lang = l.into();
-        self.codes.push(new.clone());
-        new
-    }
-
     /// The last string read, `s`, as the catalog keeps it: a tab is one space (in every output
     /// alike), and the rest made safe for the terminal; nothing when texts are not kept.
     fn kept(&self, s: Cow<'s, str>) -> String {
+        if self.keep { self.safe(s).into_owned() } else { String::new() }
+    }
+
+    /// The last string read, `s`, made safe as [`Self::kept`] says; borrowed when it is already.
+    fn safe(&self, s: Cow<'s, str>) -> Cow<'s, str> {
         debug_assert_eq!(self.dirty, needs_sanitizing(s.as_bytes()), "kept: not the last string");
-        if !self.keep {
-            String::new()
-        } else if self.dirty {
-            sanitize(&s.replace('\t', " ")).into_owned()
-        } else {
-            s.into_owned()
-        }
+        if self.dirty { Cow::Owned(sanitize(&s.replace('\t', " ")).into_owned()) } else { s }
     }
 
     /// A warning at each character of the last string read that no text should hold (see

@@ -42,9 +42,6 @@ kinds! {
     Aim,
 }
 
-/// A language code in a text, shared.
-pub type Lang = std::sync::Arc<str>;
-
 /// A text a person reads, in one or several languages.
 ///
 /// Written either as one string, the same in every language (`"CySSAP"`), or as a map from
@@ -53,9 +50,79 @@ pub type Lang = std::sync::Arc<str>;
 pub enum Text {
     /// The same in every language.
     Same(String),
-    /// One text per language, in the order written; the language codes are shared by every
-    /// text of the file (one allocation each, not one per text).
-    Localized(Vec<(Lang, String)>),
+    /// One text per language, in the order written.
+    Localized(Localized),
+}
+
+/// The texts of a [`Text`] in several languages, in the order written, kept in one allocation:
+/// each language's code and then its text, each followed by a separator (a control character,
+/// which no text kept holds: they are all made safe as they are read).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Localized(Box<str>);
+
+/// What follows a language code in a [`Localized`] (the unit separator).
+const CODE_END: char = '\u{1F}';
+/// What follows a text in a [`Localized`] (the record separator).
+const TEXT_END: char = '\u{1E}';
+
+impl Localized {
+    /// Each (language code, text), in the order written.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> + '_ {
+        Localized::pairs(&self.0)
+    }
+
+    /// Each (language code, text) added to `buf` by [`Localized::push`].
+    pub fn pairs(buf: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
+        buf.split_terminator(TEXT_END).filter_map(|part| part.split_once(CODE_END))
+    }
+
+    /// Adds the text `s` in `lang` to `buf`, the making of a [`Localized`] (a separator in
+    /// either becomes U+FFFD, so that the pieces always come apart as they went in).
+    pub fn push(buf: &mut String, lang: &str, s: &str) {
+        Localized::push_lang(buf, lang);
+        push_without_separators(buf, s);
+        buf.push(TEXT_END);
+    }
+
+    /// [`Localized::push`] for a text made safe for the terminal, which holds no control
+    /// character and so no separator: it is not looked through again.
+    pub(crate) fn push_safe(buf: &mut String, lang: &str, s: &str) {
+        debug_assert!(memchr::memchr2(0x1E, 0x1F, s.as_bytes()).is_none());
+        Localized::push_lang(buf, lang);
+        buf.push_str(s);
+        buf.push(TEXT_END);
+    }
+
+    /// The language code that starts each text.
+    fn push_lang(buf: &mut String, lang: &str) {
+        push_without_separators(buf, lang);
+        buf.push(CODE_END);
+    }
+
+    /// The texts added to `buf` by [`Localized::push`].
+    #[must_use]
+    pub fn of(buf: &str) -> Self {
+        Localized(buf.into())
+    }
+}
+
+/// Adds `s` to `buf`, a separator of [`Localized`] in it as U+FFFD.
+fn push_without_separators(buf: &mut String, s: &str) {
+    if memchr::memchr2(0x1E, 0x1F, s.as_bytes()).is_some() {
+        buf.push_str(&s.replace([CODE_END, TEXT_END], "\u{FFFD}"));
+    } else {
+        buf.push_str(s);
+    }
+}
+
+impl<L: AsRef<str>, S: AsRef<str>> FromIterator<(L, S)> for Localized {
+    fn from_iter<I: IntoIterator<Item = (L, S)>>(iter: I) -> Self {
+        let mut buf = String::new();
+        for (l, s) in iter {
+            Localized::push(&mut buf, l.as_ref(), s.as_ref());
+        }
+        Localized::of(&buf)
+    }
 }
 
 impl Default for Text {
@@ -70,17 +137,17 @@ impl Text {
     pub fn get(&self, lang: &str) -> Option<&str> {
         match self {
             Text::Same(s) => Some(s),
-            Text::Localized(v) => v.iter().find(|(l, _)| **l == *lang).map(|(_, s)| s.as_str()),
+            Text::Localized(v) => v.iter().find(|&(l, _)| l == lang).map(|(_, s)| s),
         }
     }
 
     /// Every (language, text) pair written; `None` as the language for a [`Text::Same`].
     pub fn entries(&self) -> impl Iterator<Item = (Option<&str>, &str)> + '_ {
         let (same, localized) = match self {
-            Text::Same(s) => (Some((None, s.as_str())), &[][..]),
-            Text::Localized(v) => (None, v.as_slice()),
+            Text::Same(s) => (Some((None, s.as_str())), None),
+            Text::Localized(v) => (None, Some(v.iter())),
         };
-        same.into_iter().chain(localized.iter().map(|(l, s)| (Some(&**l), s.as_str())))
+        same.into_iter().chain(localized.into_iter().flatten().map(|(l, s)| (Some(l), s)))
     }
 }
 
@@ -234,3 +301,28 @@ pub const REF_FIELDS: &[Field<RefParts>] = &[
     field("role", "the role", Optional, Value::OptText(|r| &mut r.role)),
     field("back", "the role seen from the other side", Optional, Value::OptText(|r| &mut r.back)),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_in_several_languages_come_apart_as_they_went_in() {
+        let pairs = [("fr", "Réseaux nationaux"), ("nl", ""), ("de-AT", "Netze\nzwei Zeilen")];
+        let t = Text::Localized(pairs.iter().copied().collect());
+        let back: Vec<(Option<&str>, &str)> = t.entries().collect();
+        assert_eq!(back, pairs.iter().map(|&(l, s)| (Some(l), s)).collect::<Vec<_>>());
+        assert_eq!(t.get("nl"), Some(""));
+        assert_eq!(t.get("de-AT"), Some("Netze\nzwei Zeilen"));
+        assert_eq!(t.get("de"), None);
+        assert_eq!(Text::Localized(Localized::default()).entries().count(), 0);
+    }
+
+    #[test]
+    fn a_separator_in_a_text_cannot_split_it() {
+        let t: Localized =
+            [("fr", "un\u{1E}deux\u{1F}trois"), ("n\u{1F}l", "x")].into_iter().collect();
+        let back: Vec<(&str, &str)> = t.iter().collect();
+        assert_eq!(back, [("fr", "un\u{FFFD}deux\u{FFFD}trois"), ("n\u{FFFD}l", "x")]);
+    }
+}

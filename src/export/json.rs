@@ -206,9 +206,7 @@ impl<'a> Texts<'a> {
                     .catalog
                     .languages
                     .iter()
-                    .filter_map(|l| {
-                        v.iter().find(|(c, _)| **c == **l).map(|(_, s)| (l.as_str(), s.as_str()))
-                    })
+                    .filter_map(|l| v.iter().find(|&(c, _)| c == l).map(|(_, s)| (l.as_str(), s)))
                     .collect(),
             }),
         }

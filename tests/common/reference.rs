@@ -289,9 +289,7 @@ fn text(t: &RText) -> Text {
     let typeset = |l: &str, x: &String| ccbnet::typography::local(l, &s(x)).into_owned();
     match t {
         RText::Same(x) => Text::Same(s(x)),
-        RText::Localized(v) => {
-            Text::Localized(v.iter().map(|(l, x)| (l.as_str().into(), typeset(l, x))).collect())
-        }
+        RText::Localized(v) => Text::Localized(v.iter().map(|(l, x)| (l, typeset(l, x))).collect()),
     }
 }
 
