@@ -12,9 +12,10 @@ use ratatui::layout::{Position, Rect};
 
 /// Where the cells of `frame` that a blank screen does not already show stand: what ratatui's
 /// comparison of `frame` with a buffer of blank cells finds, row by row (a wide character never
-/// runs past the end of its row).
+/// runs past the end of its row). Each row is moved into a buffer of one row to be compared,
+/// and back: `frame` is left as it was.
 #[must_use]
-pub fn cells(frame: &Buffer) -> Vec<(u16, u16)> {
+pub fn cells(frame: &mut Buffer) -> Vec<(u16, u16)> {
     let area = frame.area;
     let width = usize::from(area.width);
     let mut blank = Buffer::empty(Rect::new(area.x, area.y, area.width, 1));
@@ -23,11 +24,12 @@ pub fn cells(frame: &Buffer) -> Vec<(u16, u16)> {
     if width == 0 {
         return out;
     }
-    for (k, cells) in frame.content.chunks_exact(width).enumerate() {
+    for (k, cells) in frame.content.chunks_exact_mut(width).enumerate() {
         let y = area.y.saturating_add(u16::try_from(k).unwrap_or(u16::MAX));
         (blank.area.y, row.area.y) = (y, y);
-        row.content.clone_from_slice(cells);
+        row.content.swap_with_slice(cells);
         out.extend(blank.diff_iter(&row).map(|(x, y, _)| (x, y)));
+        row.content.swap_with_slice(cells);
     }
     out
 }
@@ -39,7 +41,7 @@ pub fn cells(frame: &Buffer) -> Vec<(u16, u16)> {
 /// When the backend cannot write.
 pub fn write<B: Backend>(
     backend: &mut B,
-    frame: &Buffer,
+    frame: &mut Buffer,
     cursor: Option<Position>,
 ) -> Result<(), B::Error> {
     let cells = cells(frame);
@@ -106,7 +108,9 @@ mod tests {
     fn by_us(frame: &Buffer, cursor: Option<Position>) -> Vec<u8> {
         let out = Shared::default();
         let mut backend = CrosstermBackend::new(out.clone());
-        write(&mut backend, frame, cursor).unwrap();
+        let mut written = frame.clone();
+        write(&mut backend, &mut written, cursor).unwrap();
+        assert_eq!(&written, frame, "the frame is left as it was");
         drop(backend);
         out.0.take()
     }
@@ -127,7 +131,7 @@ mod tests {
 
     #[test]
     fn a_blank_frame_writes_no_cell() {
-        assert!(cells(&Buffer::empty(Rect::new(0, 0, 30, 4))).is_empty());
-        assert!(cells(&Buffer::empty(Rect::new(0, 0, 0, 0))).is_empty());
+        assert!(cells(&mut Buffer::empty(Rect::new(0, 0, 30, 4))).is_empty());
+        assert!(cells(&mut Buffer::empty(Rect::new(0, 0, 0, 0))).is_empty());
     }
 }

@@ -284,10 +284,11 @@ pub fn run(
         // removal) made before the watcher is set up is seen by comparing.
         let watched = data.filter(|p| std::fs::metadata(p).is_ok_and(|m| m.is_file()));
         let before = watched.and_then(stamp);
-        let mut terminal = first_frame(&app, colour, frame)?;
+        let mut surface = first_frame(&app, colour, frame)?;
         let mut drawn = true;
         loop {
             if !std::mem::take(&mut drawn) {
+                let terminal = surface.get()?;
                 let _guard = DRAWING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 terminal.draw(|f| {
                     ui::render(&app, f);
@@ -325,7 +326,7 @@ pub fn run(
             let mut next = Some(first);
             while let Some(input) = next {
                 if let Some(end) =
-                    handle(input, &mut app, &mut terminal, &inputs, data, &mut watch)?
+                    handle(input, &mut app, surface.get()?, &inputs, data, &mut watch)?
                 {
                     return Ok(end);
                 }
@@ -347,9 +348,8 @@ pub fn run(
 type Screen = Terminal<Backend>;
 
 /// Takes the terminal and draws the first frame into `frame`, in one write with the requests
-/// that take the terminal and the clearing of the screen; then makes the drawing surface, the
-/// frame on the screen the one the next is compared with.
-fn first_frame(app: &App, colour: bool, mut frame: Buffer) -> io::Result<Screen> {
+/// that take the terminal and the clearing of the screen.
+fn first_frame(app: &App, colour: bool, mut frame: Buffer) -> io::Result<Surface> {
     let area = frame.area;
     let mut out = CrosstermBackend::new(io::BufWriter::with_capacity(1 << 16, io::stdout()));
     {
@@ -360,13 +360,31 @@ fn first_frame(app: &App, colour: bool, mut frame: Buffer) -> io::Result<Screen>
         }
         set_up_into(&mut out)?;
         queue!(out, crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-        crate::first::write(&mut out, &frame, ui::cursor_position(app, area))?;
+        crate::first::write(&mut out, &mut frame, ui::cursor_position(app, area))?;
         out.flush()?;
     }
-    let mut terminal = screen_of(out, area)?;
-    std::mem::swap(terminal.current_buffer_mut(), &mut frame);
-    terminal.swap_buffers();
-    Ok(terminal)
+    Ok(Surface { screen: None, first: Some((out, frame)) })
+}
+
+/// The drawing surface, made when it is first needed, at the first input: filling its two
+/// buffers takes a while, and just after the first frame the terminal needs the time to show it.
+struct Surface {
+    screen: Option<Screen>,
+    /// The terminal's writer and the frame on the screen, until the surface is made.
+    first: Option<(Backend, Buffer)>,
+}
+
+impl Surface {
+    /// The surface, the frame on the screen the one the next is compared with.
+    fn get(&mut self) -> io::Result<&mut Screen> {
+        if let Some((out, mut frame)) = self.first.take() {
+            let mut screen = screen_of(out, frame.area)?;
+            std::mem::swap(screen.current_buffer_mut(), &mut frame);
+            screen.swap_buffers();
+            self.screen = Some(screen);
+        }
+        self.screen.as_mut().ok_or_else(|| io::Error::other("the drawing surface was not made"))
+    }
 }
 
 /// The drawing surface of `area`, writing to `out`: two buffers of every cell, which take a
