@@ -62,8 +62,8 @@ mod tests {
     use ratatui::style::{Color, Modifier, Style};
     use ratatui::{Terminal, TerminalOptions, Viewport};
 
-    /// A frame with colours, wide characters (some at the end of a row), an emoji with VS16,
-    /// blank styled cells and cells skipped.
+    /// A frame with colours, wide characters (one at the end of a row), an emoji with VS16 and
+    /// blank styled cells.
     fn frame(w: u16, h: u16) -> Buffer {
         let mut buf = Buffer::empty(Rect::new(0, 0, w, h));
         buf.set_string(0, 0, "Réseaux · Netwerken", Style::new().fg(Color::Yellow));

@@ -276,7 +276,7 @@ pub fn run(
     let result = (|| -> io::Result<Ended> {
         let (w, h) = clamp_size(crossterm::terminal::size()?);
         let area = Rect::new(0, 0, w, h);
-        let frame = ahead.take((w, h)).unwrap_or_else(|| Buffer::empty(area));
+        let frame = ahead.take(area).unwrap_or_else(|| Buffer::empty(area));
         app.update(Action::Resize(w, h));
         let mut watch = None;
         // Watching is a help, not a need: without it the explorer still works. A pipe is read
@@ -401,10 +401,7 @@ type Backend = CrosstermBackend<io::BufWriter<io::Stdout>>;
 /// The buffer of the first frame, being made on another thread while the data loads (filling
 /// every cell takes a while): [`run`] takes it if the terminal has kept its size, else makes
 /// another.
-pub struct Ahead(Option<std::thread::JoinHandle<Option<Made>>>);
-
-/// A buffer made ahead, and the size it was made for.
-type Made = ((u16, u16), Buffer);
+pub struct Ahead(Option<std::thread::JoinHandle<Option<Buffer>>>);
 
 impl Ahead {
     /// Starts making the buffer (nothing is written to the terminal).
@@ -412,15 +409,14 @@ impl Ahead {
     pub fn start() -> Self {
         let make = || {
             let (w, h) = clamp_size(crossterm::terminal::size().ok()?);
-            Some(((w, h), Buffer::empty(Rect::new(0, 0, w, h))))
+            Some(Buffer::empty(Rect::new(0, 0, w, h)))
         };
         Ahead(std::thread::Builder::new().name("screen".into()).spawn(make).ok())
     }
 
-    /// The buffer made, if it is of `size`.
-    fn take(self, size: (u16, u16)) -> Option<Buffer> {
-        let (made, frame) = self.0?.join().ok()??;
-        (made == size).then_some(frame)
+    /// The buffer made, if it is of `area`.
+    fn take(self, area: Rect) -> Option<Buffer> {
+        self.0?.join().ok()?.filter(|frame| frame.area == area)
     }
 }
 

@@ -829,11 +829,11 @@ impl<'s> Reader<'s> {
         let Some(langs) = self.langs.take() else { return };
         let n = langs.len();
         let has = |l: &str| Localized::pairs(texts).any(|(c, _)| c == l);
+        let first = Localized::pairs(texts).next().map_or("", |(c, _)| c);
         for (i, l) in langs.iter().enumerate() {
             if has(l) {
                 continue;
             }
-            let first = Localized::pairs(texts).next().map_or("", |(c, _)| c);
             let shown =
                 (1..n).map(|k| langs[(i + k) % n].as_str()).find(|c| has(c)).unwrap_or(first);
             let msg = format!("{what} has no \"{l}\" text; \"{shown}\" is shown instead");

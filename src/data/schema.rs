@@ -72,7 +72,7 @@ impl Localized {
     }
 
     /// Each (language code, text) added to `buf` by [`Localized::push`].
-    pub fn pairs(buf: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
+    pub(crate) fn pairs(buf: &str) -> impl Iterator<Item = (&str, &str)> + '_ {
         buf.split_terminator(TEXT_END).filter_map(|part| part.split_once(CODE_END))
     }
 
