@@ -14,6 +14,7 @@
 //! every message are the same either way.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::mpsc::Receiver;
 
 use memchr::{memchr, memchr2};
@@ -322,6 +323,8 @@ struct Reader<'s> {
     langs_late: bool,
     /// The texts of the text being read, one a language (see [`Localized::push`]).
     texts: String,
+    /// Where each language code stands in `texts`, so that none is looked for in the texts.
+    codes: Vec<Range<usize>>,
     /// Whether texts are kept in the catalog (not for a check, which only needs their problems).
     keep: bool,
     cat: Catalog,
@@ -761,7 +764,9 @@ impl<'s> Reader<'s> {
             Some(b'{') => {
                 // The texts are gathered in one string, kept in one piece.
                 let mut out = std::mem::take(&mut self.texts);
+                let mut codes = std::mem::take(&mut self.codes);
                 out.clear();
+                codes.clear();
                 self.items(b'}', |r| {
                     let key_at = r.i;
                     let lang = r.string("a language code (or `}` to close the text)")?;
@@ -779,7 +784,7 @@ impl<'s> Reader<'s> {
                         .langs
                         .as_ref()
                         .is_none_or(|l| l.is_empty() || l.iter().any(|x| *x == lang));
-                    if Localized::pairs(&out).any(|(l, _)| l == lang) {
+                    if codes.iter().any(|c| out[c.clone()] == *lang) {
                         let msg = format!("the language \"{lang}\" is written twice in {}", f.what);
                         r.error(key_at, msg);
                     } else if !known {
@@ -795,6 +800,7 @@ impl<'s> Reader<'s> {
                     } else if blank(&s) {
                         r.error(key_at, format!("{} is empty in \"{lang}\"", f.what));
                     }
+                    let start = out.len();
                     if r.keep {
                         // Made safe (so it holds no separator), and the language's typography
                         // set once as texts enter the catalog.
@@ -803,16 +809,20 @@ impl<'s> Reader<'s> {
                     } else {
                         Localized::push_safe(&mut out, &lang, "");
                     }
+                    // The code ends at its separator (a separator in the code itself became U+FFFD).
+                    let code_end = memchr(0x1F, &out.as_bytes()[start..]).map_or(start, |k| start + k);
+                    codes.push(start..code_end);
                     Ok(Item::Text)
                 })?;
                 if out.is_empty() {
                     self.error(at, format!("{} has no text in any language", f.what));
                 } else {
-                    self.missing_languages(&out, f.what, field_at);
+                    self.missing_languages(&out, &codes, f.what, field_at);
                 }
                 let text =
                     if self.keep { Text::Localized(Localized::of(&out)) } else { Text::default() };
                 self.texts = out;
+                self.codes = codes;
                 text
             }
             _ => {
@@ -825,11 +835,11 @@ impl<'s> Reader<'s> {
     }
 
     /// A warning for each declared language a text has not, naming the one shown instead.
-    fn missing_languages(&mut self, texts: &str, what: &str, at: usize) {
+    fn missing_languages(&mut self, texts: &str, codes: &[Range<usize>], what: &str, at: usize) {
         let Some(langs) = self.langs.take() else { return };
         let n = langs.len();
-        let has = |l: &str| Localized::pairs(texts).any(|(c, _)| c == l);
-        let first = Localized::pairs(texts).next().map_or("", |(c, _)| c);
+        let has = |l: &str| codes.iter().any(|c| texts[c.clone()] == *l);
+        let first = codes.first().map_or("", |c| &texts[c.clone()]);
         for (i, l) in langs.iter().enumerate() {
             if has(l) {
                 continue;
