@@ -128,23 +128,31 @@ fn binds(before: &[char], after: &[char], french: bool) -> bool {
 }
 
 /// Whether [`french`] may change `s`: the punctuation (`«` and `»` are C2 AB and C2 BB in
-/// UTF-8; any C2 sends the text to the full rules), or a digit before a space and a month's
-/// first letter ("7 avril", "1er août"), or a space before four digits ("juin 2024"). Most texts
+/// UTF-8; any C2 sends the text to the full rules), or a date ([`may_hold_date`]). Most texts
 /// have none, and are not copied; the searches for bytes are vectorized.
 fn may_change(b: &[u8]) -> bool {
-    if memchr::memchr3(b':', b';', b'?', b).is_some() || memchr::memchr2(b'!', 0xC2, b).is_some() {
-        return true;
-    }
+    memchr::memchr3(b':', b';', b'?', b).is_some()
+        || memchr::memchr2(b'!', 0xC2, b).is_some()
+        || may_hold_date(b)
+}
+
+/// Whether the rules may bind a date in `b`: a day ("7", "1er", "18.") before a space, or a
+/// space before four digits ("juin 2024"). Bytes only, and more often than the rules do: the
+/// first byte of either no-break space counts as a space before, its last byte as one after.
+fn may_hold_date(b: &[u8]) -> bool {
     // No early exit, so that the compiler makes it one vectorized pass.
     if !b.iter().fold(false, |seen, c| seen | c.is_ascii_digit()) {
         return false;
     }
+    let space_before = |i: usize| matches!(b.get(i), Some(b' ' | 0xC2 | 0xE2));
+    let digits_at = |i: usize| b.get(i..i + 4).is_some_and(|w| w.iter().all(u8::is_ascii_digit));
     (0..b.len()).any(|i| match b[i] {
         b'0'..=b'9' => {
-            b.get(i + 1) == Some(&b' ') && b.get(i + 2).is_some_and(|c| b"jfmasond".contains(c))
+            space_before(i + 1)
+                || (b.get(i + 1) == Some(&b'.') && space_before(i + 2))
+                || (b.get(i + 1..i + 3) == Some(b"er") && space_before(i + 3))
         }
-        b'e' => b.get(i + 1) == Some(&b'r') && b.get(i + 2) == Some(&b' '),
-        b' ' => b.get(i + 1..i + 5).is_some_and(|w| w.iter().all(u8::is_ascii_digit)),
+        b' ' | 0xA0 | 0xAF => digits_at(i + 1),
         _ => false,
     })
 }
@@ -159,10 +167,10 @@ pub fn french(s: &str) -> Cow<'_, str> {
 }
 
 /// `s` with a no-break space inside its dates, the rule of every language; borrowed when
-/// nothing changes (and not looked at without a digit).
+/// nothing changes (and not looked at without what may be a date).
 #[must_use]
 pub fn dates(s: &str) -> Cow<'_, str> {
-    if !s.bytes().fold(false, |seen, c| seen | c.is_ascii_digit()) {
+    if !may_hold_date(s.as_bytes()) {
         return Cow::Borrowed(s);
     }
     rules(s, false)
@@ -389,6 +397,38 @@ mod tests {
             }
         }
         assert!(!may_change("Organisation sécurité réseau 12".as_bytes()));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// The quick checks let through every text the rules change, in French and in the
+        /// other languages: texts made of days, months, years, other words and numbers, the
+        /// three kinds of space and the punctuation the rules look at.
+        #[test]
+        fn the_quick_checks_miss_no_change(parts in proptest::collection::vec(proptest::sample::select(&[
+            "7", "18", "1er", "18.", "2024", "12", "mai", "Mai", "avril", "Oktober", "x", " ", " ",
+            "\u{A0}", "\u{202F}", "«", "»", ":", "?", ".",
+        ][..]), 0..9)) {
+            let s = parts.concat();
+            if rules(&s, true) != s.as_str() {
+                proptest::prop_assert!(may_change(s.as_bytes()), "{:?}", s);
+            }
+            if rules(&s, false) != s.as_str() {
+                proptest::prop_assert!(may_hold_date(s.as_bytes()), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn dates_found_in_every_language_and_case() {
+        for s in ["7 Avril", "1. Mai 2024", "Mai 2024", "18. Oktober", "le 1er mai", "7\u{202F}mai"]
+        {
+            assert!(may_hold_date(s.as_bytes()), "{s}");
+        }
+        for s in ["Organisation 12", "page 12", "ORG3", "3", "2024"] {
+            assert!(!may_hold_date(s.as_bytes()), "{s}");
+        }
     }
 
     #[test]
