@@ -65,8 +65,7 @@ fn read_split(
     std::thread::scope(|scope| {
         let spawn = |at: usize, depth: usize, brackets: usize, langs: Vec<String>| {
             let (tx, rx) = std::sync::mpsc::channel();
-            let thread = std::thread::Builder::new().name("reader".into());
-            let started = thread.spawn_scoped(scope, move || {
+            let started = crate::cores::spawn_scoped(scope, "reader", move || {
                 read_halves(file, src, (at, depth, brackets), &langs, keep, &tx);
             });
             started.ok().map(|_| rx)
@@ -810,7 +809,8 @@ impl<'s> Reader<'s> {
                         Localized::push_safe(&mut out, &lang, "");
                     }
                     // The code ends at its separator (a separator in the code itself became U+FFFD).
-                    let code_end = memchr(0x1F, &out.as_bytes()[start..]).map_or(start, |k| start + k);
+                    let code_end =
+                        memchr(0x1F, &out.as_bytes()[start..]).map_or(start, |k| start + k);
                     codes.push(start..code_end);
                     Ok(Item::Text)
                 })?;
@@ -1312,6 +1312,19 @@ impl<'s> Reader<'s> {
         let mut suggested = 0;
         let refs = std::mem::take(&mut self.refs);
         let targets = self.targets(&refs);
+        // Each entry's lists made once at their size, not grown link by link and shrunk after.
+        let mut counts = vec![[0usize; 2]; self.cat.nodes.len()];
+        for p in &refs {
+            match p.list {
+                List::Related => counts[p.from][0] += 1,
+                List::Organisations => counts[p.from][1] += 1,
+                List::PartOf => {}
+            }
+        }
+        for (n, [related, orgs]) in self.cat.nodes.iter_mut().zip(counts) {
+            n.related.reserve_exact(related);
+            n.organisations.reserve_exact(orgs);
+        }
         let mut part_at = vec![0; self.cat.orgs.len()];
         for (p, found) in refs.into_iter().zip(targets) {
             let (id, from) = (p.id.get(self.src), p.from);
