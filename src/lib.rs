@@ -7,6 +7,7 @@ pub mod check;
 pub mod cli;
 pub mod clip;
 pub mod config;
+pub mod cores;
 pub mod data;
 pub mod detail;
 pub mod events;

@@ -411,7 +411,7 @@ impl Ahead {
             let (w, h) = clamp_size(crossterm::terminal::size().ok()?);
             Some(Buffer::empty(Rect::new(0, 0, w, h)))
         };
-        Ahead(std::thread::Builder::new().name("screen".into()).spawn(make).ok())
+        Ahead(crate::cores::spawn("screen", make).ok())
     }
 
     /// The buffer made, if it is of `area`.
@@ -436,7 +436,7 @@ fn after_first_frame(
 ) {
     let build = app.index_builder();
     // Without a thread, the index is built at the first search.
-    let _ = std::thread::Builder::new().name("index".into()).spawn(build);
+    let _ = crate::cores::spawn("index", build);
     *watch = watched.and_then(|p| events::DataWatch::new(p, tx.clone()).ok());
 }
 
@@ -499,7 +499,7 @@ fn handle(
                         .map_err(|e| e.to_string())
                 });
                 // The new data's index, as at the start (nothing to do if the data stayed).
-                let _ = std::thread::Builder::new().name("index".into()).spawn(app.index_builder());
+                let _ = crate::cores::spawn("index", app.index_builder());
             }
             if let Some(input) = other {
                 return handle(input, app, terminal, inputs, data, watch);
