@@ -360,7 +360,7 @@ fn first_frame(app: &App, colour: bool, mut frame: Buffer) -> io::Result<Surface
         }
         set_up_into(&mut out)?;
         queue!(out, crossterm::terminal::Clear(crossterm::terminal::ClearType::All))?;
-        crate::first::write(&mut out, &mut frame, ui::cursor_position(app, area))?;
+        crate::first::write(&mut out, &frame, ui::cursor_position(app, area))?;
         out.flush()?;
     }
     Ok(Surface { screen: None, first: Some((out, frame)) })
