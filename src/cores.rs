@@ -13,6 +13,14 @@
 use std::io;
 use std::thread::{Builder, JoinHandle, Scope, ScopedJoinHandle};
 
+/// Whether this thread may run on more than one core, so that a helper can work beside it.
+/// One system call (the standard library's count also reads the control groups' files, about
+/// ten calls); a quota of processor time set by a control group is not looked at.
+#[must_use]
+pub fn several() -> bool {
+    linux::allowed() > 1
+}
+
 /// Starts `f` on a new thread named `name`, away from this thread's core.
 ///
 /// # Errors
@@ -126,6 +134,11 @@ mod linux {
         }
     }
 
+    /// How many cores this thread may run on.
+    pub fn allowed() -> u32 {
+        sched_getaffinity(None).map_or(1, |s| s.count())
+    }
+
     /// The ids of this process's threads.
     fn threads() -> Option<Vec<i32>> {
         let dir = std::fs::read_dir("/proc/self/task").ok()?;
@@ -151,6 +164,9 @@ mod linux {
         }
     }
     pub fn settle(_: Option<Started>) {}
+    pub fn allowed() -> u32 {
+        std::thread::available_parallelism().map_or(1, |n| u32::try_from(n.get()).unwrap_or(2))
+    }
 }
 
 use linux::{Away, settle};

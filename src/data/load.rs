@@ -175,8 +175,7 @@ fn read_file(file: &std::fs::File, len: u64) -> std::io::Result<Vec<u8>> {
         from_start.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
         Ok(bytes)
     };
-    let two =
-        len >= TWO_THREADS_FROM && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let two = len >= TWO_THREADS_FROM && crate::cores::several();
     let Some(n) = usize::try_from(len).ok().filter(|_| two) else { return sequential() };
     let mut bytes = vec![0u8; n];
     let (first, second) = bytes.split_at_mut(n / 2);

@@ -47,10 +47,7 @@ const TWO_THREADS_REFS: usize = 8192;
 /// the data (its entries, ids and links) and is checked all the same, for `ccbnet check`.
 #[must_use]
 pub fn read_keeping(file: &str, src: &str, keep: bool) -> (Option<Catalog>, Vec<Diagnostic>) {
-    // How many cores there are is read from a few files (cgroups): asked only of a file big
-    // enough to be split.
-    let two =
-        src.len() >= SPLIT_BYTES && std::thread::available_parallelism().is_ok_and(|n| n.get() > 1);
+    let two = src.len() >= SPLIT_BYTES && crate::cores::several();
     read_split(file, src, keep, two.then_some(SPLIT_BYTES))
 }
 
