@@ -18,7 +18,7 @@ use std::thread::{Builder, JoinHandle, Scope, ScopedJoinHandle};
 /// ten calls); a quota of processor time set by a control group is not looked at.
 #[must_use]
 pub fn several() -> bool {
-    linux::allowed() > 1
+    system::allowed() > 1
 }
 
 /// Starts `f` on a new thread named `name`, away from this thread's core.
@@ -30,12 +30,8 @@ where
     T: Send + 'static,
     F: FnOnce() -> T + Send + 'static,
 {
-    let away = Away::before();
-    let started = away.as_ref().map(Away::started);
-    let handle = Builder::new().name(name.into()).spawn(move || {
-        settle(started);
-        f()
-    })?;
+    let (away, f) = wrapped(f);
+    let handle = Builder::new().name(name.into()).spawn(f)?;
     if let Some(away) = away {
         away.send();
     }
@@ -55,20 +51,26 @@ where
     T: Send + 'scope,
     F: FnOnce() -> T + Send + 'scope,
 {
-    let away = Away::before();
-    let started = away.as_ref().map(Away::started);
-    let handle = Builder::new().name(name.into()).spawn_scoped(scope, move || {
-        settle(started);
-        f()
-    })?;
+    let (away, f) = wrapped(f);
+    let handle = Builder::new().name(name.into()).spawn_scoped(scope, f)?;
     if let Some(away) = away {
         away.send();
     }
     Ok(handle)
 }
 
+/// What sending the thread of `f` away needs, and `f` settling first where it runs.
+fn wrapped<T>(f: impl FnOnce() -> T) -> (Option<Away>, impl FnOnce() -> T) {
+    let away = Away::before();
+    let started = away.as_ref().map(Away::started);
+    (away, move || {
+        settle(started);
+        f()
+    })
+}
+
 #[cfg(target_os = "linux")]
-mod linux {
+mod system {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -147,7 +149,7 @@ mod linux {
 }
 
 #[cfg(not(target_os = "linux"))]
-mod linux {
+mod system {
     /// Elsewhere threads start where the system puts them.
     pub struct Away;
     #[derive(Clone)]
@@ -169,7 +171,7 @@ mod linux {
     }
 }
 
-use linux::{Away, settle};
+use system::{Away, settle};
 
 #[cfg(all(test, target_os = "linux"))]
 mod tests {
