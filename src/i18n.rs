@@ -232,8 +232,8 @@ const NL: Strings = Strings {
     group_help: "In deze hulp",
     group_marks: "Tekens in de details",
     marks: [
-        ("→", "link naar een item dat dit item vermeldt"),
-        ("←", "link van een item dat dit item vermeldt"),
+        ("→", "link naar een item dat in dit item vermeld wordt"),
+        ("←", "link van een item waarin dit item vermeld wordt"),
         ("•", "element van een lijst (organisatie, onderdeel)"),
         ("↑ ↓", "organisatie waarvan ze deel uitmaakt, onderdelen"),
         ("↔", "organisatie die ze in dezelfde items ontmoet (details, kaart)"),

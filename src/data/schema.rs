@@ -271,7 +271,7 @@ pub const NODE_FIELDS: &[Field<Entry>] = &[
     field("short", "the short name", Optional, Value::OptText(|e| &mut e.short)),
     field("acronym", "the acronym", Optional, Value::OptText(|e| &mut e.acronym)),
     field("summary", "the summary", Optional, Value::OptText(|e| &mut e.summary)),
-    field("participants", "the participants", Optional, Value::Fact(Fact::Participants)),
+    field("participants", "the list of participants", Optional, Value::Fact(Fact::Participants)),
     field("coordination", "the coordination", Optional, Value::Fact(Fact::Coordination)),
     field("frequency", "the frequency", Optional, Value::Fact(Fact::Frequency)),
     field("ccb_role", "the CCB's role", Optional, Value::Fact(Fact::CcbRole)),
