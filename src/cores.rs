@@ -78,16 +78,14 @@ mod system {
 
     /// What sending a new thread away needs, taken before it is started.
     pub struct Away {
-        /// The cores this thread may run on (two or more).
-        allowed: CpuSet,
         /// The threads of the process before the new one.
         threads: Vec<i32>,
-        /// Set by the new thread when it first runs.
+        /// What the new thread is given.
         started: Started,
     }
 
-    /// What the new thread is given: the cores it may use once it runs, and where to say that
-    /// it does.
+    /// What the new thread is given: the cores this thread may run on (two or more), which it
+    /// may use once it runs, and where to say that it does.
     #[derive(Clone)]
     pub struct Started {
         allowed: CpuSet,
@@ -98,8 +96,7 @@ mod system {
         /// `None` when there is nowhere else to go, or the threads cannot be listed.
         pub fn before() -> Option<Away> {
             let allowed = sched_getaffinity(None).ok().filter(|s| s.count() > 1)?;
-            let started = Started { allowed, flag: Arc::default() };
-            Some(Away { allowed, threads: threads()?, started })
+            Some(Away { threads: threads()?, started: Started { allowed, flag: Arc::default() } })
         }
 
         /// What the new thread is given.
@@ -116,7 +113,7 @@ mod system {
             let (Some(Some(pid)), None) = (new.next().map(Pid::from_raw), new.next()) else {
                 return false;
             };
-            let mut away = self.allowed;
+            let mut away = self.started.allowed;
             away.unset(sched_getcpu());
             // A thread that has ended meanwhile, or a refusal: it runs where it is.
             let _ = sched_setaffinity(Some(pid), &away);
